@@ -1,0 +1,198 @@
+import SiteCore
+import Yams
+
+/// Decodes site.yaml, agencies.yaml and catalog.yaml.
+enum ConfigurationDecoder {
+    /// site.yaml keys: 网站名称, 网址, 语言, 组织机构代码, and the footer marks (DISCLOSURE.md §6.3).
+    enum SiteKey: String, CaseIterable {
+        case name, baseURL = "base_url", language
+        case organizationCode = "organization_code"
+        case sponsor, websiteCode = "website_code", icp, policeRecord = "police_record", contact, address
+        case notice, allowRawHTML = "allow_raw_html", pageSize = "page_size"
+    }
+
+    static func site(path: String, text: String) -> (SiteConfiguration?, [Diagnostic]) {
+        var reader = YAMLReader(path: path, firstLine: 1)
+        let start = SourceLocation(path: path, line: 1, column: 1)
+        guard let parsed = reader.parse(text) else { return (nil, reader.diagnostics) }
+        guard let root = parsed, var fields = reader.mapping(root, key: "site.yaml") else {
+            reader.report(.missingField(key: "name", context: "site.yaml"), at: start)
+            return (nil, reader.diagnostics)
+        }
+        let required: [SiteKey] = [.name, .baseURL, .organizationCode, .sponsor, .websiteCode, .icp, .policeRecord, .contact]
+        for key in required where fields.keyLocation(key.rawValue) == nil {
+            reader.report(.missingField(key: key.rawValue, context: "site.yaml"), at: start)
+        }
+        var values: [SiteKey: Located<String>] = [:]
+        var allowRawHTML = false
+        var pageSize = 20
+        for key in SiteKey.allCases {
+            guard let node = fields.take(key.rawValue) else { continue }
+            switch key {
+            case .allowRawHTML:
+                allowRawHTML = reader.bool(node, key: key.rawValue) ?? false
+            case .pageSize:
+                if let size = reader.integer(node, key: key.rawValue) {
+                    if size.value < 1 || size.value > 500 {
+                        reader.report(.wrongType(key: key.rawValue, expected: "a number from 1 to 500"), at: size.location)
+                    } else {
+                        pageSize = size.value
+                    }
+                }
+            default:
+                values[key] = reader.string(node, key: key.rawValue)
+            }
+        }
+        for field in fields.remaining {
+            reader.report(.unknownKey(key: field.key, suggestion: Suggestion.closest(to: field.key, among: SiteKey.allCases.map(\.rawValue))), at: field.keyLocation)
+        }
+        if let code = values[.organizationCode] {
+            reader.checkOrganisationCode(code)
+        }
+        if let url = values[.baseURL], let reason = BaseURL.problem(url.value) {
+            reader.report(.baseURL(value: url.value, reason: reason), at: url.location)
+        }
+        guard required.allSatisfy({ values[$0] != nil }) else { return (nil, reader.diagnostics) }
+        let configuration = SiteConfiguration(
+            name: values[.name]!.value, baseURL: values[.baseURL]!.value,
+            language: values[.language]?.value ?? "zh-CN",
+            organizationCode: values[.organizationCode]!.value, sponsor: values[.sponsor]!.value,
+            websiteCode: values[.websiteCode]!.value, icp: values[.icp]!.value,
+            policeRecord: values[.policeRecord]!.value, contact: values[.contact]!.value,
+            address: values[.address]?.value, notice: values[.notice]?.value,
+            allowRawHTML: allowRawHTML, pageSize: pageSize, location: start)
+        return (configuration, reader.diagnostics)
+    }
+
+    /// agencies.yaml: a list of `{id, name, short, level, org_code}`.
+    static func agencies(path: String, text: String) -> ([Agency], [Diagnostic]) {
+        var reader = YAMLReader(path: path, firstLine: 1)
+        guard let parsed = reader.parse(text) else { return ([], reader.diagnostics) }
+        guard let root = parsed else { return ([], reader.diagnostics) }
+        guard case .sequence(let list) = root else {
+            reader.report(.wrongType(key: "agencies.yaml", expected: "a list of agencies"), at: root.mark)
+            return ([], reader.diagnostics)
+        }
+        let keys = ["id", "name", "short", "level", "org_code"]
+        var agencies: [Agency] = []
+        var seen: [String: SourceLocation] = [:]
+        for element in list {
+            guard var fields = reader.mapping(element, key: "agency") else { continue }
+            let location = reader.location(of: element)
+            for key in ["id", "name", "level"] where fields.keyLocation(key) == nil {
+                reader.report(.missingField(key: key, context: "an agency"), at: location)
+            }
+            let id = fields.take("id").flatMap { reader.string($0, key: "id") }
+            let name = fields.take("name").flatMap { reader.string($0, key: "name") }
+            let short = fields.take("short").flatMap { reader.string($0, key: "short") }
+            let level = fields.take("level").flatMap { node in
+                reader.choice(node, key: "level", allowed: AgencyLevel.allCases.map(\.rawValue)) { AgencyLevel(rawValue: $0) }
+            }
+            let orgCode = fields.take("org_code").flatMap { reader.string($0, key: "org_code") }
+            for field in fields.remaining {
+                reader.report(.unknownKey(key: field.key, suggestion: Suggestion.closest(to: field.key, among: keys)), at: field.keyLocation)
+            }
+            if let orgCode { reader.checkOrganisationCode(orgCode) }
+            guard let id, let name, let level else { continue }
+            guard reader.checkIdentifier(id) else { continue }
+            if let first = seen[id.value] {
+                reader.report(Diagnostic(.duplicateID(what: "agency", id: id.value), at: id.location, related: [.init(first, note: "first defined here")]))
+                continue
+            }
+            seen[id.value] = id.location
+            agencies.append(Agency(
+                id: id.value, name: name.value, shortName: short?.value ?? name.value, level: level.value,
+                orgCode: orgCode?.value, location: id.location))
+        }
+        return (agencies, reader.diagnostics)
+    }
+
+    /// catalog.yaml: a list of sections `{id, title, description, empty_reason, children}`.
+    static func catalog(path: String, text: String) -> ([CatalogSection], [Diagnostic]) {
+        var reader = YAMLReader(path: path, firstLine: 1)
+        guard let parsed = reader.parse(text) else { return ([], reader.diagnostics) }
+        guard let root = parsed else { return ([], reader.diagnostics) }
+        var seen: [String: SourceLocation] = [:]
+        let sections = sectionList(root, reader: &reader, seen: &seen)
+        return (sections, reader.diagnostics)
+    }
+
+    private static func sectionList(_ node: Node, reader: inout YAMLReader, seen: inout [String: SourceLocation]) -> [CatalogSection] {
+        guard case .sequence(let list) = node else {
+            reader.report(.wrongType(key: "catalog", expected: "a list of sections"), at: node.mark)
+            return []
+        }
+        let keys = ["id", "title", "description", "empty_reason", "children"]
+        var sections: [CatalogSection] = []
+        for element in list {
+            guard var fields = reader.mapping(element, key: "section") else { continue }
+            let location = reader.location(of: element)
+            for key in ["id", "title"] where fields.keyLocation(key) == nil {
+                reader.report(.missingField(key: key, context: "a catalog section"), at: location)
+            }
+            let id = fields.take("id").flatMap { reader.string($0, key: "id") }
+            let title = fields.take("title").flatMap { reader.string($0, key: "title") }
+            let description = fields.take("description").flatMap { reader.string($0, key: "description") }
+            let emptyReason = fields.take("empty_reason").flatMap { reader.string($0, key: "empty_reason") }
+            let children = fields.take("children").map { sectionList($0, reader: &reader, seen: &seen) } ?? []
+            for field in fields.remaining {
+                reader.report(.unknownKey(key: field.key, suggestion: Suggestion.closest(to: field.key, among: keys)), at: field.keyLocation)
+            }
+            guard let id, let title, reader.checkIdentifier(id) else { continue }
+            if let first = seen[id.value] {
+                reader.report(Diagnostic(.duplicateID(what: "catalog section", id: id.value), at: id.location, related: [.init(first, note: "first defined here")]))
+                continue
+            }
+            seen[id.value] = id.location
+            sections.append(CatalogSection(
+                id: id.value, title: title.value, description: description?.value, emptyReason: emptyReason?.value,
+                children: children, location: id.location))
+        }
+        return sections
+    }
+}
+
+extension YAMLReader {
+    /// Ids become URLs and file names: ASCII letters, digits, `-` and `_`.
+    mutating func checkIdentifier(_ id: Located<String>) -> Bool {
+        let ok = id.value.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+        if !ok {
+            report(.wrongType(key: "id", expected: "made of ASCII letters, digits, '-' and '_' (it becomes part of URLs)"), at: id.location)
+        }
+        return ok
+    }
+
+    mutating func checkOrganisationCode(_ code: Located<String>) {
+        switch OrganisationCode.check(code.value) {
+        case .valid: break
+        case .wrongCheckCharacter(let expected):
+            report(.organisationCodeCheck(code: code.value, expected: expected), at: code.location)
+        case .malformed:
+            report(.organisationCodeFormat(code: code.value), at: code.location)
+        }
+    }
+}
+
+/// The portal's base URL must be an absolute http(s) URL with a host name: an IP literal would
+/// tie the site to one address family (DISCLOSURE.md §6.4, `site.base-url`).
+public enum BaseURL {
+    /// Why the URL is not acceptable, or nil.
+    public static func problem(_ url: String) -> String? {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
+            return "is not an absolute http:// or https:// URL"
+        }
+        let rest = url[url.range(of: "://")!.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        var host = authority
+        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+        if host.hasPrefix("[") { return "names its host by an IPv6 address" }
+        if let colon = host.lastIndex(of: ":") { host = host[..<colon] }
+        if host.isEmpty { return "has no host name" }
+        let parts = host.split(separator: ".")
+        if parts.count == 4, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
+            return "names its host by an IPv4 address"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,293 @@
+import Foundation
+import SiteCore
+import Yams
+
+/// Turns the text of one Markdown file into a `Document`, reporting every problem of its front
+/// matter with the position of the key or value concerned.
+struct DocumentDecoder {
+    /// The site's organisation code, for the wording of 索引号 problems.
+    let organizationCode: String
+    /// Whether a path under Content/ is a regular file (for attachments).
+    let fileExists: @Sendable (String) -> Bool
+
+    struct Result {
+        var document: Document?
+        var diagnostics: [Diagnostic]
+    }
+
+    func decode(id: DocumentID, path: String, text: String) -> Result {
+        let split: FrontMatter
+        switch FrontMatter.split(text) {
+        case .success(let value): split = value
+        case .failure(let problem):
+            return Result(document: nil, diagnostics: [Diagnostic(problem, at: SourceLocation(path: path, line: 1, column: 1))])
+        }
+        var reader = YAMLReader(path: path, firstLine: FrontMatter.yamlLine)
+        guard let parsed = reader.parse(String(split.yaml)) else {
+            return Result(document: nil, diagnostics: reader.diagnostics)
+        }
+        let header = SourceLocation(path: path, line: 1, column: 1)
+        guard let root = parsed else {
+            reader.report(.missingField(key: "title", context: "document"), at: header)
+            return Result(document: nil, diagnostics: reader.diagnostics)
+        }
+        guard var fields = reader.mapping(root, key: "front matter") else {
+            return Result(document: nil, diagnostics: reader.diagnostics)
+        }
+
+        var decoding = Decoding(reader: reader, id: id, path: path, header: header, decoder: self)
+        let document = decoding.decode(&fields, body: split.body, bodyLine: split.bodyLine)
+        return Result(document: document, diagnostics: decoding.reader.diagnostics)
+    }
+}
+
+/// The state of decoding one document.
+private struct Decoding {
+    var reader: YAMLReader
+    let id: DocumentID
+    let path: String
+    let header: SourceLocation
+    let decoder: DocumentDecoder
+
+    mutating func decode(_ fields: inout MappingFields, body: Substring, bodyLine: Int) -> Document? {
+        let kindNode = field(&fields, .kind)
+        let kind = kindNode.flatMap { node in
+            reader.choice(node, key: "kind", allowed: DocumentKind.allCases.map(\.rawValue)) { DocumentKind(rawValue: $0) }
+        }
+        let title = field(&fields, .title).flatMap { reader.string($0, key: "title") }
+        let issuers = field(&fields, .issuer).map { reader.stringList($0, key: "issuer") } ?? []
+        let documentNumber = field(&fields, .documentNumber).flatMap { decodeDocumentNumber($0) }
+        let indexNumber = field(&fields, .indexNumber).flatMap { decodeIndexNumber($0) }
+        let written = field(&fields, .written).flatMap { reader.date($0, key: "written") }
+        let published = field(&fields, .published).flatMap { reader.date($0, key: "published") }
+        let disclosure = field(&fields, .disclosure).flatMap { node in
+            reader.choice(node, key: "disclosure", allowed: Disclosure.allCases.map(\.chinese)) { Disclosure(spelling: $0) }
+        }
+        let disclosureReason = field(&fields, .disclosureReason).flatMap { reader.string($0, key: "disclosure_reason") }
+        let catalog = field(&fields, .catalog).map { reader.stringList($0, key: "catalog") } ?? []
+        let topics = field(&fields, .topics).map { reader.stringList($0, key: "topics") } ?? []
+        let summary = field(&fields, .summary).flatMap { reader.string($0, key: "summary") }
+        let attachments = field(&fields, .attachments).map { decodeAttachments($0) } ?? []
+
+        // Kind-specific keys: decoded when they apply, reported when they do not.
+        var details: Document.Details = .page
+        switch kind?.value {
+        case .policy:
+            let validity = field(&fields, .validity).flatMap { node in
+                reader.choice(node, key: "validity", allowed: Validity.allCases.map(\.rawValue)) { Validity(rawValue: $0) }
+            }
+            let supersededBy = field(&fields, .supersededBy).flatMap { reader.string($0, key: "superseded_by") }
+            let normative = field(&fields, .normative).flatMap { reader.bool($0, key: "normative") } ?? false
+            details = .policy(PolicyDetails(
+                validity: validity, supersededBy: supersededBy.map { $0.map { DocumentID($0) } }, normative: normative))
+        case .interpretation:
+            let interprets = field(&fields, .interprets).flatMap { reader.string($0, key: "interprets") }
+            let forms = field(&fields, .forms).map { decodeForms($0) } ?? []
+            details = .interpretation(InterpretationDetails(interprets: interprets.map { $0.map { DocumentID($0) } }, forms: forms))
+        case .plan:
+            details = .plan(PlanDetails(tasks: field(&fields, .tasks).map { decodeTasks($0) } ?? []))
+        case .annualReport:
+            let year = field(&fields, .year).flatMap { reader.integer($0, key: "year") }
+            let tables = field(&fields, .tables).map { decodeTables($0) } ?? [:]
+            if year == nil, !wasWritten(.year) {
+                reader.report(.missingField(key: "year", context: "a document of kind 'annual-report'"), at: header)
+            }
+            details = .annualReport(AnnualReportDetails(year: year, tables: tables))
+        case .page, nil:
+            details = .page
+        }
+
+        // What is left is either unknown or belongs to another kind.
+        for field in fields.remaining {
+            if let known = FrontMatterKey(rawValue: field.key), let kinds = known.kinds {
+                if let kind = kind?.value {
+                    reader.report(.keyNotForKind(key: field.key, kind: kind.rawValue, kinds: kinds.map(\.rawValue)), at: field.keyLocation)
+                }
+            } else {
+                let suggestion = Suggestion.closest(to: field.key, among: FrontMatterKey.allSpellings)
+                reader.report(.unknownKey(key: field.key, suggestion: suggestion), at: field.keyLocation)
+            }
+        }
+
+        // Required keys. A key that is present but wrong has been reported already.
+        func required(_ key: FrontMatterKey, _ present: Bool, _ context: String) {
+            if !present, !wasWritten(key) {
+                reader.report(.missingField(key: key.rawValue, context: context), at: header)
+            }
+        }
+        required(.title, title != nil, "document")
+        required(.kind, kind != nil, "document")
+        if !wasWritten(.disclosure), disclosure == nil {
+            reader.report(.disclosureMissing, at: header)
+        }
+        if let disclosure, disclosure.value != .proactive, disclosureReason == nil, !wasWritten(.disclosureReason) {
+            reader.report(.disclosureReasonMissing(disclosure: disclosure.value.chinese), at: disclosure.location)
+        }
+        if let kind = kind?.value {
+            let context = "a document of kind '\(kind.rawValue)'"
+            required(.published, published != nil, context)
+            if kind.isCatalogEntry {
+                required(.issuer, !issuers.isEmpty, context)
+                required(.indexNumber, indexNumber != nil, context)
+                required(.written, written != nil, context)
+                required(.catalog, !catalog.isEmpty, context)
+            }
+            if kind == .interpretation, case .interpretation(let details) = details, details.forms.isEmpty, !wasWritten(.forms) {
+                reader.report(.missingField(key: "forms", context: context), at: header)
+            }
+        }
+        if let published, let written, published.value < written.value {
+            reader.report(.publishedBeforeWritten(published: published.value.description, written: written.value.description), at: published.location)
+        }
+
+        guard let kind = kind?.value else { return nil }
+        return Document(
+            id: id, path: path, kind: kind,
+            title: title ?? Located("", at: header),
+            issuers: issuers, documentNumber: documentNumber, indexNumber: indexNumber,
+            written: written, published: published, disclosure: disclosure,
+            disclosureReason: disclosureReason?.value,
+            catalog: catalog, topics: topics, summary: summary?.value,
+            attachments: attachments, details: details,
+            body: String(body), bodyLine: bodyLine)
+    }
+
+    // MARK: Helpers
+
+    /// Keys that were present in the file (even if their value was rejected).
+    var keysWritten: Set<String> = []
+
+    func wasWritten(_ key: FrontMatterKey) -> Bool { keysWritten.contains(key.rawValue) }
+
+    /// Takes a key's value, remembering that the key was written.
+    private mutating func field(_ fields: inout MappingFields, _ key: FrontMatterKey) -> Node? {
+        guard let node = fields.take(key.rawValue) else { return nil }
+        keysWritten.insert(key.rawValue)
+        return node
+    }
+
+    private mutating func decodeForms(_ node: Node) -> [Located<InterpretationForm>] {
+        reader.stringList(node, key: "forms").compactMap { text in
+            guard let form = InterpretationForm(spelling: text.value) else {
+                let suggestion = Suggestion.closest(to: text.value, among: InterpretationForm.allSpellings)
+                reader.report(
+                    .invalidValue(key: "forms", value: text.value, allowed: InterpretationForm.allCases.map(\.chinese), suggestion: suggestion),
+                    at: text.location)
+                return nil
+            }
+            return Located(form, at: text.location)
+        }
+    }
+
+    private mutating func decodeDocumentNumber(_ node: Node) -> Located<DocumentNumber>? {
+        guard let text = reader.string(node, key: "document_number") else { return nil }
+        guard let number = DocumentNumber(text.value) else {
+            reader.report(.documentNumberFormat(value: text.value, fix: DocumentNumber.suggestedFix(for: text.value)), at: text.location)
+            return nil
+        }
+        return Located(number, at: text.location)
+    }
+
+    private mutating func decodeIndexNumber(_ node: Node) -> Located<IndexNumber>? {
+        guard let text = reader.string(node, key: "index_number") else { return nil }
+        guard let number = IndexNumber(text.value) else {
+            reader.report(.indexNumberFormat(value: text.value, expectedPrefix: decoder.organizationCode), at: text.location)
+            return nil
+        }
+        return Located(number, at: text.location)
+    }
+
+    private mutating func decodeAttachments(_ node: Node) -> [Attachment] {
+        guard case .sequence(let sequence) = node else {
+            reader.report(.wrongType(key: "attachments", expected: "a list of files"), at: node.mark)
+            return []
+        }
+        var result: [Attachment] = []
+        for element in sequence {
+            var file: Located<String>?
+            var title: String?
+            switch element {
+            case .scalar:
+                file = reader.string(element, key: "attachments")
+            case .mapping:
+                guard var fields = reader.mapping(element, key: "attachments") else { continue }
+                file = fields.take("file").flatMap { reader.string($0, key: "file") }
+                title = fields.take("title").flatMap { reader.string($0, key: "title") }?.value
+                for field in fields.remaining {
+                    reader.report(.unknownKey(key: field.key, suggestion: Suggestion.closest(to: field.key, among: ["file", "title"])), at: field.keyLocation)
+                }
+                if file == nil, fields.keyLocation("file") == nil {
+                    reader.report(.missingField(key: "file", context: "an attachment"), at: reader.location(of: element))
+                }
+            default:
+                reader.report(.wrongType(key: "attachments", expected: "a file name or {file, title}"), at: element.mark)
+            }
+            guard let file else { continue }
+            guard let contentPath = ContentPath.resolve(file.value, relativeTo: id.folder) else {
+                reader.report(.pathOutsideContent(path: file.value), at: file.location)
+                continue
+            }
+            guard decoder.fileExists(contentPath) else {
+                reader.report(.attachmentMissing(file: file.value), at: file.location)
+                continue
+            }
+            let name = String(contentPath.split(separator: "/").last ?? "")
+            result.append(Attachment(file: file, contentPath: contentPath, title: title ?? name))
+        }
+        return result
+    }
+
+    private mutating func decodeTasks(_ node: Node) -> [PlanTask] {
+        guard case .sequence(let sequence) = node else {
+            reader.report(.wrongType(key: "tasks", expected: "a list of tasks"), at: node.mark)
+            return []
+        }
+        var result: [PlanTask] = []
+        for element in sequence {
+            guard var fields = reader.mapping(element, key: "tasks") else { continue }
+            let location = reader.location(of: element)
+            let number = fields.take("number").flatMap { reader.integer($0, key: "number") }
+            let area = fields.take("area").map { reader.stringList($0, key: "area").map(\.value) } ?? []
+            let taskWritten = fields.keyLocation("task") != nil
+            let task = fields.take("task").flatMap { reader.string($0, key: "task") }
+            let lead = fields.take("lead").map { reader.stringList($0, key: "lead") } ?? []
+            let responsible = fields.take("responsible").map { reader.stringList($0, key: "responsible") } ?? []
+            let due = fields.take("due").flatMap { reader.string($0, key: "due") }
+            let status = fields.take("status").flatMap { reader.string($0, key: "status") }
+            for field in fields.remaining {
+                let suggestion = Suggestion.closest(to: field.key, among: TaskKey.allCases.map(\.rawValue))
+                reader.report(.unknownKey(key: field.key, suggestion: suggestion), at: field.keyLocation)
+            }
+            if task == nil && !taskWritten {
+                reader.report(.missingField(key: "task", context: "a task"), at: location)
+            }
+            result.append(PlanTask(
+                number: number?.value, area: area, task: task?.value ?? "", lead: lead, responsible: responsible,
+                due: due, status: status, location: location))
+        }
+        return result
+    }
+
+    private mutating func decodeTables(_ node: Node) -> [String: [String: [String: Located<String>]]] {
+        guard let tableFields = reader.mapping(node, key: "tables") else { return [:] }
+        var tables: [String: [String: [String: Located<String>]]] = [:]
+        for table in tableFields.remaining {
+            guard let rowFields = reader.mapping(table.value, key: table.key) else { continue }
+            var rows: [String: [String: Located<String>]] = [:]
+            for row in rowFields.remaining {
+                guard let cellFields = reader.mapping(row.value, key: row.key) else { continue }
+                var cells: [String: Located<String>] = [:]
+                for cell in cellFields.remaining {
+                    guard case .scalar(let scalar) = cell.value else {
+                        reader.report(.wrongType(key: cell.key, expected: "a number"), at: cell.value.mark)
+                        continue
+                    }
+                    cells[cell.key] = Located(scalar.string, at: reader.location(of: cell.value))
+                }
+                rows[row.key] = cells
+            }
+            tables[table.key] = rows
+        }
+        return tables
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+
+import SiteCore
+import Yams
+
+/// Reads YAML through Yams into `Located` values, collecting diagnostics instead of throwing.
+///
+/// Positions come from Yams' marks (1-based lines, columns in Unicode scalars) shifted by the line
+/// on which the YAML starts in its file, so a front matter's line 1 is the file's line 2.
+struct YAMLReader {
+    /// The file, relative to the folder `site` runs in.
+    let path: String
+    /// The file line of the YAML's first line.
+    let firstLine: Int
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String, firstLine: Int) {
+        self.path = path
+        self.firstLine = firstLine
+    }
+
+    // MARK: Parsing
+
+    /// Parses one YAML document. Returns nil (with a diagnostic) when it is not valid YAML or uses
+    /// anchors and aliases, and `.some(nil)` for an empty document.
+    mutating func parse(_ yaml: String) -> Node?? {
+        do {
+            let parser = try Parser(yaml: yaml, resolver: .default, constructor: .default, encoding: .utf8)
+            let root = try parser.singleRoot()
+            // Anchors are held weakly by the nodes and strongly by the parser: look while it lives.
+            let anchored = withExtendedLifetime(parser) { root.flatMap(firstAnchoredNode) }
+            if let anchored {
+                report(.yamlAlias, at: anchored.mark)
+                return nil
+            }
+            return .some(root)
+        } catch let error as YamlError {
+            let (problem, mark) = describe(error)
+            report(problem, at: mark)
+            return nil
+        } catch {
+            report(.yamlSyntax(problem: "\(error)"), at: nil)
+            return nil
+        }
+    }
+
+    /// The first node, in document order, that defines an anchor. Anchors come before their
+    /// aliases, so the walk stops before it could follow an alias into an exponential expansion.
+    private func firstAnchoredNode(_ node: Node) -> Node? {
+        if node.anchor != nil { return node }
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let found = firstAnchoredNode(key) ?? firstAnchoredNode(value) { return found }
+            }
+        case .sequence(let sequence):
+            for element in sequence {
+                if let found = firstAnchoredNode(element) { return found }
+            }
+        case .scalar, .alias:
+            break
+        }
+        return nil
+    }
+
+    private func describe(_ error: YamlError) -> (Problem, Mark?) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var text = problem
+            if let context, !context.text.isEmpty { text = "\(problem) (\(context.text))" }
+            return (.yamlSyntax(problem: text), mark)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return (.duplicateKey(key: duplicates.first ?? ""), context.mark)
+        case .reader(let problem, _, _, _):
+            return (.yamlSyntax(problem: problem), nil)
+        default:
+            return (.yamlSyntax(problem: "\(error)"), nil)
+        }
+    }
+
+    // MARK: Locations and reporting
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(path: path, line: max(1, firstLine - 1), column: 1) }
+        return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    func location(of node: Node) -> SourceLocation { location(node.mark) }
+
+    mutating func report(_ problem: Problem, at mark: Mark?) {
+        diagnostics.append(Diagnostic(problem, at: location(mark)))
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    mutating func report(_ problem: Problem, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(problem, at: location))
+    }
+
+    // MARK: Scalars
+
+    /// A non-empty string. Any plain scalar is read as written (`title: 2021` is the text "2021").
+    mutating func string(_ node: Node, key: String) -> Located<String>? {
+        guard case .scalar(let scalar) = node else {
+            report(.wrongType(key: key, expected: "a single value, not a list or mapping"), at: node.mark)
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty || (scalar.style == .plain && text == "~") {
+            report(.emptyValue(key: key), at: node.mark)
+            return nil
+        }
+        return Located(text, at: location(of: node))
+    }
+
+    /// One string or a list of strings: `issuer: fgj` and `issuer: [fgj, czj]` both read as a list.
+    mutating func stringList(_ node: Node, key: String) -> [Located<String>] {
+        switch node {
+        case .scalar:
+            return string(node, key: key).map { [$0] } ?? []
+        case .sequence(let sequence):
+            return sequence.compactMap { string($0, key: key) }
+        default:
+            report(.wrongType(key: key, expected: "a value or a list of values"), at: node.mark)
+            return []
+        }
+    }
+
+    mutating func date(_ node: Node, key: String) -> Located<CalendarDate>? {
+        guard let text = string(node, key: key) else { return nil }
+        guard let date = CalendarDate(iso: text.value) else {
+            report(.invalidDate(key: key, value: text.value), at: text.location)
+            return nil
+        }
+        return Located(date, at: text.location)
+    }
+
+    mutating func bool(_ node: Node, key: String) -> Bool? {
+        guard let text = string(node, key: key) else { return nil }
+        switch text.value {
+        case "true": return true
+        case "false": return false
+        default:
+            report(.invalidValue(key: key, value: text.value, allowed: ["true", "false"], suggestion: nil), at: text.location)
+            return nil
+        }
+    }
+
+    mutating func integer(_ node: Node, key: String) -> Located<Int>? {
+        guard let text = string(node, key: key) else { return nil }
+        guard let value = Int(text.value) else {
+            report(.wrongType(key: key, expected: "a whole number"), at: text.location)
+            return nil
+        }
+        return Located(value, at: text.location)
+    }
+
+    /// A value from a closed vocabulary, with "did you mean".
+    mutating func choice<T>(_ node: Node, key: String, allowed: [String], parse: (String) -> T?) -> Located<T>? {
+        guard let text = string(node, key: key) else { return nil }
+        guard let value = parse(text.value) else {
+            let suggestion = Suggestion.closest(to: text.value, among: allowed)
+            report(.invalidValue(key: key, value: text.value, allowed: allowed, suggestion: suggestion), at: text.location)
+            return nil
+        }
+        return Located(value, at: text.location)
+    }
+
+    // MARK: Mappings
+
+    /// The pairs of a mapping whose keys are strings, in file order.
+    mutating func mapping(_ node: Node, key: String) -> MappingFields? {
+        guard case .mapping(let mapping) = node else {
+            report(.wrongType(key: key, expected: "a mapping of keys to values"), at: node.mark)
+            return nil
+        }
+        var fields: [MappingFields.Field] = []
+        for (keyNode, value) in mapping {
+            guard case .scalar(let scalar) = keyNode else {
+                report(.wrongType(key: key, expected: "a mapping with plain keys"), at: keyNode.mark)
+                continue
+            }
+            fields.append(MappingFields.Field(key: scalar.string, keyLocation: location(of: keyNode), value: value))
+        }
+        return MappingFields(fields: fields, location: location(of: node))
+    }
+}
+
+/// The fields of one YAML mapping, taken one by one; what is left afterwards is unknown.
+struct MappingFields {
+    struct Field {
+        let key: String
+        let keyLocation: SourceLocation
+        let value: Node
+    }
+
+    private(set) var fields: [Field]
+    let location: SourceLocation
+
+    init(fields: [Field], location: SourceLocation) {
+        self.fields = fields
+        self.location = location
+    }
+
+    /// Removes and returns the value of `key`.
+    mutating func take(_ key: String) -> Node? {
+        guard let index = fields.firstIndex(where: { $0.key == key }) else { return nil }
+        return fields.remove(at: index).value
+    }
+
+    /// The location of a key that is still present.
+    func keyLocation(_ key: String) -> SourceLocation? {
+        fields.first { $0.key == key }?.keyLocation
+    }
+
+    var remaining: [Field] { fields }
+}

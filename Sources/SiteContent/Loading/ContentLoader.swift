@@ -1,0 +1,185 @@
+import Foundation
+import SiteCore
+
+/// Reads a site's Content/ folder: site.yaml, agencies.yaml, catalog.yaml and every `*.md` document.
+/// The only stage besides the theme loader that reads the disk.
+public struct ContentLoader: Sendable {
+    /// The Content/ folder.
+    public let folder: URL
+    /// How paths are shown in diagnostics: the folder as the user named it (`Content`).
+    public let displayPrefix: String
+
+    public init(folder: URL, displayPrefix: String) {
+        self.folder = folder.standardizedFileURL
+        self.displayPrefix = displayPrefix.hasSuffix("/") ? String(displayPrefix.dropLast()) : displayPrefix
+    }
+
+    public func displayPath(_ contentPath: String) -> String { "\(displayPrefix)/\(contentPath)" }
+
+    public func load() throws(SiteError) -> LoadedContent {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .missingFolder(role: "content", path: displayPrefix)
+        }
+        let listing = try list()
+        var diagnostics = listing.diagnostics
+
+        // Configuration first: documents are decoded against it.
+        func config(_ name: String) -> String? {
+            guard listing.files.contains(name) else {
+                diagnostics.append(Diagnostic(.configFileMissing(name: name), at: .file(displayPath(name))))
+                return nil
+            }
+            switch readText(name) {
+            case .success(let text): return text
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            }
+        }
+        var configuration: SiteConfiguration?
+        if let text = config("site.yaml") {
+            let (value, found) = ConfigurationDecoder.site(path: displayPath("site.yaml"), text: text)
+            configuration = value
+            diagnostics += found
+        }
+        var agencies: [Agency] = []
+        if let text = config("agencies.yaml") {
+            let (value, found) = ConfigurationDecoder.agencies(path: displayPath("agencies.yaml"), text: text)
+            agencies = value
+            diagnostics += found
+        }
+        var catalog: [CatalogSection] = []
+        if let text = config("catalog.yaml") {
+            let (value, found) = ConfigurationDecoder.catalog(path: displayPath("catalog.yaml"), text: text)
+            catalog = value
+            diagnostics += found
+        }
+
+        // Documents, on all cores.
+        let files = listing.files
+        let decoder = DocumentDecoder(
+            organizationCode: configuration?.organizationCode ?? "<organisation code>",
+            fileExists: { files.contains($0) })
+        let markdown = files.filter { $0.hasSuffix(".md") }.sorted()
+        let results = markdown.concurrentMap { contentPath -> (DocumentID, DocumentDecoder.Result) in
+            let id = DocumentID(String(contentPath.dropLast(3)))
+            switch self.readText(contentPath) {
+            case .success(let text):
+                return (id, decoder.decode(id: id, path: self.displayPath(contentPath), text: text))
+            case .failure(let diagnostic):
+                return (id, DocumentDecoder.Result(document: nil, diagnostics: [diagnostic]))
+            }
+        }
+        var documents: [Document] = []
+        var undecodable: Set<DocumentID> = []
+        for (id, result) in results {
+            diagnostics += result.diagnostics
+            if let document = result.document {
+                documents.append(document)
+            } else {
+                undecodable.insert(id)
+            }
+        }
+        return LoadedContent(
+            configuration: configuration, agencies: agencies, catalog: catalog, documents: documents,
+            undecodable: undecodable, files: files, folder: folder, displayPrefix: displayPrefix,
+            diagnostics: diagnostics)
+    }
+
+    // MARK: Files
+
+    private struct Listing {
+        var files: Set<String> = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Every regular file under the folder, as content paths. Hidden files and folders (`.git`,
+    /// `.DS_Store`) are skipped; a symbolic link is followed only if it stays inside the folder.
+    private func list() throws(SiteError) -> Listing {
+        var listing = Listing()
+        let root = folder.resolvingSymlinksInPath().path
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey]
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+        else { throw .unreadable(path: displayPrefix, reason: "cannot list the folder") }
+        for case let url as URL in enumerator {
+            let contentPath = relativePath(url)
+            guard let values = try? url.resourceValues(forKeys: Set(keys)) else { continue }
+            if values.isSymbolicLink == true {
+                let target = url.resolvingSymlinksInPath().path
+                if target != root, !target.hasPrefix(root + "/") {
+                    listing.diagnostics.append(Diagnostic(.symlinkRefused(target: target), at: .file(displayPath(contentPath))))
+                    continue
+                }
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    listing.files.insert(contentPath)
+                }
+                continue
+            }
+            if values.isRegularFile == true {
+                listing.files.insert(contentPath)
+            }
+        }
+        return listing
+    }
+
+    private func relativePath(_ url: URL) -> String {
+        let full = url.standardizedFileURL.path
+        let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
+        return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : url.lastPathComponent
+    }
+
+    /// Reads a file under the folder as text, or explains why it cannot be.
+    func readText(_ contentPath: String) -> Result<String, Diagnostic> {
+        let url = folder.appendingPathComponent(contentPath)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(Diagnostic(.unreadableFile, at: .file(displayPath(contentPath))))
+        }
+        let bytes = [UInt8](data)
+        switch SourceText.decode(bytes) {
+        case .success(let source):
+            return .success(source.text)
+        case .failure(let problem):
+            let position = SourceText.invalidPosition(bytes)
+            return .failure(Diagnostic(problem, at: SourceLocation(path: displayPath(contentPath), line: position.line, column: position.column)))
+        }
+    }
+}
+
+/// Everything read from Content/.
+public struct LoadedContent: Sendable {
+    /// Nil when site.yaml is missing or unusable (then the build stops after reporting).
+    public let configuration: SiteConfiguration?
+    public let agencies: [Agency]
+    /// The top-level catalog sections.
+    public let catalog: [CatalogSection]
+    /// Every document whose front matter could be decoded, sorted by id.
+    public let documents: [Document]
+    /// `.md` files that exist but could not be decoded: links to them are not "dangling".
+    public let undecodable: Set<DocumentID>
+    /// Every regular file under Content/, as content paths.
+    public let files: Set<String>
+    public let folder: URL
+    public let displayPrefix: String
+    public let diagnostics: [Diagnostic]
+
+    public init(
+        configuration: SiteConfiguration?, agencies: [Agency], catalog: [CatalogSection], documents: [Document],
+        undecodable: Set<DocumentID>, files: Set<String>, folder: URL, displayPrefix: String, diagnostics: [Diagnostic]
+    ) {
+        self.configuration = configuration
+        self.agencies = agencies
+        self.catalog = catalog
+        self.documents = documents
+        self.undecodable = undecodable
+        self.files = files
+        self.folder = folder
+        self.displayPrefix = displayPrefix
+        self.diagnostics = diagnostics
+    }
+
+    /// The file on disk for a content path (attachments are copied from here).
+    public func url(of contentPath: String) -> URL { folder.appendingPathComponent(contentPath) }
+}

@@ -1,0 +1,204 @@
+import SiteCore
+
+/// A Markdown file under Content/ with its front matter decoded. Every field keeps the place it was
+/// written, so later stages can point at it.
+public struct Document: Sendable, Identifiable {
+    public let id: DocumentID
+    /// The file, relative to the folder `site` runs in: `Content/policies/2021-6.md`.
+    public let path: String
+    public let kind: DocumentKind
+    /// 标题
+    public let title: Located<String>
+    /// 发布机构: agency ids; several for a joint issuance (the first is the lead).
+    public let issuers: [Located<String>]
+    /// 文号
+    public let documentNumber: Located<DocumentNumber>?
+    /// 索引号
+    public let indexNumber: Located<IndexNumber>?
+    /// 成文日期
+    public let written: Located<CalendarDate>?
+    /// 发布日期
+    public let published: Located<CalendarDate>?
+    /// 公开属性; nil when the front matter lacks it, and then the document is not public.
+    public let disclosure: Located<Disclosure>?
+    /// Why a document is not 主动公开 (legal basis).
+    public let disclosureReason: String?
+    /// 目录栏目: catalog section ids.
+    public let catalog: [Located<String>]
+    /// 主题分类
+    public let topics: [Located<String>]
+    /// 内容概述
+    public let summary: String?
+    /// Files beside the document, published with it.
+    public let attachments: [Attachment]
+    /// What only some kinds have.
+    public let details: Details
+    /// The Markdown after the front matter.
+    public let body: String
+    /// The line of the file on which the body starts (1-based).
+    public let bodyLine: Int
+
+    public enum Details: Sendable {
+        case policy(PolicyDetails)
+        case interpretation(InterpretationDetails)
+        case plan(PlanDetails)
+        case annualReport(AnnualReportDetails)
+        case page
+    }
+
+    public init(
+        id: DocumentID, path: String, kind: DocumentKind, title: Located<String>, issuers: [Located<String>],
+        documentNumber: Located<DocumentNumber>?, indexNumber: Located<IndexNumber>?,
+        written: Located<CalendarDate>?, published: Located<CalendarDate>?, disclosure: Located<Disclosure>?,
+        disclosureReason: String?, catalog: [Located<String>], topics: [Located<String>], summary: String?,
+        attachments: [Attachment], details: Details, body: String, bodyLine: Int
+    ) {
+        self.id = id
+        self.path = path
+        self.kind = kind
+        self.title = title
+        self.issuers = issuers
+        self.documentNumber = documentNumber
+        self.indexNumber = indexNumber
+        self.written = written
+        self.published = published
+        self.disclosure = disclosure
+        self.disclosureReason = disclosureReason
+        self.catalog = catalog
+        self.topics = topics
+        self.summary = summary
+        self.attachments = attachments
+        self.details = details
+        self.body = body
+        self.bodyLine = bodyLine
+    }
+
+    /// Only 主动公开 documents are rendered, listed, linked or copied.
+    public var isPublic: Bool { disclosure?.value == .proactive }
+
+    public var policy: PolicyDetails? {
+        if case .policy(let details) = details { return details }
+        return nil
+    }
+
+    public var interpretation: InterpretationDetails? {
+        if case .interpretation(let details) = details { return details }
+        return nil
+    }
+
+    public var plan: PlanDetails? {
+        if case .plan(let details) = details { return details }
+        return nil
+    }
+
+    public var annualReport: AnnualReportDetails? {
+        if case .annualReport(let details) = details { return details }
+        return nil
+    }
+
+    /// The location of the front matter's first line, for problems about the document as a whole.
+    public var headerLocation: SourceLocation { SourceLocation(path: path, line: 1, column: 1) }
+}
+
+/// A file published with a document (附件).
+public struct Attachment: Sendable {
+    /// The file as written in the front matter, relative to the document's folder.
+    public let file: Located<String>
+    /// The file's path under Content/, with `/` separators.
+    public let contentPath: String
+    /// 附件名称 shown on the page.
+    public let title: String
+
+    public init(file: Located<String>, contentPath: String, title: String) {
+        self.file = file
+        self.contentPath = contentPath
+        self.title = title
+    }
+
+    /// The name the published copy gets, next to the document's page.
+    public var fileName: String { String(contentPath.split(separator: "/").last ?? "") }
+}
+
+/// 政策文件 fields.
+public struct PolicyDetails: Sendable {
+    /// 有效性; nil when missing (an error reported by the checks).
+    public let validity: Located<Validity>?
+    /// 替代文件: the document that replaces this one.
+    public let supersededBy: Located<DocumentID>?
+    /// 行政规范性文件
+    public let normative: Bool
+
+    public init(validity: Located<Validity>?, supersededBy: Located<DocumentID>?, normative: Bool) {
+        self.validity = validity
+        self.supersededBy = supersededBy
+        self.normative = normative
+    }
+}
+
+/// 政策解读 fields.
+public struct InterpretationDetails: Sendable {
+    /// 解读对象: the policy explained.
+    public let interprets: Located<DocumentID>?
+    /// 解读形式
+    public let forms: [Located<InterpretationForm>]
+
+    public init(interprets: Located<DocumentID>?, forms: [Located<InterpretationForm>]) {
+        self.interprets = interprets
+        self.forms = forms
+    }
+}
+
+/// 规划 / 工作要点 fields.
+public struct PlanDetails: Sendable {
+    /// 任务分解表, in table order.
+    public let tasks: [PlanTask]
+
+    public init(tasks: [PlanTask]) { self.tasks = tasks }
+}
+
+/// One row of a task decomposition table (任务分解表).
+public struct PlanTask: Sendable {
+    /// 序号 as written, if any.
+    public let number: Int?
+    /// 工作任务: one or two levels of grouping.
+    public let area: [String]
+    /// 具体要求 / 工作任务及要求
+    public let task: String
+    /// 牵头单位: agency ids.
+    public let lead: [Located<String>]
+    /// 责任单位: agency ids.
+    public let responsible: [Located<String>]
+    /// 完成时限 as written (2023-12-31, 2023年12月底前, 长期坚持).
+    public let due: Located<String>?
+    /// 未开始 / 推进中 / 已完成, as written.
+    public let status: Located<String>?
+    public let location: SourceLocation
+
+    public init(
+        number: Int?, area: [String], task: String, lead: [Located<String>], responsible: [Located<String>],
+        due: Located<String>?, status: Located<String>?, location: SourceLocation
+    ) {
+        self.number = number
+        self.area = area
+        self.task = task
+        self.lead = lead
+        self.responsible = responsible
+        self.due = due
+        self.status = status
+        self.location = location
+    }
+}
+
+/// 政府信息公开工作年度报告 fields: the report year and its tables as data.
+public struct AnnualReportDetails: Sendable {
+    /// The year reported on (the report is published the year after).
+    public let year: Located<Int>?
+    /// `tables: {t3: {new_received: {natural: 10, …}, …}, …}`: table id → row id → column id →
+    /// cell as written. The national format (annual-report-format.yaml) gives the ids.
+    public let tables: [String: [String: [String: Located<String>]]]
+
+    public init(year: Located<Int>?, tables: [String: [String: [String: Located<String>]]]) {
+        self.year = year
+        self.tables = tables
+    }
+}

@@ -1,0 +1,29 @@
+/// What a document is; decides its template, its required keys and how it is checked.
+public enum DocumentKind: String, Sendable, CaseIterable, Comparable {
+    /// 政策文件, including 行政规范性文件 (`normative: true`).
+    case policy
+    /// 政策解读: explains one policy (`interprets`).
+    case interpretation
+    /// 规划 / 工作要点, with an optional task decomposition table (任务分解表).
+    case plan
+    /// 政府信息公开工作年度报告.
+    case annualReport = "annual-report"
+    /// Any other page: the 信息公开指南, a column's introduction, a work report.
+    case page
+
+    /// The Chinese name shown to citizens.
+    public var chineseName: String {
+        switch self {
+        case .policy: "政策文件"
+        case .interpretation: "政策解读"
+        case .plan: "规划计划"
+        case .annualReport: "政府信息公开工作年度报告"
+        case .page: "页面"
+        }
+    }
+
+    /// Catalog entries carry the full catalog metadata (索引号, 发布机构, 成文日期 …).
+    public var isCatalogEntry: Bool { self != .page }
+
+    public static func < (a: DocumentKind, b: DocumentKind) -> Bool { a.rawValue < b.rawValue }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Prints diagnostics as a compiler does, as JSON, or as GitHub workflow commands.
+public struct DiagnosticPrinter: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case text, json, github
+    }
+
+    public var format: Format
+
+    public init(format: Format = .text) {
+        self.format = format
+    }
+
+    /// The whole report: every diagnostic, then (for text) the summary line.
+    public func render(_ diagnostics: Diagnostics) -> String {
+        let list = diagnostics.sorted
+        switch format {
+        case .text:
+            var out = list.map(text).joined()
+            if !list.isEmpty { out += diagnostics.summary + "\n" }
+            return out
+        case .json:
+            return json(list)
+        case .github:
+            return list.map(github).joined()
+        }
+    }
+
+    /// ```
+    /// Content/interpretations/2021-06.md:4:13: error: 'interprets' names … [interp.target]
+    ///     interprets: ny-2021-6
+    ///                 ^
+    ///   hint: did you mean 'ny-2021-06'?
+    /// ```
+    public func text(_ d: Diagnostic) -> String {
+        var out = ""
+        if let location = d.location { out += "\(location): " }
+        out += "\(d.severity.rawValue): \(d.message) [\(d.code)]\n"
+        if let excerpt = d.excerpt, let location = d.location, location.line > 0 {
+            out += "    \(excerpt)\n"
+            if location.column > 0 {
+                out += "    " + DiagnosticPrinter.caretPadding(excerpt, column: location.column) + "^\n"
+            }
+        }
+        for related in d.related {
+            out += "  note: \(related.note): \(related.location)\n"
+        }
+        if let hint = d.hint { out += "  hint: \(hint)\n" }
+        return out
+    }
+
+    /// Spaces that put a caret under `column` (1-based, Unicode scalars) of `line`, counting wide
+    /// (Chinese) characters as two terminal cells and keeping tabs as tabs.
+    static func caretPadding(_ line: String, column: Int) -> String {
+        var padding = ""
+        for scalar in line.unicodeScalars.prefix(max(0, column - 1)) {
+            if scalar == "\t" {
+                padding += "\t"
+            } else {
+                padding += EastAsianWidth.isWide(scalar) ? "  " : " "
+            }
+        }
+        return padding
+    }
+
+    private struct JSONDiagnostic: Encodable {
+        var file: String?
+        var line: Int?
+        var column: Int?
+        var severity: String
+        var code: String
+        var message: String
+        var hint: String?
+        var related: [JSONRelated]?
+    }
+
+    private struct JSONRelated: Encodable {
+        var file: String
+        var line: Int
+        var column: Int
+        var note: String
+    }
+
+    private struct JSONReport: Encodable {
+        var diagnostics: [JSONDiagnostic]
+        var errors: Int
+        var warnings: Int
+    }
+
+    private func json(_ list: [Diagnostic]) -> String {
+        let report = JSONReport(
+            diagnostics: list.map { d in
+                JSONDiagnostic(
+                    file: d.location?.path,
+                    line: d.location.map(\.line).flatMap { $0 > 0 ? $0 : nil },
+                    column: d.location.map(\.column).flatMap { $0 > 0 ? $0 : nil },
+                    severity: d.severity.rawValue,
+                    code: d.code,
+                    message: d.message,
+                    hint: d.hint,
+                    related: d.related.isEmpty ? nil : d.related.map {
+                        JSONRelated(file: $0.location.path, line: $0.location.line, column: $0.location.column, note: $0.note)
+                    }
+                )
+            },
+            errors: list.count { $0.severity == .error },
+            warnings: list.count { $0.severity == .warning }
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// `::error file=…,line=…,col=…,title=…::message` (GitHub Actions workflow commands).
+    private func github(_ d: Diagnostic) -> String {
+        let command: String
+        switch d.severity {
+        case .error: command = "error"
+        case .warning: command = "warning"
+        case .info: command = "notice"
+        }
+        var properties: [String] = []
+        if let location = d.location {
+            properties.append("file=\(escapeProperty(location.path))")
+            if location.line > 0 { properties.append("line=\(location.line)") }
+            if location.column > 0 { properties.append("col=\(location.column)") }
+        }
+        properties.append("title=\(escapeProperty(d.code))")
+        var message = d.message
+        if let hint = d.hint { message += "\nhint: \(hint)" }
+        return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+    }
+
+    private func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

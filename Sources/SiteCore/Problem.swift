@@ -1,0 +1,191 @@
+/// Everything `site` can find wrong with a site's content, as data.
+///
+/// Each case has a stable code (`stage.problem`) and a default severity; the wording lives in one
+/// place, `Problem+Message.swift`, so that a zh-Hans rendering stays possible. Stages never build
+/// message strings themselves: they create a `Diagnostic` from a `Problem` and a location.
+public enum Problem: Hashable, Sendable {
+    // MARK: Files and front matter (content.*)
+
+    /// The file's bytes are not UTF-8. `gbkLikely`: every non-ASCII byte pairs up as GBK/GB18030.
+    case notUTF8(byte: UInt8, gbkLikely: Bool)
+    /// A document does not start with a `---` line.
+    case frontMatterMissing
+    /// The `---` that opens the front matter has no closing `---`.
+    case frontMatterUnterminated
+    /// Yams (libyaml) rejected the YAML. `problem` is libyaml's own phrase.
+    case yamlSyntax(problem: String)
+    /// A mapping names the same key twice.
+    case duplicateKey(key: String)
+    /// YAML anchors and aliases (`&a`, `*a`) are not accepted: a front matter never needs them, and
+    /// nested aliases can expand exponentially.
+    case yamlAlias
+    /// A key that the format does not have.
+    case unknownKey(key: String, suggestion: String?)
+    /// A key that exists, but not for this kind of document.
+    case keyNotForKind(key: String, kind: String, kinds: [String])
+    /// A required key is absent. `context` names what lacks it (a kind, a config file, a list entry).
+    case missingField(key: String, context: String)
+    /// A key with an empty value (`title:`).
+    case emptyValue(key: String)
+    /// A value of the wrong YAML shape (a list where a string belongs, …).
+    case wrongType(key: String, expected: String)
+    /// A value outside a closed vocabulary.
+    case invalidValue(key: String, value: String, allowed: [String], suggestion: String?)
+    /// A date that is not an ISO `YYYY-MM-DD` calendar date.
+    case invalidDate(key: String, value: String)
+    /// 发布日期 before 成文日期.
+    case publishedBeforeWritten(published: String, written: String)
+    /// A file that exists but cannot be read.
+    case unreadableFile
+    /// A file or folder under Content/ that is a symbolic link.
+    case symlinkRefused(target: String)
+    /// An attachment that does not exist next to the document.
+    case attachmentMissing(file: String)
+    /// A path that leaves the Content/ folder (`../`, an absolute path).
+    case pathOutsideContent(path: String)
+
+    // MARK: Disclosure attributes (disclosure.*)
+
+    /// `disclosure` is absent: there is no default (DISCLOSURE.md §1.3).
+    case disclosureMissing
+    /// 依申请公开 / 不予公开 without `disclosure_reason`.
+    case disclosureReasonMissing(disclosure: String)
+    /// A public page links to a document that is not 主动公开.
+    case linkToNonPublic(target: String, disclosure: String)
+
+    // MARK: Catalog identifiers (catalog.*)
+
+    /// A 文号 that does not match 机关代字〔YYYY〕N号. `fix` is the corrected form when one is evident.
+    case documentNumberFormat(value: String, fix: String?)
+    /// A 文号 used by two documents.
+    case documentNumberDuplicate(value: String)
+    /// The 文号's year differs from the year of 成文日期.
+    case documentNumberYear(value: String, writtenYear: Int)
+    /// A 索引号 that does not match `<organisation code>/<YYYY>-<NNNNN>`.
+    case indexNumberFormat(value: String, expectedPrefix: String)
+    /// A 索引号 whose front part is not the issuer's organisation code.
+    case indexNumberPrefix(value: String, expectedPrefix: String)
+    /// A 索引号 used by two documents.
+    case indexNumberDuplicate(value: String)
+    /// A 索引号 whose year is neither that of 发布日期 nor that of 成文日期.
+    case indexNumberYear(value: String)
+    /// A document names a catalog section that catalog.yaml does not define.
+    case unknownSection(id: String, suggestion: String?)
+
+    // MARK: Site configuration (site.*, config.*)
+
+    /// site.yaml, agencies.yaml or catalog.yaml is missing.
+    case configFileMissing(name: String)
+    /// Two agencies or two catalog sections share an id.
+    case duplicateID(what: String, id: String)
+    /// An organisation code (组织机构代码 or 统一社会信用代码) whose check character is wrong.
+    case organisationCodeCheck(code: String, expected: Character)
+    /// An organisation code of neither 9 (GB 11714) nor 18 (GB 32100) characters.
+    case organisationCodeFormat(code: String)
+    /// A base URL that is not an absolute http(s) URL with a host name.
+    case baseURL(value: String, reason: String)
+
+    // MARK: Relations (graph.*, interp.*, validity.*)
+
+    /// A Markdown link to a `.md` file or local file that does not exist.
+    case danglingLink(target: String, suggestion: String?)
+    /// An issuer, lead or responsible unit that agencies.yaml does not define.
+    case unknownAgency(id: String, suggestion: String?)
+    /// `interprets` names a document that does not exist.
+    case interpretsMissing(target: String, suggestion: String?)
+    /// `interprets` names a document that is not a policy.
+    case interpretsNotPolicy(target: String, kind: String)
+    /// `interprets` names a policy that is not 主动公开.
+    case interpretsNonPublic(target: String)
+    /// `superseded_by` names a document that does not exist.
+    case supersededByMissing(target: String, suggestion: String?)
+    /// `superseded_by` names a document that is not public.
+    case supersededByNonPublic(target: String)
+    /// `superseded_by` chains back to where it started.
+    case supersessionCycle(chain: [String])
+    /// `superseded_by` is set on a document that is 现行有效.
+    case supersededButInForce(target: String)
+    /// A 行政规范性文件 without a 文号.
+    case normativeWithoutNumber
+    /// A policy without 有效性.
+    case validityMissing
+
+    // MARK: Markdown (markdown.*)
+
+    /// Raw HTML in a body, dropped because site.yaml does not allow it.
+    case rawHTMLDropped
+
+    // MARK: Output and templates (output.*, template.*)
+
+    /// Two sources would be written to the same output path.
+    case outputCollision(path: String)
+    /// A template file that swift-mustache cannot parse.
+    case templateSyntax(message: String)
+    /// A template the build needs is not in Templates/.
+    case templateMissing(name: String)
+    /// A referenced asset or partial is missing.
+    case partialMissing(name: String)
+}
+
+extension Problem {
+    /// The stable identifier printed in brackets, used in `site.yaml` to change a rule's severity.
+    public var code: String {
+        switch self {
+        case .notUTF8: "content.encoding"
+        case .frontMatterMissing: "content.front-matter-missing"
+        case .frontMatterUnterminated: "content.front-matter-unterminated"
+        case .yamlSyntax: "content.yaml-syntax"
+        case .duplicateKey: "content.duplicate-key"
+        case .yamlAlias: "content.yaml-alias"
+        case .unknownKey: "content.unknown-key"
+        case .keyNotForKind: "content.key-not-for-kind"
+        case .missingField: "content.missing-field"
+        case .emptyValue: "content.empty-value"
+        case .wrongType: "content.wrong-type"
+        case .invalidValue: "content.invalid-value"
+        case .invalidDate: "content.invalid-date"
+        case .publishedBeforeWritten: "content.date-order"
+        case .unreadableFile: "content.unreadable"
+        case .symlinkRefused: "content.symlink"
+        case .attachmentMissing: "content.attachment-missing"
+        case .pathOutsideContent: "content.path-outside"
+        case .disclosureMissing: "disclosure.missing"
+        case .disclosureReasonMissing: "disclosure.reason-missing"
+        case .linkToNonPublic: "disclosure.link-to-nonpublic"
+        case .documentNumberFormat: "catalog.document-number"
+        case .documentNumberDuplicate: "catalog.document-number-duplicate"
+        case .documentNumberYear: "catalog.document-number-year"
+        case .indexNumberFormat, .indexNumberPrefix: "catalog.index-number"
+        case .indexNumberDuplicate: "catalog.index-number-duplicate"
+        case .indexNumberYear: "catalog.index-number-year"
+        case .unknownSection: "catalog.unknown-section"
+        case .configFileMissing: "config.missing-file"
+        case .duplicateID: "config.duplicate-id"
+        case .organisationCodeCheck, .organisationCodeFormat: "site.org-code"
+        case .baseURL: "site.base-url"
+        case .danglingLink: "graph.dangling-link"
+        case .unknownAgency: "graph.unknown-agency"
+        case .interpretsMissing, .interpretsNotPolicy, .interpretsNonPublic: "interp.target"
+        case .supersededByMissing, .supersededByNonPublic, .supersessionCycle: "validity.chain"
+        case .supersededButInForce: "validity.link"
+        case .normativeWithoutNumber: "validity.no-number"
+        case .validityMissing: "validity.missing"
+        case .rawHTMLDropped: "markdown.raw-html"
+        case .outputCollision: "output.path-collision"
+        case .templateSyntax: "template.syntax"
+        case .templateMissing: "template.missing"
+        case .partialMissing: "template.missing-partial"
+        }
+    }
+
+    /// The severity a site gets unless it configures another. Leaks and broken identifiers are
+    /// errors (DISCLOSURE.md P1, P3); checks whose only fix is to publish more are warnings (P2).
+    public var defaultSeverity: Severity {
+        switch self {
+        case .documentNumberYear, .indexNumberYear, .rawHTMLDropped:
+            .warning
+        default:
+            .error
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// A position in a file of the site, for diagnostics.
+///
+/// `path` is relative to the folder `site` was run in (`Content/policies/x.md`), so editors can click it.
+/// `line` and `column` are 1-based. A column counts **Unicode scalars**, the unit Yams' marks use;
+/// libcmark counts bytes, and `ByteColumn` in SiteMarkdown converts. A column of 0 means "the whole line".
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int, column: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    /// The start of a file, for problems about a file as a whole.
+    public static func file(_ path: String) -> SourceLocation {
+        SourceLocation(path: path, line: 0, column: 0)
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.path, a.line, a.column) < (b.path, b.line, b.column)
+    }
+
+    public var description: String {
+        if line == 0 { return path }
+        if column == 0 { return "\(path):\(line)" }
+        return "\(path):\(line):\(column)"
+    }
+}
+
+/// A value together with where it was written.
+public struct Located<Value> {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+
+    public func map<T>(_ transform: (Value) throws -> T) rethrows -> Located<T> {
+        Located<T>(try transform(value), at: location)
+    }
+}
+
+extension Located: Sendable where Value: Sendable {}
+extension Located: Equatable where Value: Equatable {}
+extension Located: Hashable where Value: Hashable {}
