@@ -39,7 +39,7 @@ let package = Package(
         // Markdown bodies through libcmark, with the fixes Chinese text needs.
         .target(name: "SiteMarkdown", dependencies: ["SiteCore", "CCmark"], swiftSettings: swiftSettings),
         // Links documents into a content graph and reports what does not link up.
-        .target(name: "SiteGraph", dependencies: ["SiteCore", "SiteContent"], swiftSettings: swiftSettings),
+        .target(name: "SiteGraph", dependencies: ["SiteCore", "SiteContent", "SiteMarkdown"], swiftSettings: swiftSettings),
         // The disclosure rules, one per file.
         .target(name: "SiteCompliance", dependencies: ["SiteCore", "SiteContent", "SiteGraph"], swiftSettings: swiftSettings),
         // Pages from Mustache templates. The only importer of Mustache.

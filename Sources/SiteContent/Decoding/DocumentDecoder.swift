@@ -149,7 +149,7 @@ private struct Decoding {
             disclosureReason: disclosureReason?.value,
             catalog: catalog, topics: topics, summary: summary?.value,
             attachments: attachments, details: details,
-            body: String(body), bodyLine: bodyLine)
+            body: String(body), bodyLine: bodyLine, keys: keysWritten)
     }
 
     // MARK: Helpers

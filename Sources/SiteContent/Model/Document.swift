@@ -37,6 +37,9 @@ public struct Document: Sendable, Identifiable {
     public let body: String
     /// The line of the file on which the body starts (1-based).
     public let bodyLine: Int
+    /// The front-matter keys the file wrote, valid or not: a rule about a missing value stays
+    /// quiet when the value was written but rejected (that has its own diagnostic).
+    public let keys: Set<String>
 
     public enum Details: Sendable {
         case policy(PolicyDetails)
@@ -51,7 +54,7 @@ public struct Document: Sendable, Identifiable {
         documentNumber: Located<DocumentNumber>?, indexNumber: Located<IndexNumber>?,
         written: Located<CalendarDate>?, published: Located<CalendarDate>?, disclosure: Located<Disclosure>?,
         disclosureReason: String?, catalog: [Located<String>], topics: [Located<String>], summary: String?,
-        attachments: [Attachment], details: Details, body: String, bodyLine: Int
+        attachments: [Attachment], details: Details, body: String, bodyLine: Int, keys: Set<String> = []
     ) {
         self.id = id
         self.path = path
@@ -71,6 +74,7 @@ public struct Document: Sendable, Identifiable {
         self.details = details
         self.body = body
         self.bodyLine = bodyLine
+        self.keys = keys
     }
 
     /// Only 主动公开 documents are rendered, listed, linked or copied.

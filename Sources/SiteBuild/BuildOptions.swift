@@ -1,0 +1,41 @@
+import Foundation
+
+/// What `site build` was asked to do. Paths are resolved against the current folder; the display
+/// forms are how diagnostics name files (`Content/policies/x.md`).
+public struct BuildOptions: Sendable {
+    public var source: URL
+    public var sourceDisplay: String
+    public var templates: URL
+    public var templatesDisplay: String
+    public var output: URL
+    /// Overrides `base_url` of site.yaml (`--base-url`).
+    public var baseURL: String?
+    /// Warnings fail the build too (`--strict`).
+    public var strict: Bool
+    /// Check everything, write nothing (`site check`).
+    public var writeOutput: Bool
+
+    public init(
+        source: String = "Content", templates: String = "Templates", output: String = "Public",
+        baseURL: String? = nil, strict: Bool = false, writeOutput: Bool = true,
+        currentFolder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) {
+        func resolve(_ path: String) -> URL {
+            path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentFolder.appendingPathComponent(path)
+        }
+        func display(_ path: String) -> String {
+            var trimmed = path
+            while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+            if trimmed.hasPrefix("./") { trimmed.removeFirst(2) }
+            return trimmed
+        }
+        self.source = resolve(source).standardizedFileURL
+        self.sourceDisplay = display(source)
+        self.templates = resolve(templates).standardizedFileURL
+        self.templatesDisplay = display(templates)
+        self.output = resolve(output).standardizedFileURL
+        self.baseURL = baseURL
+        self.strict = strict
+        self.writeOutput = writeOutput
+    }
+}

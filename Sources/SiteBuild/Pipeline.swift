@@ -1,0 +1,122 @@
+import Foundation
+import SiteCompliance
+import SiteContent
+import SiteCore
+import SiteGraph
+import SiteMarkdown
+import SiteOutput
+import SiteRender
+
+/// Runs the stages in the order they depend on each other:
+///
+/// ```
+/// Content/ ─load─▶ [Document] ─markdown─▶ [RenderedBody] ─link─▶ ContentGraph ─check─▶ [Diagnostic]
+///                                             └─render─▶ pages ─write─▶ Public/
+/// ```
+/// Every stage reports what it finds; nothing is written when an error was found, and the new site
+/// replaces `Public/` only once it is complete.
+public struct Pipeline: Sendable {
+    public init() {}
+
+    public func run(_ options: BuildOptions) throws(SiteError) -> BuildReport {
+        var clock = PhaseClock()
+        var diagnostics: [Diagnostic] = []
+
+        // Load.
+        let loader = ContentLoader(folder: options.source, displayPrefix: options.sourceDisplay)
+        let content = try loader.load()
+        let theme = try ThemeLoader(folder: options.templates, displayPrefix: options.templatesDisplay).load()
+        let (templates, templateProblems) = TemplateLibrary.load(theme)
+        diagnostics += content.diagnostics + theme.diagnostics + templateProblems
+        clock.lap("load")
+
+        var report = BuildReport(
+            diagnostics: Diagnostics(), published: false, documentCount: content.documents.count,
+            publicDocumentCount: content.documents.count { $0.isPublic }, fileCount: 0, timings: [])
+        func finish(_ found: [Diagnostic]) -> BuildReport {
+            let excerpts = SourceExcerpts(roots: [
+                (options.sourceDisplay, options.source), (options.templatesDisplay, options.templates),
+            ])
+            report.diagnostics = Diagnostics(excerpts.attach(to: found))
+            report.timings = clock.laps
+            return report
+        }
+
+        guard var configuration = content.configuration else { return finish(diagnostics) }
+        if let baseURL = options.baseURL {
+            if let reason = BaseURL.problem(baseURL) {
+                diagnostics.append(Diagnostic(.baseURL(value: baseURL, reason: reason), at: nil))
+                return finish(diagnostics)
+            }
+            configuration.baseURL = baseURL
+        }
+
+        // Markdown: every document, so links in non-public ones are checked too.
+        let targets = SiteLinkTargets(content: content, basePath: configuration.basePath)
+        let markdown = MarkdownRenderer(allowRawHTML: configuration.allowRawHTML, targets: targets)
+        let bodies = content.documents.concurrentMap { document in
+            markdown.render(document.body, path: document.path, firstLine: document.bodyLine, folder: document.id.folder)
+        }
+        var links: [DocumentID: [LinkReference]] = [:]
+        var html: [DocumentID: String] = [:]
+        for (document, body) in zip(content.documents, bodies) {
+            links[document.id] = body.links
+            diagnostics += body.diagnostics
+            if document.isPublic { html[document.id] = body.html }
+        }
+        clock.lap("markdown")
+
+        // Link and check.
+        let (graph, graphProblems) = GraphBuilder().build(configuration: configuration, content: content, links: links)
+        diagnostics += graphProblems
+        diagnostics += ComplianceChecker().check(graph)
+        clock.lap("check")
+
+        let failed = diagnostics.contains { $0.severity == .error } || (options.strict && diagnostics.contains { $0.severity == .warning })
+        guard options.writeOutput, !failed else { return finish(diagnostics) }
+
+        // Render and write into a staging folder; swap it in at the end.
+        let writer = try PublicWriter(output: options.output, protecting: [options.source, options.templates])
+        try writer.begin()
+        do throws(SiteError) {
+            let renderer = PageRenderer(templates: templates, graph: graph, bodies: html)
+            let failures = renderer.pages.concurrentMap { spec -> SiteError? in
+                guard let page = renderer.render(spec) else { return nil }
+                do throws(SiteError) {
+                    try writer.write(page.path.outputFile, text: page.html)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            for asset in theme.assets {
+                try writer.copy(asset.path, from: asset.url)
+            }
+            for path in graph.publishedFiles.keys.sorted() {
+                try writer.copy(path, from: content.url(of: path))
+            }
+            clock.lap("render")
+            report.fileCount = writer.files.count
+            try writer.commit()
+            clock.lap("write")
+        } catch {
+            writer.abandon()
+            throw error
+        }
+        report.published = true
+        return finish(diagnostics)
+    }
+}
+
+/// Wall-clock time per phase.
+struct PhaseClock {
+    private var last = DispatchTime.now()
+    private(set) var laps: [(phase: String, seconds: Double)] = []
+
+    mutating func lap(_ phase: String) {
+        let now = DispatchTime.now()
+        laps.append((phase, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import SiteCore
+
+/// Fills in the source line of diagnostics that point into a file, so the printer can show it with
+/// a caret. Reads only the files that have diagnostics, once each.
+public struct SourceExcerpts: Sendable {
+    /// Display prefixes (`Content`, `Templates`) and the folders they name.
+    public let roots: [(prefix: String, folder: URL)]
+
+    public init(roots: [(prefix: String, folder: URL)]) {
+        self.roots = roots
+    }
+
+    public func attach(to diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var cache: [String: [Substring]] = [:]
+        return diagnostics.map { diagnostic in
+            guard diagnostic.excerpt == nil, let location = diagnostic.location, location.line > 0 else { return diagnostic }
+            if cache[location.path] == nil { cache[location.path] = lines(of: location.path) }
+            guard let lines = cache[location.path], location.line <= lines.count else { return diagnostic }
+            var copy = diagnostic
+            copy.excerpt = String(lines[location.line - 1])
+            return copy
+        }
+    }
+
+    private func lines(of displayPath: String) -> [Substring] {
+        for root in roots where displayPath.hasPrefix(root.prefix + "/") {
+            let relative = String(displayPath.dropFirst(root.prefix.count + 1))
+            guard let data = FileManager.default.contents(atPath: root.folder.appendingPathComponent(relative).path),
+                case .success(let source) = SourceText.decode([UInt8](data))
+            else { return [] }
+            return source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        return []
+    }
+}

@@ -1,0 +1,114 @@
+import SiteContent
+import SiteCore
+
+/// The site as linked data: documents, the agencies and catalog sections they belong to, and the
+/// relations between them, each kept in both directions and sorted, so a page never has to scan
+/// every document. Only `GraphBuilder` makes one; relations hold public documents only.
+public struct ContentGraph: Sendable {
+    public let configuration: SiteConfiguration
+    /// Agencies in the order of agencies.yaml.
+    public let agencies: [Agency]
+    /// The catalog tree as written in catalog.yaml.
+    public let catalog: [CatalogSection]
+    /// Every decoded document, public or not, sorted by id.
+    public let documents: [Document]
+
+    /// Public documents, newest first (发布日期, then 索引号, then id).
+    public let publicDocuments: [DocumentID]
+    /// Public members of each catalog section, newest first (a document may sit in several).
+    public let sectionMembers: [String: [DocumentID]]
+    /// Policy → its public interpretations, oldest first.
+    public let interpretations: [DocumentID: [DocumentID]]
+    /// New document → the documents it replaces (the inverse of `superseded_by`).
+    public let replaces: [DocumentID: [DocumentID]]
+    /// Document → the public documents whose bodies link to it (被以下文件引用).
+    public let backlinks: [DocumentID: [DocumentID]]
+    /// Agency id → its public documents as issuer, newest first.
+    public let issuedBy: [String: [DocumentID]]
+    /// Agency id → the tasks of public plans it leads or shares.
+    public let tasksByAgency: [String: [TaskReference]]
+    /// Files under Content/ that public documents publish (attachments and files linked from
+    /// bodies), with the first document that publishes each.
+    public let publishedFiles: [String: DocumentID]
+
+    private let index: [DocumentID: Int]
+    private let agencyIndex: [String: Int]
+    private let sectionIndex: [String: CatalogSection]
+    private let sectionParents: [String: String]
+
+    init(
+        configuration: SiteConfiguration, agencies: [Agency], catalog: [CatalogSection], documents: [Document],
+        publicDocuments: [DocumentID], sectionMembers: [String: [DocumentID]],
+        interpretations: [DocumentID: [DocumentID]], replaces: [DocumentID: [DocumentID]],
+        backlinks: [DocumentID: [DocumentID]], issuedBy: [String: [DocumentID]],
+        tasksByAgency: [String: [TaskReference]], publishedFiles: [String: DocumentID]
+    ) {
+        self.configuration = configuration
+        self.agencies = agencies
+        self.catalog = catalog
+        self.documents = documents
+        self.publicDocuments = publicDocuments
+        self.sectionMembers = sectionMembers
+        self.interpretations = interpretations
+        self.replaces = replaces
+        self.backlinks = backlinks
+        self.issuedBy = issuedBy
+        self.tasksByAgency = tasksByAgency
+        self.publishedFiles = publishedFiles
+        self.index = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
+        self.agencyIndex = Dictionary(agencies.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var sections: [String: CatalogSection] = [:]
+        var parents: [String: String] = [:]
+        func visit(_ section: CatalogSection, parent: String?) {
+            sections[section.id] = sections[section.id] ?? section
+            if let parent { parents[section.id] = parent }
+            for child in section.children { visit(child, parent: section.id) }
+        }
+        for section in catalog { visit(section, parent: nil) }
+        self.sectionIndex = sections
+        self.sectionParents = parents
+    }
+
+    public subscript(id: DocumentID) -> Document? {
+        index[id].map { documents[$0] }
+    }
+
+    public func agency(_ id: String) -> Agency? {
+        agencyIndex[id].map { agencies[$0] }
+    }
+
+    public func section(_ id: String) -> CatalogSection? { sectionIndex[id] }
+
+    /// The sections from the top of the catalog down to `id`, for breadcrumbs.
+    public func sectionPath(_ id: String) -> [CatalogSection] {
+        var path: [CatalogSection] = []
+        var current: String? = id
+        while let id = current, let section = sectionIndex[id] {
+            path.insert(section, at: 0)
+            current = sectionParents[id]
+        }
+        return path
+    }
+
+    /// Public documents in a section and all sections below it, newest first, without repeats.
+    public func members(ofSectionAndBelow id: String) -> [DocumentID] {
+        guard let section = sectionIndex[id] else { return [] }
+        let ids = Set(section.flattened.flatMap { sectionMembers[$0.id] ?? [] })
+        return publicDocuments.filter { ids.contains($0) }
+    }
+}
+
+/// A task of a plan, as seen from an agency's page.
+public struct TaskReference: Sendable, Hashable {
+    public enum Role: String, Sendable {
+        /// 牵头单位
+        case lead
+        /// 责任单位
+        case responsible
+    }
+
+    public let plan: DocumentID
+    /// The task's position in the plan's table.
+    public let index: Int
+    public let role: Role
+}

@@ -1,0 +1,244 @@
+import SiteContent
+import SiteCore
+import SiteMarkdown
+
+/// Links loaded documents and the links found in their bodies into a `ContentGraph`, and reports
+/// every reference that does not link up: unknown agencies and catalog sections, duplicate 索引号
+/// and 文号, `interprets` and `superseded_by` targets, body links, and output path collisions.
+public struct GraphBuilder: Sendable {
+    /// Top-level folders of the output that generated pages use; documents may not live there.
+    public static let reservedFolders: Set<String> = ["xxgk", "assets", "agencies", "search", "_report"]
+
+    public init() {}
+
+    public func build(
+        configuration: SiteConfiguration, content: LoadedContent, links: [DocumentID: [LinkReference]]
+    ) -> (ContentGraph, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let documents = content.documents
+        var byID: [DocumentID: Document] = [:]
+        for document in documents { byID[document.id] = document }
+        let allIDs = documents.map(\.id.rawValue) + content.undecodable.map(\.rawValue)
+        let agencyIDs = Set(content.agencies.map(\.id))
+        let sectionIDs = Set(content.catalog.flatMap(\.flattened).map(\.id))
+
+        func suggestion(_ id: String, among candidates: some Sequence<String>) -> String? {
+            Suggestion.closest(to: id, among: candidates)
+        }
+        func checkAgency(_ id: Located<String>) {
+            if !agencyIDs.contains(id.value) {
+                diagnostics.append(Diagnostic(.unknownAgency(id: id.value, suggestion: suggestion(id.value, among: agencyIDs)), at: id.location))
+            }
+        }
+
+        // Identifiers and references of each document.
+        var indexNumbers: [String: SourceLocation] = [:]
+        var documentNumbers: [String: SourceLocation] = [:]
+        for document in documents {
+            document.issuers.forEach(checkAgency)
+            for section in document.catalog where !sectionIDs.contains(section.value) {
+                diagnostics.append(Diagnostic(.unknownSection(id: section.value, suggestion: suggestion(section.value, among: sectionIDs)), at: section.location))
+            }
+            if let number = document.indexNumber {
+                if let first = indexNumbers[number.value.text] {
+                    diagnostics.append(Diagnostic(.indexNumberDuplicate(value: number.value.text), at: number.location, related: [.init(first, note: "also used here")]))
+                } else {
+                    indexNumbers[number.value.text] = number.location
+                }
+            }
+            if let number = document.documentNumber {
+                if let first = documentNumbers[number.value.text] {
+                    diagnostics.append(Diagnostic(.documentNumberDuplicate(value: number.value.text), at: number.location, related: [.init(first, note: "also used here")]))
+                } else {
+                    documentNumbers[number.value.text] = number.location
+                }
+            }
+            for task in document.plan?.tasks ?? [] {
+                task.lead.forEach(checkAgency)
+                task.responsible.forEach(checkAgency)
+            }
+            if let top = document.id.rawValue.split(separator: "/").first, Self.reservedFolders.contains(String(top)) {
+                diagnostics.append(Diagnostic(.outputCollision(path: document.id.page.outputFile), at: document.headerLocation))
+            }
+        }
+
+        // Interpretations.
+        var interpretations: [DocumentID: [DocumentID]] = [:]
+        for document in documents {
+            guard let target = document.interpretation?.interprets else { continue }
+            guard let policy = byID[target.value] else {
+                if !content.undecodable.contains(target.value) {
+                    diagnostics.append(Diagnostic(.interpretsMissing(target: target.value.rawValue, suggestion: suggestion(target.value.rawValue, among: allIDs)), at: target.location))
+                }
+                continue
+            }
+            guard policy.kind == .policy else {
+                diagnostics.append(Diagnostic(.interpretsNotPolicy(target: target.value.rawValue, kind: policy.kind.rawValue), at: target.location))
+                continue
+            }
+            if document.isPublic && !policy.isPublic {
+                diagnostics.append(Diagnostic(.interpretsNonPublic(target: target.value.rawValue), at: target.location))
+                continue
+            }
+            if document.isPublic { interpretations[policy.id, default: []].append(document.id) }
+        }
+
+        // Supersession: targets exist and are public, chains end.
+        var replaces: [DocumentID: [DocumentID]] = [:]
+        for document in documents {
+            guard let details = document.policy, let target = details.supersededBy else { continue }
+            guard let replacement = byID[target.value] else {
+                if !content.undecodable.contains(target.value) {
+                    diagnostics.append(Diagnostic(.supersededByMissing(target: target.value.rawValue, suggestion: suggestion(target.value.rawValue, among: allIDs)), at: target.location))
+                }
+                continue
+            }
+            if document.isPublic && !replacement.isPublic {
+                diagnostics.append(Diagnostic(.supersededByNonPublic(target: target.value.rawValue), at: target.location))
+                continue
+            }
+            if details.validity?.value == .inForce {
+                diagnostics.append(Diagnostic(.supersededButInForce(target: target.value.rawValue), at: target.location))
+            }
+            if document.isPublic { replaces[replacement.id, default: []].append(document.id) }
+        }
+        diagnostics += supersessionCycles(documents, byID: byID)
+
+        // Body links.
+        var backlinks: [DocumentID: Set<DocumentID>] = [:]
+        var publishedFiles: [String: DocumentID] = [:]
+        for document in documents {
+            for link in links[document.id] ?? [] {
+                switch link.target {
+                case .document(let target, _):
+                    guard let linked = byID[target] else { continue }
+                    if document.isPublic {
+                        if linked.isPublic {
+                            if target != document.id { backlinks[target, default: []].insert(document.id) }
+                        } else {
+                            diagnostics.append(Diagnostic(.linkToNonPublic(target: link.destination, disclosure: linked.disclosure?.value.chinese ?? "not 主动公开"), at: link.location))
+                        }
+                    }
+                case .missing(let path):
+                    let candidates: [String] =
+                        path.hasSuffix(".md")
+                        ? allIDs.map { $0 + ".md" }
+                        : Array(content.files)
+                    let near = suggestion(path, among: candidates).map { relative($0, from: document.id.folder) }
+                    diagnostics.append(Diagnostic(.danglingLink(target: link.destination, suggestion: near), at: link.location))
+                case .outside(let destination):
+                    diagnostics.append(Diagnostic(.pathOutsideContent(path: destination), at: link.location))
+                case .file(let path):
+                    if document.isPublic, publishedFiles[path] == nil { publishedFiles[path] = document.id }
+                case .external, .fragment:
+                    break
+                }
+            }
+            if document.isPublic {
+                for attachment in document.attachments where publishedFiles[attachment.contentPath] == nil {
+                    publishedFiles[attachment.contentPath] = document.id
+                }
+            }
+        }
+
+        // Output paths: a published file must not land on a page.
+        let pages = Set(documents.filter(\.isPublic).map { $0.id.page.outputFile })
+        for (path, owner) in publishedFiles.sorted(by: { $0.key < $1.key }) {
+            let top = String(path.split(separator: "/").first ?? "")
+            if pages.contains(path) || Self.reservedFolders.contains(top) || path == "index.html" || path == "404.html" {
+                diagnostics.append(Diagnostic(.outputCollision(path: path), at: byID[owner]?.headerLocation))
+            }
+        }
+
+        // Lists, newest first.
+        let publicDocuments = documents.filter(\.isPublic).sorted(by: Self.newestFirst).map(\.id)
+        var sectionMembers: [String: [DocumentID]] = [:]
+        var issuedBy: [String: [DocumentID]] = [:]
+        var tasksByAgency: [String: [TaskReference]] = [:]
+        for id in publicDocuments {
+            let document = byID[id]!
+            for section in Set(document.catalog.map(\.value)) where sectionIDs.contains(section) {
+                sectionMembers[section, default: []].append(id)
+            }
+            for issuer in Set(document.issuers.map(\.value)) where agencyIDs.contains(issuer) {
+                issuedBy[issuer, default: []].append(id)
+            }
+        }
+        for document in documents where document.isPublic {
+            for (index, task) in (document.plan?.tasks ?? []).enumerated() {
+                for lead in Set(task.lead.map(\.value)) {
+                    tasksByAgency[lead, default: []].append(TaskReference(plan: document.id, index: index, role: .lead))
+                }
+                for unit in Set(task.responsible.map(\.value)).subtracting(task.lead.map(\.value)) {
+                    tasksByAgency[unit, default: []].append(TaskReference(plan: document.id, index: index, role: .responsible))
+                }
+            }
+        }
+        for key in interpretations.keys {
+            interpretations[key]!.sort { Self.oldestFirst(byID[$0]!, byID[$1]!) }
+        }
+        for key in replaces.keys {
+            replaces[key]!.sort { Self.newestFirst(byID[$0]!, byID[$1]!) }
+        }
+
+        let graph = ContentGraph(
+            configuration: configuration, agencies: content.agencies, catalog: content.catalog, documents: documents,
+            publicDocuments: publicDocuments, sectionMembers: sectionMembers, interpretations: interpretations,
+            replaces: replaces,
+            backlinks: backlinks.mapValues { $0.sorted { Self.newestFirst(byID[$0]!, byID[$1]!) } },
+            issuedBy: issuedBy, tasksByAgency: tasksByAgency, publishedFiles: publishedFiles)
+        return (graph, diagnostics)
+    }
+
+    /// Each chain of `superseded_by` must end; a cycle is reported once, at its smallest member.
+    private func supersessionCycles(_ documents: [Document], byID: [DocumentID: Document]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var reported = Set<DocumentID>()
+        for document in documents {
+            var chain: [DocumentID] = [document.id]
+            var current = document
+            while let next = current.policy?.supersededBy?.value, let target = byID[next] {
+                if let start = chain.firstIndex(of: next) {
+                    let cycle = Array(chain[start...])
+                    if cycle.allSatisfy({ !reported.contains($0) }), let first = cycle.min(), let origin = byID[first],
+                        let location = origin.policy?.supersededBy?.location
+                    {
+                        let rotated = Array(cycle[cycle.firstIndex(of: first)!...] + cycle[..<cycle.firstIndex(of: first)!])
+                        diagnostics.append(Diagnostic(.supersessionCycle(chain: (rotated + [first]).map(\.rawValue)), at: location))
+                        reported.formUnion(cycle)
+                    }
+                    break
+                }
+                chain.append(next)
+                current = target
+            }
+        }
+        return diagnostics
+    }
+
+    /// A content path as a link written in `folder` would name it.
+    private func relative(_ path: String, from folder: String) -> String {
+        let from = folder.split(separator: "/").map(String.init)
+        let to = path.split(separator: "/").map(String.init)
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
+    }
+
+    /// 发布日期 descending, then 索引号 descending, then id: the order of every list.
+    public static func newestFirst(_ a: Document, _ b: Document) -> Bool {
+        let da = a.published?.value, db = b.published?.value
+        if da != db {
+            guard let da else { return false }
+            guard let db else { return true }
+            return da > db
+        }
+        let ia = a.indexNumber?.value.text ?? "", ib = b.indexNumber?.value.text ?? ""
+        if ia != ib { return ia > ib }
+        return a.id < b.id
+    }
+
+    static func oldestFirst(_ a: Document, _ b: Document) -> Bool {
+        a.id != b.id && !newestFirst(a, b)
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import SiteCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes the site into a staging folder beside the output folder, and swaps it in only when the
+/// build succeeded, so a failed or killed build leaves the previous `Public/` as it was.
+///
+/// The only stage that writes to disk. Paths are relative to the output folder and checked: nothing
+/// is written outside it.
+public final class PublicWriter: @unchecked Sendable {
+    /// The output folder (`Public/`).
+    public let output: URL
+    /// The staging folder, `.<name>.staging-<pid>` beside the output folder.
+    public let staging: URL
+    private let lock = NSLock()
+    private var createdFolders: Set<String> = []
+    private var writtenFiles: Set<String> = []
+
+    /// Refuses output folders that would destroy sources: `/`, the home folder, the content or
+    /// templates folder, a folder that contains one of them, or a folder inside one.
+    public init(output: URL, protecting sources: [URL]) throws(SiteError) {
+        let output = output.standardizedFileURL.resolvingSymlinksInPath()
+        let path = output.path
+        if path == "/" || path.isEmpty {
+            throw .outputRefused(path: path, reason: "it is the root folder")
+        }
+        if path == FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path {
+            throw .outputRefused(path: path, reason: "it is the home folder")
+        }
+        for source in sources {
+            let sourcePath = source.standardizedFileURL.resolvingSymlinksInPath().path
+            if path == sourcePath {
+                throw .outputRefused(path: path, reason: "it is the source folder '\(sourcePath)'")
+            }
+            if sourcePath.hasPrefix(path + "/") {
+                throw .outputRefused(path: path, reason: "it contains the source folder '\(sourcePath)'")
+            }
+            if path.hasPrefix(sourcePath + "/") {
+                throw .outputRefused(path: path, reason: "it is inside the source folder '\(sourcePath)'")
+            }
+        }
+        self.output = output
+        let parent = output.deletingLastPathComponent()
+        self.staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
+    }
+
+    /// Removes what killed builds left behind, then creates an empty staging folder.
+    public func begin() throws(SiteError) {
+        let parent = output.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .writeFailed(path: parent.path, reason: error.localizedDescription)
+        }
+        let prefixes = [".\(output.lastPathComponent).staging-", ".\(output.lastPathComponent).old-"]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        where prefixes.contains(where: { name.hasPrefix($0) }) {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw .writeFailed(path: staging.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Writes a file into the staging folder. Safe to call from several threads.
+    public func write(_ relativePath: String, _ data: Data) throws(SiteError) {
+        let url = try target(relativePath)
+        do {
+            try data.write(to: url)
+        } catch {
+            throw .writeFailed(path: relativePath, reason: error.localizedDescription)
+        }
+    }
+
+    public func write(_ relativePath: String, text: String) throws(SiteError) {
+        try write(relativePath, Data(text.utf8))
+    }
+
+    /// Copies a file (an attachment, an asset) into the staging folder.
+    public func copy(_ relativePath: String, from source: URL) throws(SiteError) {
+        let url = try target(relativePath)
+        do {
+            try FileManager.default.copyItem(at: source, to: url)
+        } catch {
+            throw .writeFailed(path: relativePath, reason: error.localizedDescription)
+        }
+    }
+
+    /// Files written so far, relative to the output folder.
+    public var files: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return writtenFiles.sorted()
+    }
+
+    /// Replaces the output folder by the staging folder in one step where the system allows it
+    /// (`renameat2` with `RENAME_EXCHANGE` on Linux), then removes the previous site.
+    public func commit() throws(SiteError) {
+        let fileManager = FileManager.default
+        if !fileManager.fileExists(atPath: output.path) {
+            do {
+                try fileManager.moveItem(at: staging, to: output)
+            } catch {
+                throw .writeFailed(path: output.path, reason: error.localizedDescription)
+            }
+            return
+        }
+        if PublicWriter.exchange(staging, output) {
+            try? fileManager.removeItem(at: staging)  // now holds the previous site
+            return
+        }
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+        do {
+            try fileManager.moveItem(at: output, to: old)
+            try fileManager.moveItem(at: staging, to: output)
+        } catch {
+            throw .writeFailed(path: output.path, reason: error.localizedDescription)
+        }
+        try? fileManager.removeItem(at: old)
+    }
+
+    /// Removes the staging folder; the output folder is untouched.
+    public func abandon() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    // MARK: Paths
+
+    /// The staging URL of a relative path, after checking it stays inside, with its folder created.
+    private func target(_ relativePath: String) throws(SiteError) -> URL {
+        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relativePath.isEmpty, !relativePath.hasPrefix("/"), !relativePath.contains("\0"),
+            parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
+        else {
+            throw .writeFailed(path: relativePath, reason: "the path would leave the output folder")
+        }
+        let folder = parts.dropLast().joined(separator: "/")
+        lock.lock()
+        let isNew = writtenFiles.insert(relativePath).inserted
+        let needsFolder = !folder.isEmpty && !createdFolders.contains(folder)
+        lock.unlock()
+        guard isNew else {
+            throw .writeFailed(path: relativePath, reason: "two outputs have this path")
+        }
+        if needsFolder {
+            do {
+                try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            } catch {
+                throw .writeFailed(path: folder, reason: error.localizedDescription)
+            }
+            lock.lock()
+            createdFolders.insert(folder)
+            lock.unlock()
+        }
+        return staging.appendingPathComponent(relativePath)
+    }
+
+    /// Atomically exchanges two paths with `renameat2(…, RENAME_EXCHANGE)`, looked up at run time
+    /// so the build still works where the C library lacks it (then the two-rename fallback runs).
+    private static func exchange(_ a: URL, _ b: URL) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        let atFDCWD: Int32 = -100
+        return renameat2(atFDCWD, a.path, atFDCWD, b.path, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+}

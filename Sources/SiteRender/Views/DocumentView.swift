@@ -1,0 +1,93 @@
+/// A document page: the metadata table Chinese disclosure pages show, the body, attachments and
+/// relations.
+struct DocumentView {
+    let id: String
+    /// `policy`, `interpretation`, `plan`, `annual-report`, `page`.
+    let kind: String
+    /// 政策文件, 政策解读 …
+    let kindName: String
+    let title: String
+    let href: String
+    /// 索引号
+    let indexNumber: String?
+    /// 发布机构: full names, joined by 、
+    let issuer: String?
+    /// The issuing agencies, linking to their pages.
+    let issuers: [LinkView]
+    /// 成文日期, ISO
+    let written: String?
+    /// 发布日期, ISO
+    let published: String?
+    /// 文号
+    let documentNumber: String?
+    /// 有效性
+    let validity: String?
+    /// `in-force`, `amended`, `repealed`, `expired`: a CSS hook for the validity.
+    let validityClass: String?
+    /// 行政规范性文件
+    let normative: Bool
+    /// 主题分类, joined by 、
+    let topics: String?
+    /// 内容概述
+    let summary: String?
+    /// The rendered body (the only unescaped value).
+    let bodyHTML: String
+    let attachments: [AttachmentView]
+    /// The catalog sections the document is listed in.
+    let sections: [LinkView]
+
+    /// A policy's interpretations (政策解读).
+    let interpretations: [RelatedView]
+    /// An interpretation's policy (解读对象).
+    let policy: RelatedView?
+    /// An interpretation's forms, joined by 、
+    let forms: String?
+    /// The document that replaces this one, for the 本文件已废止 banner.
+    let supersededBy: RelatedView?
+    /// 本文件已废止 / 本文件已修改 / 本文件已失效, when not in force.
+    let statusNotice: String?
+    /// Documents this one replaces.
+    let replaces: [RelatedView]
+    /// Public documents whose bodies link here (被以下文件引用).
+    let backlinks: [RelatedView]
+    /// A plan's task decomposition table.
+    let tasks: [TaskView]
+    let hasTasks: Bool
+    /// An annual report's year.
+    let reportYear: String?
+}
+
+/// Another document, as a line in a relation list.
+struct RelatedView {
+    let title: String
+    let href: String
+    let documentNumber: String?
+    let published: String?
+    /// For interpretations: 文字、图解 …
+    let forms: String?
+    let kindName: String
+}
+
+struct AttachmentView {
+    let title: String
+    let href: String
+    let fileName: String
+}
+
+/// A row of a task decomposition table.
+struct TaskView {
+    /// 序号
+    let number: String
+    /// 工作任务, the levels joined by ' / '
+    let area: String
+    /// 具体要求
+    let task: String
+    /// 牵头单位, short names
+    let lead: String
+    /// 责任单位, short names
+    let responsible: String
+    /// 完成时限
+    let due: String
+    /// 进展
+    let status: String?
+}

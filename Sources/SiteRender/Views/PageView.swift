@@ -1,0 +1,59 @@
+/// What every template sees. swift-mustache reads views through `Mirror`, so the stored property
+/// names below are the template vocabulary (docs/templates.md): keep them stable.
+///
+/// Exactly one of `document`, `section`, `catalog`, `home`, `agency` is set, or `notFound` is true.
+struct PageView {
+    /// `zh-CN`
+    let lang: String
+    /// The page's own title, printed as its `<h1>`.
+    let title: String
+    /// The `<title>`: the page title and the portal name.
+    let htmlTitle: String
+    /// The page's address under the site's base URL.
+    let canonicalURL: String
+    /// `<meta name="description">`, when the page has a summary.
+    let description: String?
+    let site: SiteView
+    /// The main navigation, with the current section marked.
+    let navigation: [LinkView]
+    /// From the home page to the parent of this page; this page itself is the last, without a link.
+    let breadcrumb: [LinkView]
+
+    let document: DocumentView?
+    let section: SectionView?
+    let catalog: CatalogView?
+    let home: HomeView?
+    let agency: AgencyView?
+    let notFound: Bool
+}
+
+/// The portal and the marks every page's footer shows (DISCLOSURE.md §6.3).
+struct SiteView {
+    let name: String
+    let homeHref: String
+    /// Prefix of theme assets: `{{site.assetsHref}}site.css`.
+    let assetsHref: String
+    /// The catalog root, `/xxgk/`.
+    let catalogHref: String
+    let notice: String?
+    /// 主办单位
+    let sponsor: String
+    /// 网站标识码
+    let websiteCode: String
+    /// ICP备案号
+    let icp: String
+    /// 公安机关备案号
+    let policeRecord: String
+    /// 联系方式
+    let contact: String
+    let address: String?
+}
+
+/// A link: navigation items, breadcrumb steps, related documents.
+struct LinkView {
+    let title: String
+    /// Nil for the current page in a breadcrumb.
+    let href: String?
+    /// Marks the navigation item of the current section (`aria-current`).
+    let current: Bool
+}

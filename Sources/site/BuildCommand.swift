@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import SiteBuild
+import SiteCore
+
+/// `site build`: checks the content and, when it has no errors, publishes the site to Public/.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Check the content and write the portal to the output folder.",
+        discussion: "Nothing is written when the content has errors: the previous output folder stays as it was."
+    )
+
+    @OptionGroup var folders: SiteFolders
+
+    @Option(name: .long, help: "The output folder; replaced as a whole when the build succeeds.")
+    var output = "Public"
+
+    @Option(name: .customLong("base-url"), help: "The address the portal is served at; overrides base_url in site.yaml.")
+    var baseURL: String?
+
+    @OptionGroup var report: ReportOptions
+
+    func run() throws {
+        let options = BuildOptions(
+            source: folders.source, templates: folders.templates, output: output, baseURL: baseURL,
+            strict: report.strict, writeOutput: true)
+        try Runner.run(options, report: report) { result in
+            "Built \(result.fileCount) files from \(result.publicDocumentCount) public documents "
+                + "(\(result.documentCount) loaded) into \(output)/"
+        }
+    }
+}
+
+/// `site check`: everything `site build` checks, without writing anything.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the content without writing anything."
+    )
+
+    @OptionGroup var folders: SiteFolders
+
+    @Option(name: .customLong("base-url"), help: "The address the portal is served at; overrides base_url in site.yaml.")
+    var baseURL: String?
+
+    @OptionGroup var report: ReportOptions
+
+    func run() throws {
+        let options = BuildOptions(
+            source: folders.source, templates: folders.templates, baseURL: baseURL, strict: report.strict,
+            writeOutput: false)
+        try Runner.run(options, report: report) { result in
+            "Checked \(result.documentCount) documents (\(result.publicDocumentCount) public)"
+        }
+    }
+}
+
+/// Runs the pipeline and turns its report into output and an exit code.
+enum Runner {
+    static func run(_ options: BuildOptions, report: ReportOptions, success: (BuildReport) -> String) throws {
+        let started = DispatchTime.now()
+        let result: BuildReport
+        do {
+            result = try Pipeline().run(options)
+        } catch {
+            var message = error.description + "\n"
+            if let hint = error.hint { message += "  hint: \(hint)\n" }
+            FileHandle.standardError.write(Data(message.utf8))
+            throw ExitCode(2)
+        }
+        let printer = DiagnosticPrinter(format: report.format)
+        let text = printer.render(result.diagnostics)
+        if report.format == .json {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        } else {
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+        if result.failed(strict: report.strict) {
+            if report.format == .text {
+                let why = result.diagnostics.hasErrors ? "errors" : "warnings (--strict)"
+                FileHandle.standardError.write(Data("Nothing was published because of \(why).\n".utf8))
+            }
+            throw ExitCode(1)
+        }
+        if report.verbose {
+            for (phase, seconds) in result.timings {
+                FileHandle.standardError.write(Data(String(format: "  %-10@ %6.3f s\n", phase as NSString, seconds).utf8))
+            }
+        }
+        if !report.quiet && report.format == .text {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            print(success(result) + String(format: " in %.2f s", seconds))
+        }
+    }
+}
