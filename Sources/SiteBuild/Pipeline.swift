@@ -58,16 +58,19 @@ public struct Pipeline: Sendable {
             markdown.render(document.body, path: document.path, firstLine: document.bodyLine, folder: document.id.folder)
         }
         var links: [DocumentID: [LinkReference]] = [:]
+        var anchors: [DocumentID: [String]] = [:]
         var html: [DocumentID: String] = [:]
         for (document, body) in zip(content.documents, bodies) {
             links[document.id] = body.links
+            anchors[document.id] = body.headings.map(\.id)
             diagnostics += body.diagnostics
             if document.isPublic { html[document.id] = body.html }
         }
         clock.lap("markdown")
 
         // Link and check.
-        let (graph, graphProblems) = GraphBuilder().build(configuration: configuration, content: content, links: links)
+        let (graph, graphProblems) = GraphBuilder().build(
+            configuration: configuration, content: content, links: links, anchors: anchors)
         diagnostics += graphProblems
         diagnostics += ComplianceChecker().check(graph)
         clock.lap("check")

@@ -73,6 +73,8 @@ extension Problem {
             return "base URL '\(value)' \(reason)"
         case .danglingLink(let target, _):
             return "link to '\(target)', which does not exist"
+        case .danglingFragment(let target, let fragment, _):
+            return "link to '\(target)': the document has no heading '#\(fragment)'"
         case .unknownAgency(let id, _):
             return "agency '\(id)' is not defined in agencies.yaml"
         case .interpretsMissing(let target, _):
@@ -187,6 +189,8 @@ extension Problem {
             return "use the portal's address with a host name, e.g. https://www.example.gov.cn/ (no IP address)"
         case .danglingLink(_, let suggestion):
             return suggestion.map { "did you mean '\($0)'?" } ?? "link to an existing .md file, relative to this document"
+        case .danglingFragment(_, _, let suggestion):
+            return suggestion.map { "did you mean '#\($0)'?" } ?? "a fragment names a heading of the target: its text without punctuation, spaces as '-'"
         case .unknownAgency(_, let suggestion):
             return suggestion.map { "did you mean '\($0)'?" } ?? "add the unit to agencies.yaml"
         case .interpretsMissing(_, let suggestion), .supersededByMissing(_, let suggestion):

@@ -89,6 +89,8 @@ public enum Problem: Hashable, Sendable {
 
     /// A Markdown link to a `.md` file or local file that does not exist.
     case danglingLink(target: String, suggestion: String?)
+    /// A link to a document's `#fragment` that names none of its headings.
+    case danglingFragment(target: String, fragment: String, suggestion: String?)
     /// An issuer, lead or responsible unit that agencies.yaml does not define.
     case unknownAgency(id: String, suggestion: String?)
     /// `interprets` names a document that does not exist.
@@ -163,7 +165,7 @@ extension Problem {
         case .duplicateID: "config.duplicate-id"
         case .organisationCodeCheck, .organisationCodeFormat: "site.org-code"
         case .baseURL: "site.base-url"
-        case .danglingLink: "graph.dangling-link"
+        case .danglingLink, .danglingFragment: "graph.dangling-link"
         case .unknownAgency: "graph.unknown-agency"
         case .interpretsMissing, .interpretsNotPolicy, .interpretsNonPublic: "interp.target"
         case .supersededByMissing, .supersededByNonPublic, .supersessionCycle: "validity.chain"

@@ -1,3 +1,4 @@
+import Foundation
 import SiteContent
 import SiteCore
 import SiteMarkdown
@@ -12,7 +13,8 @@ public struct GraphBuilder: Sendable {
     public init() {}
 
     public func build(
-        configuration: SiteConfiguration, content: LoadedContent, links: [DocumentID: [LinkReference]]
+        configuration: SiteConfiguration, content: LoadedContent, links: [DocumentID: [LinkReference]],
+        anchors: [DocumentID: [String]] = [:]
     ) -> (ContentGraph, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let documents = content.documents
@@ -77,6 +79,8 @@ public struct GraphBuilder: Sendable {
                 continue
             }
             if document.isPublic && !policy.isPublic {
+                // A target without any disclosure has its own error; do not repeat it here.
+                if policy.disclosure == nil { continue }
                 diagnostics.append(Diagnostic(.interpretsNonPublic(target: target.value.rawValue), at: target.location))
                 continue
             }
@@ -94,6 +98,7 @@ public struct GraphBuilder: Sendable {
                 continue
             }
             if document.isPublic && !replacement.isPublic {
+                if replacement.disclosure == nil { continue }
                 diagnostics.append(Diagnostic(.supersededByNonPublic(target: target.value.rawValue), at: target.location))
                 continue
             }
@@ -110,12 +115,20 @@ public struct GraphBuilder: Sendable {
         for document in documents {
             for link in links[document.id] ?? [] {
                 switch link.target {
-                case .document(let target, _):
+                case .document(let target, let fragment):
                     guard let linked = byID[target] else { continue }
+                    if let fragment, !fragment.isEmpty, let ids = anchors[target] {
+                        let decoded = fragment.removingPercentEncoding ?? fragment
+                        if !ids.contains(decoded) {
+                            diagnostics.append(Diagnostic(
+                                .danglingFragment(target: link.destination, fragment: decoded, suggestion: suggestion(decoded, among: ids)),
+                                at: link.location))
+                        }
+                    }
                     if document.isPublic {
                         if linked.isPublic {
                             if target != document.id { backlinks[target, default: []].insert(document.id) }
-                        } else {
+                        } else if linked.disclosure != nil {
                             diagnostics.append(Diagnostic(.linkToNonPublic(target: link.destination, disclosure: linked.disclosure?.value.chinese ?? "not 主动公开"), at: link.location))
                         }
                     }

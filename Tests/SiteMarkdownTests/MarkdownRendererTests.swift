@@ -179,7 +179,7 @@ struct RawHTMLTests {
         #expect(body.html == "<p>正文</p>\n<p>文字x</p>\n")
         #expect(body.diagnostics.map(\.code) == ["markdown.raw-html", "markdown.raw-html", "markdown.raw-html"])
         #expect(body.diagnostics.first?.location == SourceLocation(path: "Content/policies/x.md", line: 12, column: 1))
-        #expect(body.diagnostics.first?.severity == .warning)
+        #expect(body.diagnostics.first?.severity == SiteCore.Severity.warning)
     }
 
     @Test("a site that allows raw HTML keeps it")
