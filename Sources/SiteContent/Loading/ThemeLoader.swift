@@ -65,6 +65,12 @@ public struct Theme: Sendable {
         /// The file, for diagnostics (`Templates/partials/footer.mustache`).
         public let path: String
         public let text: String
+
+        public init(name: String, path: String, text: String) {
+            self.name = name
+            self.path = path
+            self.text = text
+        }
     }
 
     public struct Asset: Sendable {

@@ -1,0 +1,157 @@
+import Foundation
+import SiteTestSupport
+import Testing
+
+/// Runs the built `site` binary, as CI and editors do.
+struct SiteBinary {
+    /// `site` is built next to the test bundle.
+    static var url: URL {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
+        let candidates = [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("site") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String], in folder: URL) throws -> Result {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+@Suite("The site command")
+struct SiteCLITests {
+    @Test("the binary exists")
+    func binaryExists() {
+        #expect(FileManager.default.isExecutableFile(atPath: SiteBinary.url.path), "\(SiteBinary.url.path)")
+    }
+
+    @Test("--version prints the version")
+    func version() throws {
+        let site = try TempSite(files: [:])
+        let result = try SiteBinary.run(["--version"], in: site.root)
+        #expect(result.status == 0)
+        #expect(result.stdout == "0.1.0\n")
+    }
+
+    @Test("--help names the commands")
+    func help() throws {
+        let site = try TempSite(files: [:])
+        let result = try SiteBinary.run(["--help"], in: site.root)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("build"))
+        #expect(result.stdout.contains("check"))
+        #expect(result.stdout.contains("Exit codes"))
+    }
+
+    @Test("a valid site builds with exit code 0 and a one-line summary")
+    func validBuild() throws {
+        let site = try TempSite(files: SampleSite.files)
+        let result = try SiteBinary.run(["build"], in: site.root)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout.hasPrefix("Built 14 files from 3 public documents (4 loaded) into Public/ in "))
+        #expect(site.exists("Public/index.html"))
+    }
+
+    @Test("a site with errors exits 1, prints them on stderr and publishes nothing")
+    func invalidBuild() throws {
+        var files = SampleSite.files
+        files["Content/policies/gongkai.md"] = SampleSite.policy.replacingOccurrences(of: "issuer: xzfb", with: "issuer: xzfd")
+        let site = try TempSite(files: files)
+        let result = try SiteBinary.run(["build"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            Content/policies/gongkai.md:4:9: error: agency 'xzfd' is not defined in agencies.yaml [graph.unknown-agency]
+                issuer: xzfd
+                        ^
+              hint: did you mean 'xzf'?
+            1 error, 0 warnings in 1 file
+            Nothing was published because of errors.
+
+            """)
+        #expect(!site.exists("Public"))
+    }
+
+    @Test("--format github prints workflow annotations")
+    func githubFormat() throws {
+        var files = SampleSite.files
+        files["Content/policies/gongkai.md"] = SampleSite.policy.replacingOccurrences(of: "issuer: xzfb", with: "issuer: xzfd")
+        let site = try TempSite(files: files)
+        let result = try SiteBinary.run(["check", "--format", "github"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.stderr == "::error file=Content/policies/gongkai.md,line=4,col=9,title=graph.unknown-agency::agency 'xzfd' is not defined in agencies.yaml%0Ahint: did you mean 'xzf'?\n")
+    }
+
+    @Test("--format json prints a report on stdout")
+    func jsonFormat() throws {
+        var files = SampleSite.files
+        files["Content/policies/gongkai.md"] = SampleSite.policy.replacingOccurrences(of: "issuer: xzfb", with: "issuer: xzfd")
+        let site = try TempSite(files: files)
+        let result = try SiteBinary.run(["check", "--format", "json"], in: site.root)
+        #expect(result.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let diagnostics = try #require(object?["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?["code"] as? String == "graph.unknown-agency")
+        #expect(diagnostics.first?["line"] as? Int == 4)
+        #expect(diagnostics.first?["column"] as? Int == 9)
+        #expect(object?["errors"] as? Int == 1)
+    }
+
+    @Test("check writes nothing")
+    func checkWritesNothing() throws {
+        let site = try TempSite(files: SampleSite.files)
+        let result = try SiteBinary.run(["check"], in: site.root)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Checked 4 documents (3 public) in "))
+        #expect(!site.exists("Public"))
+    }
+
+    @Test("a missing content folder exits 2 with a hint")
+    func missingFolder() throws {
+        let site = try TempSite(files: [:])
+        let result = try SiteBinary.run(["build"], in: site.root)
+        #expect(result.status == 2)
+        #expect(result.stderr == """
+            error: the content folder 'Content' does not exist
+              hint: run site in the portal's folder (the one holding Content/), or pass --source
+
+            """)
+    }
+
+    @Test("an output folder that is the source folder is refused with exit 2")
+    func refusedOutput() throws {
+        let site = try TempSite(files: SampleSite.files)
+        let result = try SiteBinary.run(["build", "--output", "Content"], in: site.root)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("will not write the site to"))
+        #expect(site.exists("Content/site.yaml"))
+    }
+
+    @Test("an unknown option exits 64")
+    func usageError() throws {
+        let site = try TempSite(files: [:])
+        let result = try SiteBinary.run(["build", "--outptu", "x"], in: site.root)
+        #expect(result.status == 64)
+    }
+}

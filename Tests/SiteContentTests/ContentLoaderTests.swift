@@ -1,0 +1,72 @@
+import Foundation
+import SiteCore
+import SiteTestSupport
+import Testing
+
+@testable import SiteContent
+
+@Suite("Loading a content folder")
+struct ContentLoaderTests {
+    func load(_ site: TempSite) throws -> LoadedContent {
+        try ContentLoader(folder: site.url("Content"), displayPrefix: "Content").load()
+    }
+
+    @Test("the sample site loads every document, sorted by id")
+    func sample() throws {
+        let content = try load(TempSite(files: SampleSite.files, defaultTheme: false))
+        #expect(content.diagnostics.isEmpty)
+        #expect(content.documents.map(\.id.rawValue) == ["interpretations/gongkai-jd", "plans/2021-yaodian", "policies/gongkai", "policies/neibu"])
+        #expect(content.configuration?.basePath == "/")
+        #expect(content.agencies.map(\.id) == ["xzf", "xzfb", "fgj"])
+        #expect(content.catalog.flatMap(\.flattened).map(\.id) == ["zcwj", "gfxwj", "zcjd", "ghxx"])
+    }
+
+    @Test("hidden files and folders are ignored")
+    func hidden() throws {
+        var files = SampleSite.files
+        files["Content/.git/notes.md"] = "not a document"
+        files["Content/.draft.md"] = "not a document"
+        let content = try load(TempSite(files: files, defaultTheme: false))
+        #expect(content.diagnostics.isEmpty)
+        #expect(content.documents.count == 4)
+    }
+
+    @Test("a symbolic link out of Content/ is refused")
+    func symlinkOut() throws {
+        let site = try TempSite(files: SampleSite.files, defaultTheme: false)
+        try site.write("outside.md", SampleSite.policy)
+        try FileManager.default.createSymbolicLink(at: site.url("Content/policies/link.md"), withDestinationURL: site.url("outside.md"))
+        let content = try load(site)
+        #expect(content.diagnostics.map(\.code) == ["content.symlink"])
+        #expect(!content.documents.contains { $0.id == "policies/link" })
+    }
+
+    @Test("missing configuration files are reported")
+    func missingConfiguration() throws {
+        let content = try load(TempSite(files: ["Content/policies/gongkai.md": SampleSite.policy], defaultTheme: false))
+        #expect(content.diagnostics.map(\.message).sorted() == ["the site has no agencies.yaml", "the site has no catalog.yaml", "the site has no site.yaml"])
+        #expect(content.configuration == nil)
+    }
+
+    @Test("site.yaml: unknown keys, a wrong organisation code and an IP base URL")
+    func siteConfiguration() throws {
+        let yaml = SampleSite.siteYAML
+            .replacingOccurrences(of: "11370921004336564T", with: "11370921004336564A")
+            .replacingOccurrences(of: "https://www.example.gov.cn/", with: "http://[2001:db8::1]/")
+            + "colour: red\n"
+        let content = try load(TempSite(files: SampleSite.files.merging(["Content/site.yaml": yaml]) { $1 }, defaultTheme: false))
+        #expect(content.diagnostics.sorted().map { "\($0.location!.line):\($0.location!.column) \($0.message)" } == [
+            "2:11 base URL 'http://[2001:db8::1]/' names its host by an IPv6 address",
+            "4:20 organisation code '11370921004336564A' has a wrong check character",
+            "10:1 unknown key 'colour'",
+        ])
+    }
+
+    @Test("agency and catalog ids become URLs, so only ASCII letters, digits, - and _ are allowed")
+    func identifiers() throws {
+        let catalog = SampleSite.catalogYAML.replacingOccurrences(of: "id: zcjd", with: "id: 政策解读")
+        let content = try load(TempSite(files: SampleSite.files.merging(["Content/catalog.yaml": catalog]) { $1 }, defaultTheme: false))
+        #expect(content.diagnostics.map(\.code) == ["content.wrong-type"])
+        #expect(content.diagnostics.first?.location?.line == 6)
+    }
+}

@@ -1,0 +1,77 @@
+import SiteContent
+import SiteCore
+import SiteMarkdown
+import SiteTestSupport
+import Testing
+
+@testable import SiteGraph
+
+/// Loads inline files and builds their graph; body links are given by hand.
+func graph(_ files: [String: String], links: [DocumentID: [LinkReference]] = [:]) throws -> (ContentGraph, [Diagnostic]) {
+    let site = try TempSite(files: files, defaultTheme: false)
+    let content = try ContentLoader(folder: site.url("Content"), displayPrefix: "Content").load()
+    #expect(content.diagnostics.isEmpty)
+    return GraphBuilder().build(configuration: content.configuration!, content: content, links: links)
+}
+
+func link(_ target: String, from path: String, line: Int = 20) -> LinkReference {
+    LinkReference(
+        destination: target, target: .document(DocumentID(target), fragment: nil), isImage: false,
+        location: SourceLocation(path: path, line: line, column: 1))
+}
+
+@Suite("The content graph")
+struct GraphBuilderTests {
+    @Test("relations are kept both ways and hold public documents only")
+    func relations() throws {
+        var files = SampleSite.files
+        files["Content/policies/old.md"] = SampleSite.policy
+            .replacingOccurrences(of: "validity: 现行有效", with: "validity: 已废止\nsuperseded_by: policies/gongkai")
+            .replacingOccurrences(of: "〔2021〕3号", with: "〔2019〕3号").replacingOccurrences(of: "2021-00003", with: "2019-00003")
+            .replacingOccurrences(of: "2021-05-1", with: "2019-05-1")
+        let (graph, diagnostics) = try graph(files, links: [
+            "plans/2021-yaodian": [link("policies/gongkai", from: "Content/plans/2021-yaodian.md")],
+            "policies/neibu": [link("policies/gongkai", from: "Content/policies/neibu.md")],
+        ])
+        #expect(diagnostics.isEmpty)
+        #expect(graph.interpretations == ["policies/gongkai": ["interpretations/gongkai-jd"]])
+        #expect(graph.replaces == ["policies/gongkai": ["policies/old"]])
+        // The withheld document's link is not a backlink.
+        #expect(graph.backlinks == ["policies/gongkai": ["plans/2021-yaodian"]])
+        #expect(graph.publicDocuments == ["plans/2021-yaodian", "interpretations/gongkai-jd", "policies/gongkai", "policies/old"])
+        #expect(graph.sectionMembers["zcwj"] == ["policies/gongkai", "policies/old"])
+        #expect(graph.members(ofSectionAndBelow: "zcwj") == ["policies/gongkai", "policies/old"])
+        #expect(graph.members(ofSectionAndBelow: "gfxwj") == ["policies/gongkai", "policies/old"])
+        #expect(graph.issuedBy["xzfb"]?.count == 4)
+        #expect(graph.tasksByAgency["fgj"] == [TaskReference(plan: "plans/2021-yaodian", index: 0, role: .lead)])
+        #expect(graph.tasksByAgency["xzfb"] == [TaskReference(plan: "plans/2021-yaodian", index: 0, role: .responsible)])
+        #expect(graph.sectionPath("gfxwj").map(\.id) == ["zcwj", "gfxwj"])
+    }
+
+    @Test("a duplicate 文号 is reported with the other place")
+    func duplicateDocumentNumber() throws {
+        var files = SampleSite.files
+        files["Content/plans/2021-yaodian.md"] = SampleSite.plan.replacingOccurrences(of: "示政办发〔2021〕6号", with: "示政办规〔2021〕3号")
+        let (_, diagnostics) = try graph(files)
+        #expect(diagnostics.map(\.problem) == [.documentNumberDuplicate(value: "示政办规〔2021〕3号")])
+        #expect(diagnostics.first?.related.first?.location == SourceLocation(path: "Content/plans/2021-yaodian.md", line: 5, column: 18))
+    }
+
+    @Test("a document under a folder the site uses for generated pages is refused")
+    func reservedFolder() throws {
+        var files = SampleSite.files
+        files["Content/xxgk/zcwj.md"] = SampleSite.plan.replacingOccurrences(of: "2021-00006", with: "2021-00007")
+            .replacingOccurrences(of: "〔2021〕6号", with: "〔2021〕7号")
+        let (_, diagnostics) = try graph(files)
+        #expect(diagnostics.map(\.problem) == [.outputCollision(path: "xxgk/zcwj/index.html")])
+    }
+
+    @Test("tasks naming unknown units are reported at the unit")
+    func unknownUnit() throws {
+        var files = SampleSite.files
+        files["Content/plans/2021-yaodian.md"] = SampleSite.plan.replacingOccurrences(of: "responsible: [xzfb]", with: "responsible: [xzfb, jyj]")
+        let (_, diagnostics) = try graph(files)
+        #expect(diagnostics.map(\.problem) == [.unknownAgency(id: "jyj", suggestion: nil)])
+        #expect(diagnostics.first?.location == SourceLocation(path: "Content/plans/2021-yaodian.md", line: 15, column: 25))
+    }
+}

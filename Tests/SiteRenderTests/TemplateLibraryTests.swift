@@ -1,0 +1,62 @@
+import SiteContent
+import SiteCore
+import Testing
+
+@testable import SiteRender
+
+/// A theme with every required template, each just naming itself, plus extra templates.
+func theme(_ extra: [String: String] = [:], dropping: Set<String> = []) -> Theme {
+    var templates: [String: String] = [:]
+    for name in TemplateLibrary.required where !dropping.contains(name) { templates[name] = "{{title}}" }
+    templates.merge(extra) { $1 }
+    return Theme(
+        templates: templates.sorted { $0.key < $1.key }.map { Theme.Template(name: $0.key, path: "Templates/\($0.key).mustache", text: $0.value) },
+        assets: [])
+}
+
+@Suite("Templates")
+struct TemplateLibraryTests {
+    @Test("a complete theme loads without diagnostics")
+    func complete() {
+        let (_, diagnostics) = TemplateLibrary.load(theme())
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test("a missing required template is reported with the file it should be")
+    func missingTemplate() {
+        let (_, diagnostics) = TemplateLibrary.load(theme(dropping: ["policy"]))
+        #expect(diagnostics.map(\.problem) == [.templateMissing(name: "policy")])
+        #expect(diagnostics.first?.location?.path == "Templates/policy.mustache")
+    }
+
+    @Test("a syntax error names the template, line and column")
+    func syntaxError() {
+        let (_, diagnostics) = TemplateLibrary.load(theme(["page": "<h1>{{title}}</h1>\n{{#document}}\n<p>{{summary}}</p>\n"]))
+        #expect(diagnostics.map(\.code) == ["template.syntax"])
+        #expect(diagnostics.first?.message == "template cannot be parsed: a section is never closed")
+        #expect(diagnostics.first?.location?.path == "Templates/page.mustache")
+        #expect(diagnostics.first?.location?.line == 4)
+    }
+
+    @Test("a partial that does not exist is reported where it is used")
+    func missingPartial() {
+        let (_, diagnostics) = TemplateLibrary.load(theme(["page": "<main>\n  {{> partials/metadata }}\n</main>"]))
+        #expect(diagnostics.map(\.problem) == [.partialMissing(name: "partials/metadata")])
+        #expect(diagnostics.first?.location == SourceLocation(path: "Templates/page.mustache", line: 2, column: 3))
+    }
+
+    @Test("partial and parent references are found with their positions")
+    func references() {
+        let found = TemplateLibrary.partialReferences(in: "{{<base}}\n{{$main}} {{>partials/a}}{{/main}}\n{{#x}}{{/x}}")
+        #expect(found.map(\.name) == ["base", "partials/a"])
+        #expect(found.map(\.line) == [1, 2])
+        #expect(found.map(\.column) == [1, 11])
+    }
+
+    @Test("values are HTML-escaped; only the body is not")
+    func escaping() {
+        let (library, _) = TemplateLibrary.load(theme(["page": "{{title}}|{{{bodyHTML}}}"]))
+        let view = RelatedView(title: "<b>&\"", href: "/", documentNumber: nil, published: nil, forms: nil, kindName: "")
+        #expect(library.render(view, with: "page") == "&lt;b&gt;&amp;&quot;|")
+    }
+}
