@@ -41,10 +41,18 @@ struct TemplateVocabularyTests {
                     #expect(found == nil, "\(type(of: sample)).\(label)")
                 } else {
                     #expect(found != nil, "\(type(of: sample)).\(label) is not reachable from templates")
+                    // The very value, not something else by that name.
+                    #expect(String(describing: found.map { $0 } ?? "nil") == String(describing: unwrap(child.value)), "\(type(of: sample)).\(label)")
                 }
             }
             #expect(parent.child(named: "noSuchName") == nil)
         }
+    }
+
+    func unwrap(_ value: Any) -> Any {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional, let first = mirror.children.first else { return value }
+        return first.value
     }
 
     @Test("the page view answers to its own names too")

@@ -5,252 +5,252 @@ import Mustache
 // stored property of every view is reachable here, so the two cannot drift apart.
 
 extension DocumentView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "kind": kind
-        case "kindName": kindName
-        case "title": title
-        case "href": href
-        case "indexNumber": indexNumber
-        case "issuer": issuer
-        case "issuers": issuers
-        case "written": written
-        case "published": published
-        case "documentNumber": documentNumber
-        case "validity": validity
-        case "validityClass": validityClass
-        case "normative": normative
-        case "topics": topics
-        case "summary": summary
-        case "bodyHTML": bodyHTML
-        case "attachments": attachments
-        case "sections": sections
-        case "interpretations": interpretations
-        case "policy": policy
-        case "forms": forms
-        case "supersededBy": supersededBy
-        case "statusNotice": statusNotice
-        case "replaces": replaces
-        case "backlinks": backlinks
-        case "tasks": tasks
-        case "hasTasks": hasTasks
-        case "reportYear": reportYear
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": self.id
+        case "kind": self.kind
+        case "kindName": self.kindName
+        case "title": self.title
+        case "href": self.href
+        case "indexNumber": self.indexNumber
+        case "issuer": self.issuer
+        case "issuers": self.issuers
+        case "written": self.written
+        case "published": self.published
+        case "documentNumber": self.documentNumber
+        case "validity": self.validity
+        case "validityClass": self.validityClass
+        case "normative": self.normative
+        case "topics": self.topics
+        case "summary": self.summary
+        case "bodyHTML": self.bodyHTML
+        case "attachments": self.attachments
+        case "sections": self.sections
+        case "interpretations": self.interpretations
+        case "policy": self.policy
+        case "forms": self.forms
+        case "supersededBy": self.supersededBy
+        case "statusNotice": self.statusNotice
+        case "replaces": self.replaces
+        case "backlinks": self.backlinks
+        case "tasks": self.tasks
+        case "hasTasks": self.hasTasks
+        case "reportYear": self.reportYear
         default: nil
         }
     }
 }
 
 extension RelatedView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "href": href
-        case "documentNumber": documentNumber
-        case "published": published
-        case "forms": forms
-        case "kindName": kindName
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "href": self.href
+        case "documentNumber": self.documentNumber
+        case "published": self.published
+        case "forms": self.forms
+        case "kindName": self.kindName
         default: nil
         }
     }
 }
 
 extension AttachmentView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "href": href
-        case "fileName": fileName
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "href": self.href
+        case "fileName": self.fileName
         default: nil
         }
     }
 }
 
 extension TaskView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "number": number
-        case "area": area
-        case "task": task
-        case "lead": lead
-        case "responsible": responsible
-        case "due": due
-        case "status": status
+    func child(named key: String) -> Any? {
+        switch key {
+        case "number": self.number
+        case "area": self.area
+        case "task": self.task
+        case "lead": self.lead
+        case "responsible": self.responsible
+        case "due": self.due
+        case "status": self.status
         default: nil
         }
     }
 }
 
 extension EntryView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "href": href
-        case "indexNumber": indexNumber
-        case "documentNumber": documentNumber
-        case "issuer": issuer
-        case "published": published
-        case "validity": validity
-        case "kindName": kindName
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "href": self.href
+        case "indexNumber": self.indexNumber
+        case "documentNumber": self.documentNumber
+        case "issuer": self.issuer
+        case "published": self.published
+        case "validity": self.validity
+        case "kindName": self.kindName
         default: nil
         }
     }
 }
 
 extension SectionView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "title": title
-        case "description": description
-        case "emptyReason": emptyReason
-        case "entries": entries
-        case "listCaption": listCaption
-        case "hasEntries": hasEntries
-        case "count": count
-        case "pagination": pagination
-        case "tree": tree
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": self.id
+        case "title": self.title
+        case "description": self.description
+        case "emptyReason": self.emptyReason
+        case "entries": self.entries
+        case "listCaption": self.listCaption
+        case "hasEntries": self.hasEntries
+        case "count": self.count
+        case "pagination": self.pagination
+        case "tree": self.tree
         default: nil
         }
     }
 }
 
 extension PaginationView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "current": current
-        case "total": total
-        case "previousHref": previousHref
-        case "nextHref": nextHref
-        case "pages": pages
+    func child(named key: String) -> Any? {
+        switch key {
+        case "current": self.current
+        case "total": self.total
+        case "previousHref": self.previousHref
+        case "nextHref": self.nextHref
+        case "pages": self.pages
         default: nil
         }
     }
 }
 
 extension PageLinkView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "number": number
-        case "href": href
-        case "current": current
+    func child(named key: String) -> Any? {
+        switch key {
+        case "number": self.number
+        case "href": self.href
+        case "current": self.current
         default: nil
         }
     }
 }
 
 extension TreeNodeView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "href": href
-        case "count": count
-        case "current": current
-        case "children": children
-        case "hasChildren": hasChildren
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "href": self.href
+        case "count": self.count
+        case "current": self.current
+        case "children": self.children
+        case "hasChildren": self.hasChildren
         default: nil
         }
     }
 }
 
 extension CatalogView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "tree": tree
-        case "total": total
+    func child(named key: String) -> Any? {
+        switch key {
+        case "tree": self.tree
+        case "total": self.total
         default: nil
         }
     }
 }
 
 extension HomeView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "latest": latest
-        case "sections": sections
+    func child(named key: String) -> Any? {
+        switch key {
+        case "latest": self.latest
+        case "sections": self.sections
         default: nil
         }
     }
 }
 
 extension AgencyView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "name": name
-        case "shortName": shortName
-        case "levelName": levelName
-        case "entries": entries
-        case "listCaption": listCaption
-        case "hasDocuments": hasDocuments
-        case "tasks": tasks
-        case "hasTasks": hasTasks
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "shortName": self.shortName
+        case "levelName": self.levelName
+        case "entries": self.entries
+        case "listCaption": self.listCaption
+        case "hasDocuments": self.hasDocuments
+        case "tasks": self.tasks
+        case "hasTasks": self.hasTasks
         default: nil
         }
     }
 }
 
 extension AgencyTaskView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "planTitle": planTitle
-        case "planHref": planHref
-        case "number": number
-        case "task": task
-        case "role": role
-        case "due": due
-        case "status": status
+    func child(named key: String) -> Any? {
+        switch key {
+        case "planTitle": self.planTitle
+        case "planHref": self.planHref
+        case "number": self.number
+        case "task": self.task
+        case "role": self.role
+        case "due": self.due
+        case "status": self.status
         default: nil
         }
     }
 }
 
 extension PageView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "lang": lang
-        case "title": title
-        case "htmlTitle": htmlTitle
-        case "canonicalURL": canonicalURL
-        case "description": description
-        case "site": site
-        case "navigation": navigation
-        case "breadcrumb": breadcrumb
-        case "document": document
-        case "section": section
-        case "catalog": catalog
-        case "home": home
-        case "agency": agency
-        case "notFound": notFound
+    func child(named key: String) -> Any? {
+        switch key {
+        case "lang": self.lang
+        case "title": self.title
+        case "htmlTitle": self.htmlTitle
+        case "canonicalURL": self.canonicalURL
+        case "description": self.description
+        case "site": self.site
+        case "navigation": self.navigation
+        case "breadcrumb": self.breadcrumb
+        case "document": self.document
+        case "section": self.section
+        case "catalog": self.catalog
+        case "home": self.home
+        case "agency": self.agency
+        case "notFound": self.notFound
         default: nil
         }
     }
 }
 
 extension SiteView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "name": name
-        case "homeHref": homeHref
-        case "assetsHref": assetsHref
-        case "catalogHref": catalogHref
-        case "notice": notice
-        case "sponsor": sponsor
-        case "websiteCode": websiteCode
-        case "icp": icp
-        case "policeRecord": policeRecord
-        case "contact": contact
-        case "address": address
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "homeHref": self.homeHref
+        case "assetsHref": self.assetsHref
+        case "catalogHref": self.catalogHref
+        case "notice": self.notice
+        case "sponsor": self.sponsor
+        case "websiteCode": self.websiteCode
+        case "icp": self.icp
+        case "policeRecord": self.policeRecord
+        case "contact": self.contact
+        case "address": self.address
         default: nil
         }
     }
 }
 
 extension LinkView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "href": href
-        case "current": current
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "href": self.href
+        case "current": self.current
         default: nil
         }
     }
