@@ -22,20 +22,26 @@ public struct FrontMatter: Sendable {
     /// Splits a document. The first line must be `---`; the front matter ends at the next line
     /// that is `---` or `...` (trailing spaces allowed).
     public static func split(_ text: String) -> Result<FrontMatter, Problem> {
-        var lines = text[...].split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
-        guard let first = lines.next(), isFence(first, allowDots: false) else {
-            return .failure(.frontMatterMissing)
-        }
-        let yamlStart = first.endIndex < text.endIndex ? text.index(after: first.endIndex) : first.endIndex
-        var number = 1
-        while let line = lines.next() {
+        // Reads line by line only up to the closing fence: bodies can be long.
+        var lineStart = text.startIndex
+        var number = 0
+        var yamlStart: String.Index?
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
             number += 1
-            if isFence(line, allowDots: true) {
-                let bodyStart = line.endIndex < text.endIndex ? text.index(after: line.endIndex) : line.endIndex
-                return .success(FrontMatter(yaml: text[yamlStart..<line.startIndex], body: text[bodyStart...], bodyLine: number + 1))
+            let line = text[lineStart..<lineEnd]
+            if let yamlStart {
+                if isFence(line, allowDots: true) {
+                    return .success(FrontMatter(yaml: text[yamlStart..<lineStart], body: text[next...], bodyLine: number + 1))
+                }
+            } else {
+                guard isFence(line, allowDots: false) else { return .failure(.frontMatterMissing) }
+                yamlStart = next
             }
+            lineStart = next
         }
-        return .failure(.frontMatterUnterminated)
+        return .failure(yamlStart == nil ? .frontMatterMissing : .frontMatterUnterminated)
     }
 
     private static func isFence(_ line: Substring, allowDots: Bool) -> Bool {
