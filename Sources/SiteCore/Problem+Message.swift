@@ -91,6 +91,12 @@ extension Problem {
             return "'superseded_by' forms a cycle: \(chain.joined(separator: " → "))"
         case .supersededButInForce(let target):
             return "'superseded_by' names '\(target)', but 'validity' is 现行有效"
+        case .decisionItemMissing(let item, let target, _):
+            return "item '\(item)' names '\(target)', which does not exist"
+        case .decisionItemNonPublic(let item, let target):
+            return "item '\(item)' names '\(target)', which is not 主动公开"
+        case .emptySection(let id, let title):
+            return "catalog section '\(id)' (\(title)) has no public document"
         case .normativeWithoutNumber:
             return "行政规范性文件 (normative: true) lacks 'document_number'"
         case .validityMissing:
@@ -203,6 +209,12 @@ extension Problem {
             return "a document is replaced by a newer one; remove 'superseded_by' from the newest"
         case .supersededButInForce:
             return "set 'validity' to 已废止 or 已修改, or remove 'superseded_by'"
+        case .decisionItemMissing(_, _, let suggestion):
+            return suggestion.map { "did you mean '\($0)'?" } ?? "give the id of a document (its path under Content/ without '.md') or an https:// address"
+        case .decisionItemNonPublic:
+            return "only 主动公开 documents can be linked from the directory"
+        case .emptySection:
+            return "empty sections (空白栏目) fail the national website inspection: publish a document in it, remove it, or give 'empty_reason' to show instead"
         case .normativeWithoutNumber:
             return "行政规范性文件 are registered and numbered; add 'document_number'"
         case .validityMissing:

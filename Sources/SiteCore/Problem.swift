@@ -107,6 +107,13 @@ public enum Problem: Hashable, Sendable {
     case supersessionCycle(chain: [String])
     /// `superseded_by` is set on a document that is 现行有效.
     case supersededButInForce(target: String)
+    /// A decision item names a document that does not exist.
+    case decisionItemMissing(item: String, target: String, suggestion: String?)
+    /// A decision item names a document that is not 主动公开.
+    case decisionItemNonPublic(item: String, target: String)
+    /// A catalog section with no public document in it or below it, and no `empty_reason`
+    /// (空白栏目, a veto item of the national website inspection).
+    case emptySection(id: String, title: String)
     /// A 行政规范性文件 without a 文号.
     case normativeWithoutNumber
     /// A policy without 有效性.
@@ -170,6 +177,8 @@ extension Problem {
         case .interpretsMissing, .interpretsNotPolicy, .interpretsNonPublic: "interp.target"
         case .supersededByMissing, .supersededByNonPublic, .supersessionCycle: "validity.chain"
         case .supersededButInForce: "validity.link"
+        case .decisionItemMissing, .decisionItemNonPublic: "decision.item-target"
+        case .emptySection: "site.empty-section"
         case .normativeWithoutNumber: "validity.no-number"
         case .validityMissing: "validity.missing"
         case .rawHTMLDropped: "markdown.raw-html"

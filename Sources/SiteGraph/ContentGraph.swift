@@ -27,6 +27,18 @@ public struct ContentGraph: Sendable {
     public let issuedBy: [String: [DocumentID]]
     /// Agency id → the tasks of public plans it leads or shares.
     public let tasksByAgency: [String: [TaskReference]]
+    /// Public catalog entries by the year of 发布日期, newest first within a year.
+    public let byYear: [Int: [DocumentID]]
+    /// Public catalog entries by 主题分类, newest first.
+    public let byTopic: [String: [DocumentID]]
+    /// Public 行政规范性文件 now in force (现行有效), newest first: the list of 集中统一公开.
+    public let normativeInForce: [DocumentID]
+    /// Public 行政规范性文件 amended, repealed or expired, newest first.
+    public let normativeNotInForce: [DocumentID]
+    /// Public decision entries (重大行政决策), newest year first, then by title.
+    public let decisions: [DocumentID]
+    /// Document → the public decisions that list it as one of their items.
+    public let decisionsOf: [DocumentID: [DocumentID]]
     /// Files under Content/ that public documents publish (attachments and files linked from
     /// bodies), with the first document that publishes each.
     public let publishedFiles: [String: DocumentID]
@@ -41,7 +53,9 @@ public struct ContentGraph: Sendable {
         publicDocuments: [DocumentID], sectionMembers: [String: [DocumentID]],
         interpretations: [DocumentID: [DocumentID]], replaces: [DocumentID: [DocumentID]],
         backlinks: [DocumentID: [DocumentID]], issuedBy: [String: [DocumentID]],
-        tasksByAgency: [String: [TaskReference]], publishedFiles: [String: DocumentID]
+        tasksByAgency: [String: [TaskReference]], publishedFiles: [String: DocumentID],
+        byYear: [Int: [DocumentID]], byTopic: [String: [DocumentID]], normativeInForce: [DocumentID],
+        normativeNotInForce: [DocumentID], decisions: [DocumentID], decisionsOf: [DocumentID: [DocumentID]]
     ) {
         self.configuration = configuration
         self.agencies = agencies
@@ -55,6 +69,12 @@ public struct ContentGraph: Sendable {
         self.issuedBy = issuedBy
         self.tasksByAgency = tasksByAgency
         self.publishedFiles = publishedFiles
+        self.byYear = byYear
+        self.byTopic = byTopic
+        self.normativeInForce = normativeInForce
+        self.normativeNotInForce = normativeNotInForce
+        self.decisions = decisions
+        self.decisionsOf = decisionsOf
         self.index = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
         self.agencyIndex = Dictionary(agencies.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var sections: [String: CatalogSection] = [:]

@@ -7,9 +7,6 @@ import SiteMarkdown
 /// every reference that does not link up: unknown agencies and catalog sections, duplicate 索引号
 /// and 文号, `interprets` and `superseded_by` targets, body links, and output path collisions.
 public struct GraphBuilder: Sendable {
-    /// Top-level folders of the output that generated pages use; documents may not live there.
-    public static let reservedFolders: Set<String> = ["xxgk", "assets", "agencies", "search", "_report"]
-
     public init() {}
 
     public func build(
@@ -34,11 +31,13 @@ public struct GraphBuilder: Sendable {
         }
 
         // Identifiers and references of each document.
+        var unknownSections = false
         var indexNumbers: [String: SourceLocation] = [:]
         var documentNumbers: [String: SourceLocation] = [:]
         for document in documents {
             document.issuers.forEach(checkAgency)
             for section in document.catalog where !sectionIDs.contains(section.value) {
+                unknownSections = true
                 diagnostics.append(Diagnostic(.unknownSection(id: section.value, suggestion: suggestion(section.value, among: sectionIDs)), at: section.location))
             }
             if let number = document.indexNumber {
@@ -59,9 +58,13 @@ public struct GraphBuilder: Sendable {
                 task.lead.forEach(checkAgency)
                 task.responsible.forEach(checkAgency)
             }
-            if let top = document.id.rawValue.split(separator: "/").first, Self.reservedFolders.contains(String(top)) {
+            if let top = document.id.rawValue.split(separator: "/").first, ReservedPaths.topLevelFolders.contains(String(top)) {
                 diagnostics.append(Diagnostic(.outputCollision(path: document.id.page.outputFile), at: document.headerLocation))
             }
+        }
+
+        for section in content.catalog.flatMap(\.flattened) where ReservedPaths.sectionIDs.contains(section.id) {
+            diagnostics.append(Diagnostic(.outputCollision(path: "xxgk/\(section.id)/index.html"), at: section.location))
         }
 
         // Interpretations.
@@ -108,6 +111,31 @@ public struct GraphBuilder: Sendable {
             if document.isPublic { replaces[replacement.id, default: []].append(document.id) }
         }
         diagnostics += supersessionCycles(documents, byID: byID)
+
+        // Decision entries: their units exist and their items are public documents.
+        var decisionsOf: [DocumentID: [DocumentID]] = [:]
+        for document in documents {
+            guard let decision = document.decision else { continue }
+            decision.lead.forEach(checkAgency)
+            for (item, target) in decision.items {
+                guard case .document(let id) = target.value else { continue }
+                guard let linked = byID[id] else {
+                    if !content.undecodable.contains(id) {
+                        diagnostics.append(Diagnostic(
+                            .decisionItemMissing(item: item.rawValue, target: id.rawValue, suggestion: suggestion(id.rawValue, among: allIDs)),
+                            at: target.location))
+                    }
+                    continue
+                }
+                if document.isPublic {
+                    if linked.isPublic {
+                        decisionsOf[id, default: []].append(document.id)
+                    } else if linked.disclosure != nil {
+                        diagnostics.append(Diagnostic(.decisionItemNonPublic(item: item.rawValue, target: id.rawValue), at: target.location))
+                    }
+                }
+            }
+        }
 
         // Body links.
         var backlinks: [DocumentID: Set<DocumentID>] = [:]
@@ -158,7 +186,7 @@ public struct GraphBuilder: Sendable {
         let pages = Set(documents.filter(\.isPublic).map { $0.id.page.outputFile })
         for (path, owner) in publishedFiles.sorted(by: { $0.key < $1.key }) {
             let top = String(path.split(separator: "/").first ?? "")
-            if pages.contains(path) || Self.reservedFolders.contains(top) || path == "index.html" || path == "404.html" {
+            if pages.contains(path) || ReservedPaths.topLevelFolders.contains(top) || path == "index.html" || path == "404.html" {
                 diagnostics.append(Diagnostic(.outputCollision(path: path), at: byID[owner]?.headerLocation))
             }
         }
@@ -187,6 +215,35 @@ public struct GraphBuilder: Sendable {
                 }
             }
         }
+        // Facets: by year, by topic, and the normative documents by validity.
+        var byYear: [Int: [DocumentID]] = [:]
+        var byTopic: [String: [DocumentID]] = [:]
+        var normativeInForce: [DocumentID] = []
+        var normativeNotInForce: [DocumentID] = []
+        for id in publicDocuments {
+            let document = byID[id]!
+            guard document.kind.isCatalogEntry else { continue }
+            if let year = document.published?.value.year { byYear[year, default: []].append(id) }
+            for topic in Set(document.topics.map(\.value)) { byTopic[topic, default: []].append(id) }
+            if let policy = document.policy, policy.normative {
+                if policy.validity?.value == .inForce { normativeInForce.append(id) } else { normativeNotInForce.append(id) }
+            }
+        }
+        let decisions = documents.filter { $0.isPublic && $0.decision != nil }.sorted { a, b in
+            let ya = a.decision?.year?.value ?? 0, yb = b.decision?.year?.value ?? 0
+            return ya != yb ? ya > yb : (a.title.value, a.id) < (b.title.value, b.id)
+        }.map(\.id)
+
+        // Empty sections (空白栏目): nothing public in them or below them, and no reason given.
+        func hasMembers(_ section: CatalogSection) -> Bool {
+            !(sectionMembers[section.id] ?? []).isEmpty || section.children.contains(where: hasMembers)
+        }
+        // Skipped while some document's sections or disclosure are unknown: it would only repeat that error.
+        let membershipKnown = content.undecodable.isEmpty && !unknownSections && documents.allSatisfy { $0.disclosure != nil }
+        for section in content.catalog.flatMap(\.flattened) where membershipKnown && section.emptyReason == nil && !hasMembers(section) {
+            diagnostics.append(Diagnostic(.emptySection(id: section.id, title: section.title), at: section.location))
+        }
+
         for key in interpretations.keys {
             interpretations[key]!.sort { Self.oldestFirst(byID[$0]!, byID[$1]!) }
         }
@@ -199,7 +256,9 @@ public struct GraphBuilder: Sendable {
             publicDocuments: publicDocuments, sectionMembers: sectionMembers, interpretations: interpretations,
             replaces: replaces,
             backlinks: backlinks.mapValues { $0.sorted { Self.newestFirst(byID[$0]!, byID[$1]!) } },
-            issuedBy: issuedBy, tasksByAgency: tasksByAgency, publishedFiles: publishedFiles)
+            issuedBy: issuedBy, tasksByAgency: tasksByAgency, publishedFiles: publishedFiles,
+            byYear: byYear, byTopic: byTopic, normativeInForce: normativeInForce, normativeNotInForce: normativeNotInForce,
+            decisions: decisions, decisionsOf: decisionsOf.mapValues { $0.sorted() })
         return (graph, diagnostics)
     }
 

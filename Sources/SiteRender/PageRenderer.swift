@@ -8,20 +8,32 @@ public struct RenderedPage: Sendable {
     public let html: String
 }
 
-/// Every page the site has, in a stable order.
+/// Every page the site has. Lists are paginated with stable URLs (`…/page/2/`).
 public enum PageSpec: Sendable, Hashable {
     case home
     /// The catalog root, `/xxgk/`.
     case catalog
-    /// A page of a catalog section's list, `/xxgk/<id>/` and `/xxgk/<id>/page/<n>/`.
+    /// A page of a catalog section's list, `/xxgk/<id>/`.
     case section(String, page: Int)
+    /// The years with public documents, `/xxgk/years/`, and one year's list, `/xxgk/years/2021/`.
+    case years
+    case year(Int, page: Int)
+    /// The topics (主题分类), `/xxgk/topics/`, and one topic's list.
+    case topics
+    case topic(String, page: Int)
+    /// 现行有效行政规范性文件, `/xxgk/normative/`.
+    case normative
+    /// 重大行政决策事项目录, `/xxgk/decisions/`.
+    case decisions
+    /// The agencies, `/agencies/`, and an agency's page with its tasks and documents.
+    case agencies
+    case agency(String, page: Int)
     case document(DocumentID)
-    case agency(String)
     case notFound
 }
 
-/// Turns the graph into pages with the theme's templates. Views are built from sorted lists in the
-/// graph; nothing scans every document per page.
+/// Turns the graph into pages with the theme's templates. Every list is built once from the sorted
+/// lists of the graph; nothing scans every document per page.
 public struct PageRenderer: Sendable {
     let templates: TemplateLibrary
     let graph: ContentGraph
@@ -30,7 +42,7 @@ public struct PageRenderer: Sendable {
     let basePath: String
     let baseURL: String
     /// Public documents in each section and below it, newest first.
-    private let sectionLists: [String: [DocumentID]]
+    let sectionLists: [String: [DocumentID]]
 
     public init(templates: TemplateLibrary, graph: ContentGraph, bodies: [DocumentID: String]) {
         self.templates = templates
@@ -47,166 +59,169 @@ public struct PageRenderer: Sendable {
 
     // MARK: Pages
 
+    /// Every page, in a stable order.
     public var pages: [PageSpec] {
-        var pages: [PageSpec] = [.home, .catalog, .notFound]
+        var pages: [PageSpec] = [.home, .catalog, .years, .topics, .normative, .decisions, .agencies, .notFound]
         for section in graph.catalog.flatMap(\.flattened) {
-            for page in 1...pageCount(section.id) { pages.append(.section(section.id, page: page)) }
+            for page in 1...pageCount(sectionLists[section.id]?.count ?? 0) { pages.append(.section(section.id, page: page)) }
         }
-        pages += graph.agencies.map { .agency($0.id) }
+        for (year, list) in graph.byYear.sorted(by: { $0.key > $1.key }) {
+            for page in 1...pageCount(list.count) { pages.append(.year(year, page: page)) }
+        }
+        for (topic, list) in graph.byTopic.sorted(by: { $0.key < $1.key }) {
+            for page in 1...pageCount(list.count) { pages.append(.topic(topic, page: page)) }
+        }
+        for agency in graph.agencies {
+            for page in 1...pageCount(graph.issuedBy[agency.id]?.count ?? 0) { pages.append(.agency(agency.id, page: page)) }
+        }
         pages += graph.publicDocuments.sorted().map { .document($0) }
         return pages
     }
 
     public static func path(of spec: PageSpec) -> SitePath {
+        func paged(_ base: String, _ page: Int) -> SitePath {
+            page == 1 ? SitePath(directory: base) : SitePath(directory: "\(base)/page/\(page)")
+        }
         switch spec {
-        case .home: .root
-        case .catalog: SitePath(directory: "xxgk")
-        case .section(let id, let page): page == 1 ? SitePath(directory: "xxgk/\(id)") : SitePath(directory: "xxgk/\(id)/page/\(page)")
-        case .document(let id): id.page
-        case .agency(let id): SitePath(directory: "agencies/\(id)")
-        case .notFound: SitePath(file: "404.html")
+        case .home: return .root
+        case .catalog: return SitePath(directory: "xxgk")
+        case .section(let id, let page): return paged("xxgk/\(id)", page)
+        case .years: return SitePath(directory: "xxgk/years")
+        case .year(let year, let page): return paged("xxgk/years/\(year)", page)
+        case .topics: return SitePath(directory: "xxgk/topics")
+        case .topic(let topic, let page): return paged("xxgk/topics/\(topicSegment(topic))", page)
+        case .normative: return SitePath(directory: "xxgk/normative")
+        case .decisions: return SitePath(directory: "xxgk/decisions")
+        case .agencies: return SitePath(directory: "agencies")
+        case .agency(let id, let page): return paged("agencies/\(id)", page)
+        case .document(let id): return id.page
+        case .notFound: return SitePath(file: "404.html")
         }
     }
 
-    /// Renders one page; nil only if its template is missing (reported when the theme loads).
+    /// A topic as one path segment: the text itself, with `/` and `\` made harmless.
+    static func topicSegment(_ topic: String) -> String {
+        topic.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "\\", with: "-")
+    }
+
+    /// Renders one page; nil only if it names something that does not exist.
     public func render(_ spec: PageSpec) -> RenderedPage? {
-        let path = Self.path(of: spec)
-        let view: PageView
-        let template: String
+        guard let (view, template) = view(for: spec), let html = templates.render(view, with: template) else { return nil }
+        return RenderedPage(path: Self.path(of: spec), html: html)
+    }
+
+    func view(for spec: PageSpec) -> (PageView, String)? {
         switch spec {
-        case .home:
-            view = homePage()
-            template = "home"
-        case .catalog:
-            view = catalogPage()
-            template = "catalog"
+        case .home: return (homePage(), "home")
+        case .catalog: return (catalogPage(), "catalog")
         case .section(let id, let page):
-            view = sectionPage(id, page: page)
-            template = "section"
+            guard graph.section(id) != nil else { return nil }
+            return (sectionPage(id, page: page), "section")
+        case .years: return (yearsPage(), "facets")
+        case .year(let year, let page):
+            guard let list = graph.byYear[year] else { return nil }
+            return (listPage(.year(year, page: page), title: "\(year)年", list: list, page: page), "list")
+        case .topics: return (topicsPage(), "facets")
+        case .topic(let topic, let page):
+            guard let list = graph.byTopic[topic] else { return nil }
+            return (listPage(.topic(topic, page: page), title: topic, list: list, page: page), "list")
+        case .normative: return (normativePage(), "normative")
+        case .decisions: return (decisionsPage(), "decisions")
+        case .agencies: return (agenciesPage(), "facets")
+        case .agency(let id, let page):
+            guard let agency = graph.agency(id) else { return nil }
+            return (agencyPage(agency, page: page), "agency")
         case .document(let id):
             guard let document = graph[id] else { return nil }
-            view = documentPage(document)
-            template = document.kind.rawValue
-        case .agency(let id):
-            guard let agency = graph.agency(id) else { return nil }
-            view = agencyPage(agency)
-            template = "agency"
-        case .notFound:
-            view = notFoundPage()
-            template = "404"
+            return (documentPage(document), document.kind.rawValue)
+        case .notFound: return (notFoundPage(), "404")
         }
-        guard let html = templates.render(view, with: template) else { return nil }
-        return RenderedPage(path: path, html: html)
     }
 
-    // MARK: Chrome
+    // MARK: Chrome shared by every page
 
-    private func href(_ path: SitePath) -> String { path.href(basePath: basePath) }
+    func href(_ path: SitePath) -> String { path.href(basePath: basePath) }
+    func href(_ spec: PageSpec) -> String { href(Self.path(of: spec)) }
 
-    private func sectionHref(_ id: String, page: Int = 1) -> String { href(Self.path(of: .section(id, page: page))) }
-
-    private var siteView: SiteView {
+    var siteView: SiteView {
         let c = graph.configuration
         return SiteView(
             name: c.name, homeHref: href(.root), assetsHref: href(SitePath(directory: "assets")),
-            catalogHref: href(Self.path(of: .catalog)), notice: c.notice, sponsor: c.sponsor,
+            catalogHref: href(.catalog), notice: c.notice, sponsor: c.sponsor,
             websiteCode: c.websiteCode, icp: c.icp, policeRecord: c.policeRecord, contact: c.contact, address: c.address)
     }
 
     /// 首页, 政府信息公开, then the top-level catalog sections.
-    private func navigation(current: String?) -> [LinkView] {
+    func navigation(current: String?) -> [LinkView] {
         [LinkView(title: "首页", href: href(.root), current: current == "home"),
-         LinkView(title: "政府信息公开", href: href(Self.path(of: .catalog)), current: current == "xxgk")]
-            + graph.catalog.map { LinkView(title: $0.title, href: sectionHref($0.id), current: current == $0.id) }
+         LinkView(title: "政府信息公开", href: href(.catalog), current: current == "xxgk")]
+            + graph.catalog.map { LinkView(title: $0.title, href: href(.section($0.id, page: 1)), current: current == $0.id) }
     }
 
-    private func page(
+    /// The ways into the catalog besides the tree: by year, topic and agency, and the two directories.
+    func facetLinks(current: PageSpec?) -> [LinkView] {
+        [(PageSpec.years, "按年份"), (.topics, "按主题分类"), (.agencies, "按发布机构"), (.normative, "现行有效规范性文件"), (.decisions, "重大行政决策事项目录")]
+            .map { LinkView(title: $0.1, href: href($0.0), current: $0.0 == current) }
+    }
+
+    /// What every page has, around its own content.
+    func page(
         _ spec: PageSpec, title: String, description: String? = nil, breadcrumb: [LinkView], navigation current: String?,
         document: DocumentView? = nil, section: SectionView? = nil, catalog: CatalogView? = nil, home: HomeView? = nil,
-        agency: AgencyView? = nil
+        agency: AgencyView? = nil, list: ListView? = nil, facetIndex: FacetIndexView? = nil, normative: NormativeView? = nil,
+        decisions: DecisionsView? = nil
     ) -> PageView {
-        let path = Self.path(of: spec)
-        return PageView(
+        PageView(
             lang: graph.configuration.language,
             title: title,
             htmlTitle: spec == .home ? graph.configuration.name : "\(title) - \(graph.configuration.name)",
-            canonicalURL: baseURL + SitePath.percentEncode(path.rawValue),
+            canonicalURL: baseURL + SitePath.percentEncode(Self.path(of: spec).rawValue),
             description: description, site: siteView, navigation: navigation(current: current),
             breadcrumb: breadcrumb, document: document, section: section, catalog: catalog, home: home, agency: agency,
-            notFound: spec == .notFound)
+            list: list, facetIndex: facetIndex, normative: normative, decisions: decisions, notFound: spec == .notFound)
     }
 
-    private var homeCrumb: LinkView { LinkView(title: "首页", href: href(.root), current: false) }
-    private var catalogCrumb: LinkView { LinkView(title: "政府信息公开", href: href(Self.path(of: .catalog)), current: false) }
+    var homeCrumb: LinkView { LinkView(title: "首页", href: href(.root), current: false) }
+    var catalogCrumb: LinkView { LinkView(title: "政府信息公开", href: href(.catalog), current: false) }
+    func here(_ title: String) -> LinkView { LinkView(title: title, href: nil, current: true) }
 
-    private func sectionCrumbs(_ id: String) -> [LinkView] {
-        graph.sectionPath(id).map { LinkView(title: $0.title, href: sectionHref($0.id), current: false) }
+    func sectionCrumbs(_ id: String) -> [LinkView] {
+        graph.sectionPath(id).map { LinkView(title: $0.title, href: href(.section($0.id, page: 1)), current: false) }
     }
 
-    // MARK: Home, catalog, sections
+    // MARK: Lists
 
-    private func homePage() -> PageView {
-        let latest = graph.publicDocuments.lazy.compactMap { self.graph[$0] }.filter { $0.kind != .page }.prefix(15)
-        return page(
-            .home, title: graph.configuration.name, breadcrumb: [LinkView(title: "首页", href: nil, current: true)],
-            navigation: "home",
-            home: HomeView(latest: latest.map(entry), sections: tree(graph.catalog, current: nil)))
-    }
-
-    private func catalogPage() -> PageView {
-        page(
-            .catalog, title: "政府信息公开",
-            breadcrumb: [homeCrumb, LinkView(title: "政府信息公开", href: nil, current: true)], navigation: "xxgk",
-            catalog: CatalogView(tree: tree(graph.catalog, current: nil), total: graph.publicDocuments.count))
-    }
-
-    private func pageCount(_ sectionID: String) -> Int {
-        let count = sectionLists[sectionID]?.count ?? 0
+    func pageCount(_ count: Int) -> Int {
         let size = graph.configuration.pageSize
         return max(1, (count + size - 1) / size)
     }
 
-    private func sectionPage(_ id: String, page number: Int) -> PageView {
-        let section = graph.section(id)!
-        let members = sectionLists[id] ?? []
+    /// The entries of one page of a list.
+    func slice(_ list: [DocumentID], page: Int) -> [EntryView] {
         let size = graph.configuration.pageSize
-        let slice = members.dropFirst((number - 1) * size).prefix(size)
-        let total = pageCount(id)
-        var pagination: PaginationView?
-        if total > 1 {
-            let window = max(1, number - 3)...min(total, number + 3)
-            let shown = Array(Set([1, total] + Array(window))).sorted()
-            pagination = PaginationView(
-                current: number, total: total,
-                previousHref: number > 1 ? sectionHref(id, page: number - 1) : nil,
-                nextHref: number < total ? sectionHref(id, page: number + 1) : nil,
-                pages: shown.map { PageLinkView(number: $0, href: sectionHref(id, page: $0), current: $0 == number) })
-        }
-        let crumbs = sectionCrumbs(id)
-        let title = number > 1 ? "\(section.title)（第\(number)页）" : section.title
-        return page(
-            .section(id, page: number), title: title, description: section.description,
-            breadcrumb: [homeCrumb, catalogCrumb] + crumbs.dropLast() + [LinkView(title: section.title, href: nil, current: true)],
-            navigation: graph.sectionPath(id).first?.id,
-            section: SectionView(
-                id: id, title: section.title, description: section.description,
-                emptyReason: members.isEmpty ? section.emptyReason : nil,
-                entries: slice.compactMap { graph[$0] }.map(entry),
-                listCaption: total > 1 ? "\(section.title) 信息列表（第\(number)页，共\(total)页）" : "\(section.title) 信息列表",
-                hasEntries: !slice.isEmpty, count: members.count,
-                pagination: pagination, tree: tree(graph.catalog, current: id)))
+        return list.dropFirst((page - 1) * size).prefix(size).compactMap { graph[$0] }.map(entry)
     }
 
-    private func tree(_ sections: [CatalogSection], current: String?) -> [TreeNodeView] {
-        sections.map { section in
-            let children = tree(section.children, current: current)
-            return TreeNodeView(
-                title: section.title, href: sectionHref(section.id), count: sectionLists[section.id]?.count ?? 0,
-                current: section.id == current, children: children, hasChildren: !children.isEmpty)
-        }
+    /// Links between the pages of a list: the first, the last and three on each side of this one.
+    func pagination(count: Int, page: Int, link: (Int) -> PageSpec) -> PaginationView? {
+        let total = pageCount(count)
+        guard total > 1 else { return nil }
+        let window = max(1, page - 3)...min(total, page + 3)
+        let shown = Array(Set([1, total] + Array(window))).sorted()
+        return PaginationView(
+            current: page, total: total,
+            previousHref: page > 1 ? href(link(page - 1)) : nil,
+            nextHref: page < total ? href(link(page + 1)) : nil,
+            pages: shown.map { PageLinkView(number: $0, href: href(link($0)), current: $0 == page) })
     }
 
-    private func entry(_ document: Document) -> EntryView {
+    /// `政策文件 信息列表（第2页，共5页）`.
+    func caption(_ label: String, count: Int, page: Int) -> String {
+        let total = pageCount(count)
+        return total > 1 ? "\(label)（第\(page)页，共\(total)页）" : label
+    }
+
+    func entry(_ document: Document) -> EntryView {
         EntryView(
             title: document.title.value, href: href(document.id.page),
             indexNumber: document.indexNumber?.value.text, documentNumber: document.documentNumber?.value.text,
@@ -215,129 +230,19 @@ public struct PageRenderer: Sendable {
             kindName: document.kind.chineseName)
     }
 
-    // MARK: Documents
-
-    private func documentPage(_ document: Document) -> PageView {
-        let sections = document.catalog.compactMap { graph.section($0.value) }
-        let primary = sections.first
-        var crumbs = [homeCrumb]
-        if let primary { crumbs += [catalogCrumb] + sectionCrumbs(primary.id) }
-        crumbs.append(LinkView(title: document.title.value, href: nil, current: true))
-        return page(
-            .document(document.id), title: document.title.value, description: document.summary,
-            breadcrumb: crumbs, navigation: primary.flatMap { graph.sectionPath($0.id).first?.id },
-            document: documentView(document, sections: sections))
-    }
-
-    private func documentView(_ document: Document, sections: [CatalogSection]) -> DocumentView {
-        let issuers = document.issuers.compactMap { graph.agency($0.value) }
-        let policy = document.policy
-        let validity = policy?.validity?.value
-        let supersededBy = policy?.supersededBy.flatMap { graph[$0.value] }.flatMap { $0.isPublic ? related($0) : nil }
-        let interpreted = document.interpretation?.interprets.flatMap { graph[$0.value] }.flatMap { $0.isPublic ? related($0) : nil }
-        let tasks = (document.plan?.tasks ?? []).enumerated().map { taskView($1, index: $0) }
-        return DocumentView(
-            id: document.id.rawValue, kind: document.kind.rawValue, kindName: document.kind.chineseName,
-            title: document.title.value, href: href(document.id.page),
-            indexNumber: document.indexNumber?.value.text,
-            issuer: issuers.isEmpty ? nil : issuers.map(\.name).joined(separator: "、"),
-            issuers: issuers.map { LinkView(title: $0.name, href: href(Self.path(of: .agency($0.id))), current: false) },
-            written: document.written?.value.description, published: document.published?.value.description,
-            documentNumber: document.documentNumber?.value.text,
-            validity: validity?.chinese, validityClass: validity.map(validityClass),
-            normative: policy?.normative ?? false,
-            topics: document.topics.isEmpty ? nil : document.topics.map(\.value).joined(separator: "、"),
-            summary: document.summary, bodyHTML: bodies[document.id] ?? "",
-            attachments: document.attachments.map {
-                AttachmentView(title: $0.title, href: href(SitePath(file: $0.contentPath)), fileName: $0.fileName)
-            },
-            sections: sections.map { LinkView(title: $0.title, href: sectionHref($0.id), current: false) },
-            interpretations: (graph.interpretations[document.id] ?? []).compactMap { graph[$0] }.map(related),
-            policy: interpreted,
-            forms: document.interpretation.map { $0.forms.map(\.value).uniqued().sorted().map(\.chinese).joined(separator: "、") },
-            supersededBy: supersededBy,
-            statusNotice: validity.flatMap(statusNotice),
-            replaces: (graph.replaces[document.id] ?? []).compactMap { graph[$0] }.map(related),
-            backlinks: (graph.backlinks[document.id] ?? []).compactMap { graph[$0] }.map(related),
-            tasks: tasks, hasTasks: !tasks.isEmpty,
-            reportYear: document.annualReport?.year.map { String($0.value) })
-    }
-
-    private func related(_ document: Document) -> RelatedView {
+    func related(_ document: Document) -> RelatedView {
         RelatedView(
             title: document.title.value, href: href(document.id.page),
             documentNumber: document.documentNumber?.value.text, published: document.published?.value.description,
-            forms: document.interpretation.map { $0.forms.map(\.value).uniqued().sorted().map(\.chinese).joined(separator: "、") },
+            forms: document.interpretation.map(formsText),
             kindName: document.kind.chineseName)
     }
 
-    private func validityClass(_ validity: Validity) -> String {
-        switch validity {
-        case .inForce: "in-force"
-        case .amended: "amended"
-        case .repealed: "repealed"
-        case .expired: "expired"
-        }
+    func formsText(_ interpretation: InterpretationDetails) -> String {
+        Array(Set(interpretation.forms.map(\.value))).sorted().map(\.chinese).joined(separator: "、")
     }
 
-    private func statusNotice(_ validity: Validity) -> String? {
-        switch validity {
-        case .inForce: nil
-        case .amended: "本文件已修改"
-        case .repealed: "本文件已废止"
-        case .expired: "本文件已失效"
-        }
-    }
-
-    private func unitNames(_ ids: [Located<String>]) -> String {
-        ids.map { graph.agency($0.value)?.shortName ?? $0.value }.joined(separator: "、")
-    }
-
-    private func taskView(_ task: PlanTask, index: Int) -> TaskView {
-        TaskView(
-            number: String(task.number ?? index + 1), area: task.area.joined(separator: " / "), task: task.task,
-            lead: unitNames(task.lead), responsible: unitNames(task.responsible), due: task.due?.value ?? "",
-            status: task.status?.value)
-    }
-
-    // MARK: Agencies and 404
-
-    private func levelName(_ level: AgencyLevel) -> String {
-        switch level {
-        case .countyGovernment: "县人民政府"
-        case .countyOffice: "县政府办公室"
-        case .department: "县政府部门"
-        case .township: "乡镇（街道）"
-        case .group: "单位统称"
-        }
-    }
-
-    private func agencyPage(_ agency: Agency) -> PageView {
-        let documents = (graph.issuedBy[agency.id] ?? []).compactMap { graph[$0] }.map(entry)
-        let tasks = (graph.tasksByAgency[agency.id] ?? []).compactMap { reference -> AgencyTaskView? in
-            guard let plan = graph[reference.plan], let task = plan.plan?.tasks[reference.index] else { return nil }
-            return AgencyTaskView(
-                planTitle: plan.title.value, planHref: href(plan.id.page), number: String(task.number ?? reference.index + 1),
-                task: task.task, role: reference.role == .lead ? "牵头" : "参与", due: task.due?.value ?? "",
-                status: task.status?.value)
-        }
-        return page(
-            .agency(agency.id), title: agency.name,
-            breadcrumb: [homeCrumb, catalogCrumb, LinkView(title: agency.name, href: nil, current: true)],
-            navigation: "xxgk",
-            agency: AgencyView(
-                name: agency.name, shortName: agency.shortName, levelName: levelName(agency.level),
-                entries: documents, listCaption: "\(agency.name) 发布的信息", hasDocuments: !documents.isEmpty, tasks: tasks, hasTasks: !tasks.isEmpty))
-    }
-
-    private func notFoundPage() -> PageView {
-        page(.notFound, title: "页面未找到", breadcrumb: [homeCrumb, LinkView(title: "页面未找到", href: nil, current: true)], navigation: nil)
-    }
-}
-
-extension Array where Element: Hashable {
-    fileprivate func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
+    func notFoundPage() -> PageView {
+        page(.notFound, title: "页面未找到", breadcrumb: [homeCrumb, here("页面未找到")], navigation: nil)
     }
 }

@@ -68,7 +68,7 @@ struct SiteCLITests {
         let result = try SiteBinary.run(["build"], in: site.root)
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        #expect(result.stdout.hasPrefix("Built 14 files from 3 public documents (4 loaded) into Public/ in "))
+        #expect(result.stdout.hasPrefix("Built 21 files from 3 public documents (4 loaded) into Public/ in "))
         #expect(site.exists("Public/index.html"))
     }
 

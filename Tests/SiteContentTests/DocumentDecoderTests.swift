@@ -65,7 +65,7 @@ struct DocumentDecoderTests {
         let result = decode("---\ntitle: x\nkind: polcy\ndisclosure: 主动公开\npublished: 2021-01-01\n---\n")
         #expect(result.document == nil)
         #expect(result.diagnostics.map(\.problem) == [
-            .invalidValue(key: "kind", value: "polcy", allowed: ["policy", "interpretation", "plan", "annual-report", "page"], suggestion: "policy")
+            .invalidValue(key: "kind", value: "polcy", allowed: ["policy", "interpretation", "plan", "annual-report", "decision", "page"], suggestion: "policy")
         ])
     }
 

@@ -194,7 +194,7 @@ struct BuildTests {
         let site = try TempSite(files: SampleSite.files)
         _ = try Pipeline().run(BuildOptions(currentFolder: site.root))
         let pages = site.files(under: "Public").filter { $0.hasSuffix(".html") }
-        #expect(pages.count == 13)
+        #expect(pages.count == 20)
         for page in pages {
             let html = try #require(site.read("Public/\(page)"))
             #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"), "\(page)")

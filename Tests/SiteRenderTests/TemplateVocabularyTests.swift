@@ -1,4 +1,5 @@
 import Mustache
+import SiteContent
 import Testing
 
 @testable import SiteRender
@@ -17,16 +18,26 @@ struct TemplateVocabularyTests {
         PaginationView(current: 1, total: 2, previousHref: "p", nextHref: "n", pages: []),
         PageLinkView(number: 1, href: "h", current: true),
         TreeNodeView(title: "t", href: "h", count: 1, current: false, children: [], hasChildren: false),
-        CatalogView(tree: [], total: 1),
+        CatalogView(tree: [], total: 1, facets: []),
+        ListView(title: "t", description: "d", entries: [], hasEntries: false, count: 0, listCaption: "c", pagination: nil, facets: []),
+        FacetIndexView(items: [], hasItems: false, facets: []),
+        FacetItemView(title: "t", href: "h", count: 1, note: nil),
+        NormativeView(inForce: [], hasInForce: false, listCaption: "c", others: [], hasOthers: false, facets: []),
+        NormativeOtherView(title: "t", href: "h", documentNumber: nil, validity: "v", published: "p", replacement: nil),
+        DecisionsView(years: [], hasDecisions: false, itemLabels: ["a"], facets: []),
+        DecisionYearView(year: "2021", caption: "c", decisions: []),
+        DecisionRowView(title: "t", href: "h", lead: "l", status: nil, items: []),
+        DecisionItemView(label: "l", href: nil, title: "t", external: false),
         HomeView(latest: [], sections: []),
         AgencyTaskView(planTitle: "p", planHref: "h", number: "1", task: "t", role: "r", due: "d", status: "s"),
-        AgencyView(name: "n", shortName: "s", levelName: "l", entries: [], listCaption: "c", hasDocuments: false, tasks: [], hasTasks: false),
+        AgencyView(name: "n", shortName: "s", levelName: "l", entries: [], listCaption: "c", hasDocuments: false, count: 0, pagination: nil, tasks: [], hasTasks: false),
         SectionView(id: "i", title: "t", description: "d", emptyReason: "e", entries: [], listCaption: "c", hasEntries: false, count: 0, pagination: nil, tree: []),
         DocumentView(
             id: "i", kind: "policy", kindName: "k", title: "t", href: "h", indexNumber: "i", issuer: "i", issuers: [], written: "w",
             published: "p", documentNumber: "d", validity: "v", validityClass: "c", normative: true, topics: "t", summary: "s",
             bodyHTML: "b", attachments: [], sections: [], interpretations: [], policy: nil, forms: "f", supersededBy: nil,
-            statusNotice: "s", replaces: [], backlinks: [], tasks: [], hasTasks: false, reportYear: "2021"),
+            statusNotice: "s", replaces: [], backlinks: [], tasks: [], hasTasks: false, reportYear: "2021", lead: nil,
+            status: "s", decisionItems: [], isDecision: false, decisions: []),
     ]
 
     @Test("each stored property answers to its own name")
@@ -38,7 +49,7 @@ struct TemplateVocabularyTests {
                 let found = parent.child(named: label)
                 let isNilOptional = Mirror(reflecting: child.value).displayStyle == .optional && Mirror(reflecting: child.value).children.isEmpty
                 if isNilOptional {
-                    #expect(found == nil, "\(type(of: sample)).\(label)")
+                    #expect(found is TemplateNull, "\(type(of: sample)).\(label) must answer TemplateNull when nil")
                 } else {
                     #expect(found != nil, "\(type(of: sample)).\(label) is not reachable from templates")
                     // The very value, not something else by that name.
@@ -55,16 +66,29 @@ struct TemplateVocabularyTests {
         return first.value
     }
 
+    @Test("a nil property hides the same name of an enclosing view")
+    func nilDoesNotFallThrough() throws {
+        let theme = Theme(
+            templates: TemplateLibrary.required.map { Theme.Template(name: $0, path: "Templates/\($0).mustache", text: "") }
+                + [Theme.Template(name: "t", path: "Templates/t.mustache", text: "{{#items}}[{{#href}}{{href}}{{/href}}{{^href}}未公开{{/href}}]{{/items}}")],
+            assets: [])
+        let (library, _) = TemplateLibrary.load(theme)
+        let row = DecisionRowView(
+            title: "t", href: "/row/", lead: "l", status: nil,
+            items: [DecisionItemView(label: "a", href: "/a/", title: nil, external: false), DecisionItemView(label: "b", href: nil, title: nil, external: false)])
+        #expect(library.render(row, with: "t") == "[/a/][未公开]")
+    }
+
     @Test("the page view answers to its own names too")
     func pageView() {
         let view = PageView(
             lang: "zh-CN", title: "t", htmlTitle: "h", canonicalURL: "c", description: nil,
             site: Self.samples[1] as! SiteView, navigation: [], breadcrumb: [], document: nil, section: nil, catalog: nil,
-            home: nil, agency: nil, notFound: true)
+            home: nil, agency: nil, list: nil, facetIndex: nil, normative: nil, decisions: nil, notFound: true)
         for child in Mirror(reflecting: view).children {
             guard let label = child.label else { continue }
             let isNil = Mirror(reflecting: child.value).displayStyle == .optional && Mirror(reflecting: child.value).children.isEmpty
-            #expect((view.child(named: label) == nil) == isNil, "PageView.\(label)")
+            #expect((view.child(named: label) is TemplateNull) == isNil, "PageView.\(label)")
         }
     }
 }

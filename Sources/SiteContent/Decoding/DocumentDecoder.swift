@@ -93,6 +93,15 @@ private struct Decoding {
                 reader.report(.missingField(key: "year", context: "a document of kind 'annual-report'"), at: header)
             }
             details = .annualReport(AnnualReportDetails(year: year, tables: tables))
+        case .decision:
+            let year = field(&fields, .year).flatMap { reader.integer($0, key: "year") }
+            let lead = field(&fields, .lead).map { reader.stringList($0, key: "lead") } ?? []
+            let status = field(&fields, .status).flatMap { reader.string($0, key: "status") }
+            let items = field(&fields, .items).map { decodeItems($0) } ?? []
+            let context = "a document of kind 'decision'"
+            if year == nil, !wasWritten(.year) { reader.report(.missingField(key: "year", context: context), at: header) }
+            if lead.isEmpty, !wasWritten(.lead) { reader.report(.missingField(key: "lead", context: context), at: header) }
+            details = .decision(DecisionDetails(year: year, lead: lead, status: status?.value, items: items))
         case .page, nil:
             details = .page
         }
@@ -177,6 +186,25 @@ private struct Decoding {
             }
             return Located(form, at: text.location)
         }
+    }
+
+    /// `items: {draft: policies/x, result: https://…}`, in the order of `DecisionItem.allCases`.
+    private mutating func decodeItems(_ node: Node) -> [(item: DecisionItem, target: Located<DecisionTarget>)] {
+        guard let fields = reader.mapping(node, key: "items") else { return [] }
+        var found: [DecisionItem: Located<DecisionTarget>] = [:]
+        for field in fields.remaining {
+            guard let item = DecisionItem(rawValue: field.key) else {
+                let suggestion = Suggestion.closest(to: field.key, among: DecisionItem.allCases.map(\.rawValue))
+                reader.report(.unknownKey(key: field.key, suggestion: suggestion), at: field.keyLocation)
+                continue
+            }
+            guard let text = reader.string(field.value, key: field.key) else { continue }
+            let lower = text.value.lowercased()
+            let target: DecisionTarget =
+                lower.hasPrefix("https://") || lower.hasPrefix("http://") ? .external(text.value) : .document(DocumentID(text.value))
+            found[item] = Located(target, at: text.location)
+        }
+        return DecisionItem.allCases.compactMap { item in found[item].map { (item, $0) } }
     }
 
     private mutating func decodeDocumentNumber(_ node: Node) -> Located<DocumentNumber>? {

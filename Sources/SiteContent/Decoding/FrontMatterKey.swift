@@ -38,10 +38,16 @@ enum FrontMatterKey: String, CaseIterable {
     case forms
     /// 任务分解表 (plan): a list of tasks
     case tasks
-    /// 报告年度 (annual-report): `year: 2021`
+    /// 年度 (annual-report, decision): `year: 2021`
     case year
     /// 报告表格 (annual-report): table id → row id → column id → number
     case tables
+    /// 承办单位 (decision): agency ids
+    case lead
+    /// 进展 (decision): 征求意见中, 已决策 …
+    case status
+    /// 事项材料 (decision): item → document id or URL: `items: {draft: policies/x, result: policies/y}`
+    case items
 
     /// The kinds that may use the key; nil means every kind.
     var kinds: [DocumentKind]? {
@@ -49,7 +55,9 @@ enum FrontMatterKey: String, CaseIterable {
         case .validity, .supersededBy, .normative: [.policy]
         case .interprets, .forms: [.interpretation]
         case .tasks: [.plan]
-        case .year, .tables: [.annualReport]
+        case .year: [.annualReport, .decision]
+        case .tables: [.annualReport]
+        case .lead, .status, .items: [.decision]
         default: nil
         }
     }

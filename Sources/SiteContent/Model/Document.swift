@@ -46,6 +46,7 @@ public struct Document: Sendable, Identifiable {
         case interpretation(InterpretationDetails)
         case plan(PlanDetails)
         case annualReport(AnnualReportDetails)
+        case decision(DecisionDetails)
         case page
     }
 
@@ -92,6 +93,11 @@ public struct Document: Sendable, Identifiable {
 
     public var plan: PlanDetails? {
         if case .plan(let details) = details { return details }
+        return nil
+    }
+
+    public var decision: DecisionDetails? {
+        if case .decision(let details) = details { return details }
         return nil
     }
 
@@ -204,5 +210,65 @@ public struct AnnualReportDetails: Sendable {
     public init(year: Located<Int>?, tables: [String: [String: [String: Located<String>]]]) {
         self.year = year
         self.tables = tables
+    }
+}
+
+/// 重大行政决策事项 fields (DISCLOSURE.md §3.4).
+public struct DecisionDetails: Sendable {
+    /// The year of the directory the decision belongs to.
+    public let year: Located<Int>?
+    /// 承办单位: agency ids.
+    public let lead: [Located<String>]
+    /// 进展, as written (征求意见中, 已决策 …).
+    public let status: String?
+    /// The published items, in the order of `DecisionItem.allCases`.
+    public let items: [(item: DecisionItem, target: Located<DecisionTarget>)]
+
+    public init(year: Located<Int>?, lead: [Located<String>], status: String?, items: [(item: DecisionItem, target: Located<DecisionTarget>)]) {
+        self.year = year
+        self.lead = lead
+        self.status = status
+        self.items = items
+    }
+}
+
+/// Where a decision item is published: a document of the site, or a page elsewhere (a 融媒体 site).
+public enum DecisionTarget: Sendable, Hashable {
+    case document(DocumentID)
+    case external(String)
+}
+
+/// The items a decision publishes, as seed 004 lists them; the last three only "视情".
+public enum DecisionItem: String, Sendable, CaseIterable {
+    case draft
+    case draftExplanation = "draft_explanation"
+    case background
+    case opinionAdoption = "opinion_adoption"
+    case attendance
+    case result
+    case riskAssessment = "risk_assessment"
+    case expertReview = "expert_review"
+    case effectEvaluation = "effect_evaluation"
+
+    public var chinese: String {
+        switch self {
+        case .draft: "草案全文"
+        case .draftExplanation: "草案说明"
+        case .background: "决策背景"
+        case .opinionAdoption: "意见收集和采纳情况"
+        case .attendance: "公众代表列席情况"
+        case .result: "决策结果"
+        case .riskAssessment: "风险评估"
+        case .expertReview: "专家论证"
+        case .effectEvaluation: "效果评估"
+        }
+    }
+
+    /// The six items every decision is expected to publish; the others are published "视情".
+    public var isRequired: Bool {
+        switch self {
+        case .riskAssessment, .expertReview, .effectEvaluation: false
+        default: true
+        }
     }
 }

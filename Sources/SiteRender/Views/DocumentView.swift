@@ -53,8 +53,17 @@ struct DocumentView {
     /// A plan's task decomposition table.
     let tasks: [TaskView]
     let hasTasks: Bool
-    /// An annual report's year.
+    /// An annual report's or a decision's year.
     let reportYear: String?
+    /// A decision's 承办单位, full names.
+    let lead: String?
+    /// A decision's 进展.
+    let status: String?
+    /// A decision's items, published or not.
+    let decisionItems: [DecisionItemView]
+    let isDecision: Bool
+    /// The decisions this document is an item of.
+    let decisions: [RelatedView]
 }
 
 /// Another document, as a line in a relation list.

@@ -58,6 +58,8 @@ struct TreeNodeView {
 struct CatalogView {
     let tree: [TreeNodeView]
     let total: Int
+    /// The other ways into the catalog: by year, topic, agency, and the two directories.
+    let facets: [LinkView]
 }
 
 /// The portal's home page.
@@ -73,10 +75,12 @@ struct AgencyView {
     let name: String
     let shortName: String
     let levelName: String
-    /// The agency's documents, as `entries` for the list partial.
+    /// The agency's documents, as `entries` for the list partial (this page of them).
     let entries: [EntryView]
     let listCaption: String
     let hasDocuments: Bool
+    let count: Int
+    let pagination: PaginationView?
     let tasks: [AgencyTaskView]
     let hasTasks: Bool
 }
@@ -90,4 +94,86 @@ struct AgencyTaskView {
     let role: String
     let due: String
     let status: String?
+}
+
+/// A paginated list of documents that is not a catalog section: a year, a topic.
+struct ListView {
+    let title: String
+    let description: String?
+    let entries: [EntryView]
+    let hasEntries: Bool
+    let count: Int
+    let listCaption: String
+    let pagination: PaginationView?
+    /// Links to the other facets (按年份, 按主题, 按机构 …).
+    let facets: [LinkView]
+}
+
+/// An index of facet values with their counts: the years, the topics, the agencies.
+struct FacetIndexView {
+    let items: [FacetItemView]
+    let hasItems: Bool
+    let facets: [LinkView]
+}
+
+struct FacetItemView {
+    let title: String
+    let href: String
+    let count: Int
+    /// A second line, e.g. an agency's level.
+    let note: String?
+}
+
+/// 现行有效行政规范性文件: the normative documents in force, then those no longer in force with
+/// what replaced them.
+struct NormativeView {
+    let inForce: [EntryView]
+    let hasInForce: Bool
+    let listCaption: String
+    let others: [NormativeOtherView]
+    let hasOthers: Bool
+    let facets: [LinkView]
+}
+
+struct NormativeOtherView {
+    let title: String
+    let href: String
+    let documentNumber: String?
+    let validity: String?
+    let published: String?
+    /// The replacing document, when there is one.
+    let replacement: RelatedView?
+}
+
+/// 重大行政决策事项目录: every decision entry by year, with its items published or not.
+struct DecisionsView {
+    let years: [DecisionYearView]
+    let hasDecisions: Bool
+    /// The column labels of the items.
+    let itemLabels: [String]
+    let facets: [LinkView]
+}
+
+struct DecisionYearView {
+    let year: String
+    let caption: String
+    let decisions: [DecisionRowView]
+}
+
+struct DecisionRowView {
+    let title: String
+    let href: String
+    /// 承办单位, full names
+    let lead: String
+    let status: String?
+    let items: [DecisionItemView]
+}
+
+/// One item of a decision: a link when published, otherwise 未公开.
+struct DecisionItemView {
+    let label: String
+    let href: String?
+    let title: String?
+    /// Published on another site (融媒体 etc.).
+    let external: Bool
 }

@@ -1,7 +1,8 @@
 /// What every template sees. swift-mustache reads views through `Mirror`, so the stored property
 /// names below are the template vocabulary (docs/templates.md): keep them stable.
 ///
-/// Exactly one of `document`, `section`, `catalog`, `home`, `agency` is set, or `notFound` is true.
+/// Exactly one of `document`, `section`, `catalog`, `home`, `agency`, `list`, `facetIndex`,
+/// `normative`, `decisions` is set, or `notFound` is true.
 struct PageView {
     /// `zh-CN`
     let lang: String
@@ -24,6 +25,10 @@ struct PageView {
     let catalog: CatalogView?
     let home: HomeView?
     let agency: AgencyView?
+    let list: ListView?
+    let facetIndex: FacetIndexView?
+    let normative: NormativeView?
+    let decisions: DecisionsView?
     let notFound: Bool
 }
 
