@@ -18,35 +18,39 @@ import SiteRender
 public struct Pipeline: Sendable {
     public init() {}
 
-    public func run(_ options: BuildOptions) throws(SiteError) -> BuildReport {
+    /// Everything up to rendering: the site loaded, its bodies rendered, linked and checked.
+    public struct Analysis: Sendable {
+        public let content: LoadedContent
+        public let theme: Theme
+        public let templates: TemplateLibrary
+        /// Nil when site.yaml could not be used.
+        public let graph: ContentGraph?
+        /// The rendered body of every public document.
+        public let bodies: [DocumentID: String]
+        /// Unsorted, without excerpts.
+        public let diagnostics: [Diagnostic]
+        public let timings: [(phase: String, seconds: Double)]
+    }
+
+    public func analyse(_ options: BuildOptions) throws(SiteError) -> Analysis {
         var clock = PhaseClock()
         var diagnostics: [Diagnostic] = []
 
         // Load.
-        let loader = ContentLoader(folder: options.source, displayPrefix: options.sourceDisplay)
-        let content = try loader.load()
+        let content = try ContentLoader(folder: options.source, displayPrefix: options.sourceDisplay).load()
         let theme = try ThemeLoader(folder: options.templates, displayPrefix: options.templatesDisplay).load()
         let (templates, templateProblems) = TemplateLibrary.load(theme)
         diagnostics += content.diagnostics + theme.diagnostics + templateProblems
         clock.lap("load")
-
-        var report = BuildReport(
-            diagnostics: Diagnostics(), published: false, documentCount: content.documents.count,
-            publicDocumentCount: content.documents.count { $0.isPublic }, fileCount: 0, timings: [])
-        func finish(_ found: [Diagnostic]) -> BuildReport {
-            let excerpts = SourceExcerpts(roots: [
-                (options.sourceDisplay, options.source), (options.templatesDisplay, options.templates),
-            ])
-            report.diagnostics = Diagnostics(excerpts.attach(to: found))
-            report.timings = clock.laps
-            return report
+        func stop() -> Analysis {
+            Analysis(content: content, theme: theme, templates: templates, graph: nil, bodies: [:], diagnostics: diagnostics, timings: clock.laps)
         }
 
-        guard var configuration = content.configuration else { return finish(diagnostics) }
+        guard var configuration = content.configuration else { return stop() }
         if let baseURL = options.baseURL {
             if let reason = BaseURL.problem(baseURL) {
                 diagnostics.append(Diagnostic(.baseURL(value: baseURL, reason: reason), at: nil))
-                return finish(diagnostics)
+                return stop()
             }
             configuration.baseURL = baseURL
         }
@@ -54,17 +58,17 @@ public struct Pipeline: Sendable {
         // Markdown: every document, so links in non-public ones are checked too.
         let targets = SiteLinkTargets(content: content, basePath: configuration.basePath)
         let markdown = MarkdownRenderer(allowRawHTML: configuration.allowRawHTML, targets: targets)
-        let bodies = content.documents.concurrentMap { document in
+        let rendered = content.documents.concurrentMap { document in
             markdown.render(document.body, path: document.path, firstLine: document.bodyLine, folder: document.id.folder)
         }
         var links: [DocumentID: [LinkReference]] = [:]
         var anchors: [DocumentID: [String]] = [:]
-        var html: [DocumentID: String] = [:]
-        for (document, body) in zip(content.documents, bodies) {
+        var bodies: [DocumentID: String] = [:]
+        for (document, body) in zip(content.documents, rendered) {
             links[document.id] = body.links
             anchors[document.id] = body.headings.map(\.id)
             diagnostics += body.diagnostics
-            if document.isPublic { html[document.id] = body.html }
+            if document.isPublic { bodies[document.id] = body.html }
         }
         clock.lap("markdown")
 
@@ -74,15 +78,32 @@ public struct Pipeline: Sendable {
         diagnostics += graphProblems
         diagnostics += ComplianceChecker().check(graph)
         clock.lap("check")
+        return Analysis(
+            content: content, theme: theme, templates: templates, graph: graph, bodies: bodies, diagnostics: diagnostics,
+            timings: clock.laps)
+    }
 
+    public func run(_ options: BuildOptions) throws(SiteError) -> BuildReport {
+        let analysis = try analyse(options)
+        var clock = PhaseClock()
+        let content = analysis.content
+        var report = BuildReport(
+            diagnostics: Diagnostics(), published: false, documentCount: content.documents.count,
+            publicDocumentCount: content.documents.count { $0.isPublic }, fileCount: 0, timings: [])
+        func finish() -> BuildReport {
+            report.diagnostics = Diagnostics(excerpts(options).attach(to: analysis.diagnostics))
+            report.timings = analysis.timings + clock.laps
+            return report
+        }
+        let diagnostics = analysis.diagnostics
         let failed = diagnostics.contains { $0.severity == .error } || (options.strict && diagnostics.contains { $0.severity == .warning })
-        guard options.writeOutput, !failed else { return finish(diagnostics) }
+        guard options.writeOutput, !failed, let graph = analysis.graph else { return finish() }
 
         // Render and write into a staging folder; swap it in at the end.
         let writer = try PublicWriter(output: options.output, protecting: [options.source, options.templates])
         try writer.begin()
         do throws(SiteError) {
-            let renderer = PageRenderer(templates: templates, graph: graph, bodies: html)
+            let renderer = PageRenderer(templates: analysis.templates, graph: graph, bodies: analysis.bodies)
             let failures = renderer.pages.concurrentMap { spec -> SiteError? in
                 guard let page = renderer.render(spec) else { return nil }
                 do throws(SiteError) {
@@ -93,7 +114,7 @@ public struct Pipeline: Sendable {
                 }
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-            for asset in theme.assets {
+            for asset in analysis.theme.assets {
                 try writer.copy(asset.path, from: asset.url)
             }
             for path in graph.publishedFiles.keys.sorted() {
@@ -108,7 +129,12 @@ public struct Pipeline: Sendable {
             throw error
         }
         report.published = true
-        return finish(diagnostics)
+        return finish()
+    }
+
+    /// Fills in the source lines of diagnostics, for the caret display.
+    public func excerpts(_ options: BuildOptions) -> SourceExcerpts {
+        SourceExcerpts(roots: [(options.sourceDisplay, options.source), (options.templatesDisplay, options.templates)])
     }
 }
 

@@ -59,6 +59,14 @@ extension Problem {
             return "索引号 '\(value)' is used by another document"
         case .indexNumberYear(let value):
             return "索引号 '\(value)' has a year that is neither that of 'published' nor that of 'written'"
+        case .indexNumberChanged(let recorded, let current):
+            return "'index_number' is '\(current)', but this document was given '\(recorded)'"
+        case .indexNumberReused(let value, let owner):
+            return "索引号 '\(value)' belongs to '\(owner)' in the ledger"
+        case .indexNumberUnrecorded(let value):
+            return "索引号 '\(value)' is not recorded in index-numbers.lock"
+        case .ledgerLine(let text):
+            return "line '\(text)' is not '<索引号> <document id>'"
         case .unknownSection(let id, _):
             return "catalog section '\(id)' is not defined in catalog.yaml"
         case .configFileMissing(let name):
@@ -105,6 +113,8 @@ extension Problem {
             return "raw HTML is dropped from the page"
         case .outputCollision(let path):
             return "two sources would be written to '\(path)'"
+        case .reservedSectionID(let id):
+            return "catalog section id '\(id)' is taken by the generated page /xxgk/\(id)/"
         case .templateSyntax(let message):
             return "template cannot be parsed: \(message)"
         case .templateMissing(let name):
@@ -142,6 +152,7 @@ extension Problem {
         case .keyNotForKind(_, _, let kinds):
             return "it applies to kind \(kinds.map { "'\($0)'" }.joined(separator: ", "))"
         case .missingField(let key, _):
+            if key == "index_number" { return "run 'site lock' to give it the next free 索引号" }
             return "add '\(key): …'"
         case .emptyValue(let key):
             return "give '\(key)' a value, or remove the key"
@@ -181,6 +192,14 @@ extension Problem {
             return "use '\(prefix)/YYYY-NNNNN', or set 'org_code' of the issuer in agencies.yaml"
         case .indexNumberYear:
             return "a 索引号 takes the year of publication; never change a published one"
+        case .indexNumberChanged(let recorded, _):
+            return "a published 索引号 never changes: restore '\(recorded)'"
+        case .indexNumberReused(_, let owner):
+            return "serials are never reused, even after deletion; if '\(owner)' was moved here, change its id in index-numbers.lock, else run 'site lock' for a new 索引号"
+        case .indexNumberUnrecorded:
+            return "run 'site lock' to record it, and commit index-numbers.lock"
+        case .ledgerLine:
+            return "never edit the ledger by hand except to change a moved document's id"
         case .unknownSection(_, let suggestion):
             return suggestion.map { "did you mean '\($0)'?" } ?? "add the section to catalog.yaml or correct the id"
         case .configFileMissing(let name):
@@ -223,6 +242,8 @@ extension Problem {
             return "write it in Markdown, or set 'allow_raw_html: true' in site.yaml"
         case .outputCollision:
             return "rename one of the files"
+        case .reservedSectionID:
+            return "choose another id; 'years', 'topics', 'normative' and 'decisions' are taken"
         case .templateSyntax:
             return nil
         case .templateMissing:

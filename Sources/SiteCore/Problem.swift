@@ -69,6 +69,14 @@ public enum Problem: Hashable, Sendable {
     case indexNumberDuplicate(value: String)
     /// A 索引号 whose year is neither that of 发布日期 nor that of 成文日期.
     case indexNumberYear(value: String)
+    /// A document's 索引号 differs from the one recorded for it in the ledger.
+    case indexNumberChanged(recorded: String, current: String)
+    /// A document uses a 索引号 that the ledger records for another document.
+    case indexNumberReused(value: String, owner: String)
+    /// A 索引号 not yet recorded in the ledger (`site lock` records it).
+    case indexNumberUnrecorded(value: String)
+    /// A line of index-numbers.lock that is not `<索引号> <document id>`.
+    case ledgerLine(text: String)
     /// A document names a catalog section that catalog.yaml does not define.
     case unknownSection(id: String, suggestion: String?)
 
@@ -128,6 +136,8 @@ public enum Problem: Hashable, Sendable {
 
     /// Two sources would be written to the same output path.
     case outputCollision(path: String)
+    /// A catalog section id that a generated page uses (`years` → `/xxgk/years/`).
+    case reservedSectionID(id: String)
     /// A template file that swift-mustache cannot parse.
     case templateSyntax(message: String)
     /// A template the build needs is not in Templates/.
@@ -167,6 +177,10 @@ extension Problem {
         case .indexNumberFormat, .indexNumberPrefix: "catalog.index-number"
         case .indexNumberDuplicate: "catalog.index-number-duplicate"
         case .indexNumberYear: "catalog.index-number-year"
+        case .indexNumberChanged: "catalog.index-number-changed"
+        case .indexNumberReused: "catalog.index-number-reused"
+        case .indexNumberUnrecorded: "catalog.index-number-unrecorded"
+        case .ledgerLine: "catalog.ledger"
         case .unknownSection: "catalog.unknown-section"
         case .configFileMissing: "config.missing-file"
         case .duplicateID: "config.duplicate-id"
@@ -182,7 +196,7 @@ extension Problem {
         case .normativeWithoutNumber: "validity.no-number"
         case .validityMissing: "validity.missing"
         case .rawHTMLDropped: "markdown.raw-html"
-        case .outputCollision: "output.path-collision"
+        case .outputCollision, .reservedSectionID: "output.path-collision"
         case .templateSyntax: "template.syntax"
         case .templateMissing: "template.missing"
         case .partialMissing: "template.missing-partial"
@@ -193,7 +207,7 @@ extension Problem {
     /// errors (DISCLOSURE.md P1, P3); checks whose only fix is to publish more are warnings (P2).
     public var defaultSeverity: Severity {
         switch self {
-        case .documentNumberYear, .indexNumberYear, .rawHTMLDropped:
+        case .documentNumberYear, .indexNumberYear, .indexNumberUnrecorded, .rawHTMLDropped:
             .warning
         default:
             .error

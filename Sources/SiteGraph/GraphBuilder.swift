@@ -63,8 +63,12 @@ public struct GraphBuilder: Sendable {
             }
         }
 
+        if let ledger = content.ledger {
+            diagnostics += ledgerProblems(ledger, documents: documents)
+        }
+
         for section in content.catalog.flatMap(\.flattened) where ReservedPaths.sectionIDs.contains(section.id) {
-            diagnostics.append(Diagnostic(.outputCollision(path: "xxgk/\(section.id)/index.html"), at: section.location))
+            diagnostics.append(Diagnostic(.reservedSectionID(id: section.id), at: section.location))
         }
 
         // Interpretations.
@@ -260,6 +264,26 @@ public struct GraphBuilder: Sendable {
             byYear: byYear, byTopic: byTopic, normativeInForce: normativeInForce, normativeNotInForce: normativeNotInForce,
             decisions: decisions, decisionsOf: decisionsOf.mapValues { $0.sorted() })
         return (graph, diagnostics)
+    }
+
+    /// A 索引号 keeps its document: changed, reused and unrecorded numbers (DISCLOSURE.md §2.3).
+    private func ledgerProblems(_ ledger: IndexNumberLedger, documents: [Document]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for document in documents {
+            guard let number = document.indexNumber else { continue }
+            if let recorded = ledger.entry(for: document.id), recorded.indexNumber != number.value {
+                diagnostics.append(Diagnostic(
+                    .indexNumberChanged(recorded: recorded.indexNumber.text, current: number.value.text), at: number.location,
+                    related: [.init(recorded.location, note: "recorded here")]))
+            } else if let owner = ledger.entry(for: number.value), owner.document != document.id {
+                diagnostics.append(Diagnostic(
+                    .indexNumberReused(value: number.value.text, owner: owner.document.rawValue), at: number.location,
+                    related: [.init(owner.location, note: "recorded here")]))
+            } else if ledger.entry(for: document.id) == nil {
+                diagnostics.append(Diagnostic(.indexNumberUnrecorded(value: number.value.text), at: number.location))
+            }
+        }
+        return diagnostics
     }
 
     /// Each chain of `superseded_by` must end; a cycle is reported once, at its smallest member.

@@ -148,6 +148,32 @@ struct SiteCLITests {
         #expect(site.exists("Content/site.yaml"))
     }
 
+    @Test("site new writes a document with the next free 索引号, and site lock records it")
+    func newAndLock() throws {
+        let site = try TempSite(files: SampleSite.files)
+        let created = try SiteBinary.run(["new", "interpretation", "interpretations/jd-2", "--title", "图解", "--as-of", "2021-06-01"], in: site.root)
+        #expect(created.status == 0)
+        #expect(created.stdout == "Wrote Content/interpretations/jd-2.md with 索引号 11370921004336564T/2021-00010\n")
+        let locked = try SiteBinary.run(["lock"], in: site.root)
+        #expect(locked.status == 0)
+        #expect(locked.stdout == "Recorded 4 索引号 in Content/index-numbers.lock\n")
+        let check = try SiteBinary.run(["check", "--strict"], in: site.root)
+        #expect(check.status == 0)
+        let again = try SiteBinary.run(["new", "page", "interpretations/jd-2"], in: site.root)
+        #expect(again.status == 2)
+        #expect(again.stderr == "error: 'Content/interpretations/jd-2.md' already exists\n")
+    }
+
+    @Test("site graph prints nodes and edges")
+    func graph() throws {
+        let site = try TempSite(files: SampleSite.files)
+        let result = try SiteBinary.run(["graph"], in: site.root)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("node policies/neibu policy 不予公开 \"内部事务文件\"\n"))
+        #expect(result.stdout.contains("edge interpretations/gongkai-jd interprets policies/gongkai\n"))
+        #expect(result.stdout.contains("edge plans/2021-yaodian#task-1 lead fgj\n"))
+    }
+
     @Test("an unknown option exits 64")
     func usageError() throws {
         let site = try TempSite(files: [:])

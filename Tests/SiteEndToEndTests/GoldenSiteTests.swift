@@ -23,4 +23,15 @@ struct GoldenSiteTests {
             Issue.record(Comment(rawValue: failure))
         }
     }
+
+    @Test("the graph dump of the Chinese fixture is the golden one")
+    func chineseSiteGraph() throws {
+        let site = try TempSite(files: [:])
+        try FileManager.default.copyItem(
+            at: Self.fixtures.appendingPathComponent("chinese-site/Content"), to: site.url("Content"))
+        let graph = try #require(try Pipeline().analyse(BuildOptions(currentFolder: site.root)).graph)
+        if let failure = Golden.compare(graph.dump, with: Self.goldens.appendingPathComponent("chinese-site/graph.txt")) {
+            Issue.record(Comment(rawValue: failure))
+        }
+    }
 }

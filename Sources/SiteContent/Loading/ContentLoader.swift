@@ -56,6 +56,19 @@ public struct ContentLoader: Sendable {
             diagnostics += found
         }
 
+        // The 索引号 ledger, when the site keeps one.
+        var ledger: IndexNumberLedger?
+        if listing.files.contains(IndexNumberLedger.fileName) {
+            switch readText(IndexNumberLedger.fileName) {
+            case .success(let text):
+                let (value, found) = IndexNumberLedger.parse(text, path: displayPath(IndexNumberLedger.fileName))
+                ledger = value
+                diagnostics += found
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            }
+        }
+
         // Documents, on all cores.
         let files = listing.files
         let decoder = DocumentDecoder(
@@ -82,7 +95,7 @@ public struct ContentLoader: Sendable {
             }
         }
         return LoadedContent(
-            configuration: configuration, agencies: agencies, catalog: catalog, documents: documents,
+            configuration: configuration, agencies: agencies, catalog: catalog, documents: documents, ledger: ledger,
             undecodable: undecodable, files: files, folder: folder, displayPrefix: displayPrefix,
             diagnostics: diagnostics)
     }
@@ -157,6 +170,8 @@ public struct LoadedContent: Sendable {
     public let catalog: [CatalogSection]
     /// Every document whose front matter could be decoded, sorted by id.
     public let documents: [Document]
+    /// `index-numbers.lock`, when the site keeps one.
+    public let ledger: IndexNumberLedger?
     /// `.md` files that exist but could not be decoded: links to them are not "dangling".
     public let undecodable: Set<DocumentID>
     /// Every regular file under Content/, as content paths.
@@ -167,12 +182,13 @@ public struct LoadedContent: Sendable {
 
     public init(
         configuration: SiteConfiguration?, agencies: [Agency], catalog: [CatalogSection], documents: [Document],
-        undecodable: Set<DocumentID>, files: Set<String>, folder: URL, displayPrefix: String, diagnostics: [Diagnostic]
+        ledger: IndexNumberLedger? = nil, undecodable: Set<DocumentID>, files: Set<String>, folder: URL, displayPrefix: String, diagnostics: [Diagnostic]
     ) {
         self.configuration = configuration
         self.agencies = agencies
         self.catalog = catalog
         self.documents = documents
+        self.ledger = ledger
         self.undecodable = undecodable
         self.files = files
         self.folder = folder

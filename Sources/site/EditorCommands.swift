@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import SiteBuild
+import SiteContent
+import SiteCore
+
+extension DocumentKind: ExpressibleByArgument {}
+
+/// `site new <kind> <path>`: a new document with its required front matter and the next free 索引号.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write a new document with its required front matter and the next free 索引号.",
+        discussion: """
+            The 索引号 is the issuer's organisation code (or the site's), the year of today, and one more \
+            than the highest serial ever used that year, in the documents and in Content/index-numbers.lock, \
+            where it is recorded. Example: site new policy policies/2024-jiuye --title 关于…的通知 --issuer xzfb
+            """
+    )
+
+    @Argument(help: "policy, interpretation, plan, annual-report, decision or page.")
+    var kind: DocumentKind
+
+    @Argument(help: "The new file, under the content folder (policies/2024-3 or policies/2024-3.md).")
+    var path: String
+
+    @Option(help: "The title (标题).")
+    var title: String?
+
+    @Option(help: "The issuing agency's id (发布机构); default: the county government office.")
+    var issuer: String?
+
+    @Option(help: "A catalog section id; repeat for several. Default: the usual section for the kind.")
+    var catalog: [String] = []
+
+    @Option(name: .customLong("as-of"), help: "Today, as YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in Asia/Shanghai).")
+    var asOf: String?
+
+    @OptionGroup var folders: SiteFolders
+
+    func run() throws {
+        let editor = try makeEditor(folders: folders, asOf: asOf)
+        do {
+            let result = try editor.newDocument(kind: kind, path: path, title: title, issuer: issuer, catalog: catalog)
+            print("Wrote \(result.path)" + (result.indexNumber.map { " with 索引号 \($0.text)" } ?? ""))
+        } catch let error as SiteEditor.EditError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `site lock`: assigns missing 索引号 and records every 索引号 in the ledger.
+struct LockCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lock",
+        abstract: "Give documents without a 索引号 the next free one, and record every 索引号 in Content/index-numbers.lock.",
+        discussion: "Never changes a 索引号 a document has or a line the ledger has. Commit the ledger with the documents."
+    )
+
+    @Option(name: .customLong("as-of"), help: "Today, as YYYY-MM-DD, for documents without 发布日期.")
+    var asOf: String?
+
+    @OptionGroup var folders: SiteFolders
+
+    func run() throws {
+        let editor = try makeEditor(folders: folders, asOf: asOf)
+        do {
+            let report = try editor.lock()
+            for (path, number) in report.assigned { print("\(path): index_number: \(number.text)") }
+            print("Recorded \(report.recorded) 索引号 in \(folders.source)/\(IndexNumberLedger.fileName)")
+        } catch let error as SiteEditor.EditError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `site graph`: the content graph as text.
+struct GraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graph",
+        abstract: "Print the content graph: documents, sections and agencies, and the relations between them."
+    )
+
+    @OptionGroup var folders: SiteFolders
+
+    func run() throws {
+        let options = BuildOptions(source: folders.source, templates: folders.templates, writeOutput: false)
+        let analysis: Pipeline.Analysis
+        do {
+            analysis = try Pipeline().analyse(options)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+        guard let graph = analysis.graph else {
+            let diagnostics = Diagnostics(Pipeline().excerpts(options).attach(to: analysis.diagnostics))
+            FileHandle.standardError.write(Data(DiagnosticPrinter().render(diagnostics).utf8))
+            throw ExitCode(1)
+        }
+        print(graph.dump, terminator: "")
+    }
+}
+
+private func makeEditor(folders: SiteFolders, asOf: String?) throws -> SiteEditor {
+    guard let date = AsOfDate.resolve(explicit: asOf) else {
+        throw ValidationError("--as-of must be a date as YYYY-MM-DD")
+    }
+    return SiteEditor(options: BuildOptions(source: folders.source, templates: folders.templates), asOf: date)
+}
