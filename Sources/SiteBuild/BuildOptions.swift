@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 
 /// What `site build` was asked to do. Paths are resolved against the current folder; the display
 /// forms are how diagnostics name files (`Content/policies/x.md`).
@@ -14,10 +15,12 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Check everything, write nothing (`site check`).
     public var writeOutput: Bool
+    /// The one "today" of the run: `--as-of`, else `SOURCE_DATE_EPOCH`, else today in Asia/Shanghai.
+    public var asOf: CalendarDate
 
     public init(
         source: String = "Content", templates: String = "Templates", output: String = "Public",
-        baseURL: String? = nil, strict: Bool = false, writeOutput: Bool = true,
+        baseURL: String? = nil, strict: Bool = false, writeOutput: Bool = true, asOf: CalendarDate? = nil,
         currentFolder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     ) {
         func resolve(_ path: String) -> URL {
@@ -37,5 +40,6 @@ public struct BuildOptions: Sendable {
         self.baseURL = baseURL
         self.strict = strict
         self.writeOutput = writeOutput
+        self.asOf = asOf ?? AsOfDate.resolve(explicit: nil) ?? CalendarDate(daysSinceEpoch: 0)
     }
 }

@@ -27,6 +27,8 @@ public struct Pipeline: Sendable {
         public let graph: ContentGraph?
         /// The rendered body of every public document.
         public let bodies: [DocumentID: String]
+        /// The body of every public annual report, section by section.
+        public let reportParts: [DocumentID: [RenderedReportPart]]
         /// Unsorted, without excerpts.
         public let diagnostics: [Diagnostic]
         public let timings: [(phase: String, seconds: Double)]
@@ -43,7 +45,9 @@ public struct Pipeline: Sendable {
         diagnostics += content.diagnostics + theme.diagnostics + templateProblems
         clock.lap("load")
         func stop() -> Analysis {
-            Analysis(content: content, theme: theme, templates: templates, graph: nil, bodies: [:], diagnostics: diagnostics, timings: clock.laps)
+            Analysis(
+                content: content, theme: theme, templates: templates, graph: nil, bodies: [:], reportParts: [:],
+                diagnostics: diagnostics, timings: clock.laps)
         }
 
         guard var configuration = content.configuration else { return stop() }
@@ -55,20 +59,36 @@ public struct Pipeline: Sendable {
             configuration.baseURL = baseURL
         }
 
-        // Markdown: every document, so links in non-public ones are checked too.
+        // Markdown: every document, so links in non-public ones are checked too. An annual report is
+        // rendered section by section, so the page can put each table under its section.
         let targets = SiteLinkTargets(content: content, basePath: configuration.basePath)
         let markdown = MarkdownRenderer(allowRawHTML: configuration.allowRawHTML, targets: targets)
-        let rendered = content.documents.concurrentMap { document in
-            markdown.render(document.body, path: document.path, firstLine: document.bodyLine, folder: document.id.folder)
+        let rendered = content.documents.concurrentMap { document -> (RenderedBody, [RenderedReportPart]?) in
+            let body = { (text: String, line: Int, level: Int) in
+                markdown.render(text, path: document.path, firstLine: line, folder: document.id.folder, topHeadingLevel: level)
+            }
+            guard let year = document.annualReport?.year?.value, let format = AnnualReportFormat.forYear(year) else {
+                return (body(document.body, document.bodyLine, 2), nil)
+            }
+            let sections = ReportSections(body: document.body, bodyLine: document.bodyLine, format: format)
+            let parts = sections.parts.map { part in (part.section?.number, body(part.markdown, part.firstLine, part.section == nil ? 2 : 3)) }
+            let merged = RenderedBody(
+                html: parts.map(\.1.html).joined(), links: parts.flatMap(\.1.links), headings: parts.flatMap(\.1.headings),
+                diagnostics: parts.flatMap(\.1.diagnostics))
+            return (merged, parts.map { RenderedReportPart(section: $0.0, html: $0.1.html) })
         }
         var links: [DocumentID: [LinkReference]] = [:]
         var anchors: [DocumentID: [String]] = [:]
         var bodies: [DocumentID: String] = [:]
-        for (document, body) in zip(content.documents, rendered) {
+        var reportParts: [DocumentID: [RenderedReportPart]] = [:]
+        for (document, (body, parts)) in zip(content.documents, rendered) {
             links[document.id] = body.links
             anchors[document.id] = body.headings.map(\.id)
             diagnostics += body.diagnostics
-            if document.isPublic { bodies[document.id] = body.html }
+            if document.isPublic {
+                bodies[document.id] = body.html
+                reportParts[document.id] = parts
+            }
         }
         clock.lap("markdown")
 
@@ -76,11 +96,11 @@ public struct Pipeline: Sendable {
         let (graph, graphProblems) = GraphBuilder().build(
             configuration: configuration, content: content, links: links, anchors: anchors)
         diagnostics += graphProblems
-        diagnostics += ComplianceChecker().check(graph)
+        diagnostics += ComplianceChecker().check(ComplianceContext(graph: graph, asOf: options.asOf))
         clock.lap("check")
         return Analysis(
-            content: content, theme: theme, templates: templates, graph: graph, bodies: bodies, diagnostics: diagnostics,
-            timings: clock.laps)
+            content: content, theme: theme, templates: templates, graph: graph, bodies: bodies, reportParts: reportParts,
+            diagnostics: diagnostics, timings: clock.laps)
     }
 
     public func run(_ options: BuildOptions) throws(SiteError) -> BuildReport {
@@ -103,7 +123,9 @@ public struct Pipeline: Sendable {
         let writer = try PublicWriter(output: options.output, protecting: [options.source, options.templates])
         try writer.begin()
         do throws(SiteError) {
-            let renderer = PageRenderer(templates: analysis.templates, graph: graph, bodies: analysis.bodies)
+            let renderer = PageRenderer(
+                templates: analysis.templates, graph: graph, bodies: analysis.bodies, reportParts: analysis.reportParts,
+                asOf: options.asOf)
             let failures = renderer.pages.concurrentMap { spec -> SiteError? in
                 guard let page = renderer.render(spec) else { return nil }
                 do throws(SiteError) {

@@ -1,10 +1,21 @@
 import SiteCore
 import SiteGraph
 
-/// One rule of DISCLOSURE.md, checked against the whole graph. Each rule lives in its own file under
-/// `Rules/` and reports diagnostics with its own code.
+/// What rules see: the linked site and the one "today" of the run (DISCLOSURE.md P4).
+public struct ComplianceContext: Sendable {
+    public let graph: ContentGraph
+    public let asOf: CalendarDate
+
+    public init(graph: ContentGraph, asOf: CalendarDate) {
+        self.graph = graph
+        self.asOf = asOf
+    }
+}
+
+/// One rule of DISCLOSURE.md, checked against the whole site. Each rule lives in its own file under
+/// `Rules/` and reports diagnostics with its own codes.
 public protocol ComplianceRule: Sendable {
-    func check(_ graph: ContentGraph) -> [Diagnostic]
+    func check(_ context: ComplianceContext) -> [Diagnostic]
 }
 
 /// Runs every rule.
@@ -18,13 +29,17 @@ public struct ComplianceChecker: Sendable {
         DocumentNumberYearRule(),
         NormativeDocumentNumberRule(),
         PolicyValidityRule(),
+        AnnualReportTablesRule(),
+        AnnualReportConsistencyRule(),
+        AnnualReportSectionsRule(),
+        PlanDeadlineRule(),
     ]
 
     public init(rules: [any ComplianceRule] = ComplianceChecker.standardRules) {
         self.rules = rules
     }
 
-    public func check(_ graph: ContentGraph) -> [Diagnostic] {
-        rules.flatMap { $0.check(graph) }
+    public func check(_ context: ComplianceContext) -> [Diagnostic] {
+        rules.flatMap { $0.check(context) }
     }
 }

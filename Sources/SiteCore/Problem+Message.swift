@@ -109,6 +109,49 @@ extension Problem {
             return "行政规范性文件 (normative: true) lacks 'document_number'"
         case .validityMissing:
             return "policy lacks 'validity' (有效性)"
+        case .reportUnknownCell(let path, _):
+            return "the report's format has no '\(path)'"
+        case .reportCellMissing(let table, let row, let column):
+            return "\(table) / \(row) / \(column) is empty; the form requires every cell, 0 included"
+        case .reportCellType(let table, let row, let column, let value, let expected):
+            return "\(table) / \(row) / \(column) is '\(value)', which is not \(expected)"
+        case .reportT3Balance(let column, let newReceived, let carriedOver, let processed, let carryForward):
+            return "三、收到和处理政府信息公开申请情况 / \(column): 新收 \(newReceived) + 上年结转 \(carriedOver) = \(newReceived + carriedOver), "
+                + "but 办理结果总计 \(processed) + 结转下年度 \(carryForward) = \(processed + carryForward)"
+        case .reportT3OutcomeSum(let column, let total, let sum):
+            return "三、收到和处理政府信息公开申请情况 / \(column): （七）总计 is \(total), but the outcomes （一）to（六） add up to \(sum)"
+        case .reportT3RowTotal(let row, let total, let labels, let values):
+            return "三、收到和处理政府信息公开申请情况 / \(row): 总计 is \(total), but "
+                + zip(labels, values).map { "\($0) \($1)" }.joined(separator: " + ") + " = \(values.reduce(0, +))"
+        case .reportT4Total(_, let group, let total, let labels, let values):
+            return "四、政府信息公开行政复议、行政诉讼情况 / \(group): 总计 is \(total), but "
+                + zip(labels, values).map { "\($0) \($1)" }.joined(separator: " + ") + " = \(values.reduce(0, +))"
+        case .reportCrossYear(let column, let carriedOver, let previousYear, let previousCarryForward):
+            return "三、收到和处理政府信息公开申请情况 / \(column): 上年结转 is \(carriedOver), but the \(previousYear) report carried \(previousCarryForward) forward"
+        case .reportCatalogMatch(let column, let reported, let catalog):
+            return "第二十条第（一）项 / 行政规范性文件 / \(column) is \(reported), but the site's catalog holds \(catalog)"
+        case .reportCountyRules(let issued):
+            return "第二十条第（一）项 / 规章 / 本年制发件数 is \(issued), but a county-level organ cannot make 规章"
+        case .reportDeadline(let year, let deadline, let published):
+            return "the \(year) report was published on \(published), after its deadline \(deadline)"
+        case .reportPlanLink(let year, let plan):
+            return "the \(year) report does not link the \(year) work plan 《\(plan)》"
+        case .reportSectionMissing(let heading):
+            return "the report has no section '\(heading)'"
+        case .planDeadlineFormat(let value):
+            return "'due' is '\(value)', which is not a deadline this tool can read"
+        case .planDeadlineVague(let value):
+            return "'due' is '\(value)', which names no date"
+        case .planDeadlineRange(let value, let year):
+            return "'due' is '\(value)', outside the plan's year \(year)"
+        case .planOverdue(let task, let due):
+            return "task \(task) was due \(due) and is not 已完成"
+        case .planDoneEvidence(let task):
+            return "task \(task) is 已完成 but names no document that shows it"
+        case .evidenceMissing(let target, _):
+            return "'evidence' names '\(target)', which does not exist"
+        case .evidenceNonPublic(let target):
+            return "'evidence' names '\(target)', which is not 主动公开"
         case .rawHTMLDropped:
             return "raw HTML is dropped from the page"
         case .outputCollision(let path):
@@ -238,6 +281,44 @@ extension Problem {
             return "行政规范性文件 are registered and numbered; add 'document_number'"
         case .validityMissing:
             return "add 'validity: 现行有效' (or 已修改, 已废止, 已失效)"
+        case .reportUnknownCell(_, let suggestion):
+            return suggestion.map { "did you mean '\($0)'?" } ?? "the ids are those of annual-report-format.yaml; see docs/content-format.md"
+        case .reportCellMissing:
+            return "write 0 for none"
+        case .reportCellType:
+            return "write the figure alone, e.g. 12 (amounts in 万元 may have decimals)"
+        case .reportT3Balance:
+            return "applications received plus those carried over must equal those answered plus those carried forward"
+        case .reportT3OutcomeSum:
+            return "each application is counted under exactly one outcome; （七）总计 is their sum"
+        case .reportT3RowTotal, .reportT4Total:
+            return "a 总计 cell is the sum of the cells it totals"
+        case .reportCrossYear:
+            return "what one year carries forward the next year carries over; check both reports"
+        case .reportCatalogMatch:
+            return "either the report or the catalog is wrong; the catalog counts 行政规范性文件 by 成文日期 and 有效性"
+        case .reportCountyRules:
+            return "规章 are made by provincial and city governments and State Council departments (立法法)"
+        case .reportDeadline:
+            return "条例 第四十九条: departments publish by 1月31日, the county government's report by 3月31日"
+        case .reportPlanLink:
+            return "report how the year's 工作要点 was carried out, and link it, in 六、其他需要报告的事项"
+        case .reportSectionMissing(let heading):
+            return "add a heading '## \(heading)' with its text; the six sections are fixed by the national format"
+        case .planDeadlineFormat:
+            return "write 2023-12-31, 2023年12月31日前, 2023年12月底前, 年底前, 6月底前 or 长期坚持"
+        case .planDeadlineVague:
+            return "give the month, e.g. 2023年6月底前"
+        case .planDeadlineRange:
+            return "check the year of the deadline"
+        case .planOverdue:
+            return "update the task's 'status', or publish what shows it done and name it in 'evidence'"
+        case .evidenceMissing(_, let suggestion):
+            return suggestion.map { "did you mean '\($0)'?" } ?? "give the id of a document: its path under Content/ without '.md'"
+        case .evidenceNonPublic:
+            return "only 主动公开 documents can show a public plan's progress"
+        case .planDoneEvidence:
+            return "name the document that shows the task done in 'evidence'"
         case .rawHTMLDropped:
             return "write it in Markdown, or set 'allow_raw_html: true' in site.yaml"
         case .outputCollision:

@@ -127,6 +127,52 @@ public enum Problem: Hashable, Sendable {
     /// A policy without 有效性.
     case validityMissing
 
+    // MARK: Annual reports (report.*)
+
+    /// A table, row or column id that the report's format does not have.
+    case reportUnknownCell(path: String, suggestion: String?)
+    /// A cell of the national form left out or left empty: the form requires an explicit 0.
+    case reportCellMissing(table: String, row: String, column: String)
+    /// A cell that is not of its type (a whole number ≥ 0, a change, an amount).
+    case reportCellType(table: String, row: String, column: String, value: String, expected: String)
+    /// T3-BALANCE: 新收 + 上年结转 = 办理结果总计 + 结转下年度, in one applicant column.
+    case reportT3Balance(column: String, newReceived: Int, carriedOver: Int, processed: Int, carryForward: Int)
+    /// T3-OUTCOME-SUM: （七）总计 = the sum of the outcome rows, in one applicant column.
+    case reportT3OutcomeSum(column: String, total: Int, sum: Int)
+    /// T3-ROW-TOTAL: 总计 = the sum of the applicant columns, in one row.
+    case reportT3RowTotal(row: String, total: Int, labels: [String], values: [Int])
+    /// T4 totals: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, in one group of table 4.
+    case reportT4Total(identity: String, group: String, total: Int, labels: [String], values: [Int])
+    /// T3-CROSS-YEAR: 上年结转 differs from the previous report's 结转下年度.
+    case reportCrossYear(column: String, carriedOver: Int, previousYear: Int, previousCarryForward: Int)
+    /// T2-CATALOG-MATCH: a figure of 第二十条第（一）项 differs from the site's own 行政规范性文件.
+    case reportCatalogMatch(column: String, reported: Int, catalog: Int)
+    /// T2-COUNTY-NO-RULES: a county-level organ reports 规章 issued.
+    case reportCountyRules(issued: Int)
+    /// A report published after its legal deadline (条例 第四十九条).
+    case reportDeadline(year: Int, deadline: String, published: String)
+    /// A report without the year's 工作要点 of its issuer.
+    case reportPlanLink(year: Int, plan: String)
+    /// One of the six sections is not in the body.
+    case reportSectionMissing(heading: String)
+
+    // MARK: Plans (plan.*)
+
+    /// A 完成时限 that is not one of the forms editors write.
+    case planDeadlineFormat(value: String)
+    /// A 完成时限 too vague to check (年初).
+    case planDeadlineVague(value: String)
+    /// A dated 完成时限 outside the plan's year.
+    case planDeadlineRange(value: String, year: Int)
+    /// A task past its 完成时限 and not 已完成.
+    case planOverdue(task: String, due: String)
+    /// `evidence` names a document that does not exist.
+    case evidenceMissing(target: String, suggestion: String?)
+    /// `evidence` names a document that is not 主动公开.
+    case evidenceNonPublic(target: String)
+    /// A task marked 已完成 without the document that shows it done.
+    case planDoneEvidence(task: String)
+
     // MARK: Markdown (markdown.*)
 
     /// Raw HTML in a body, dropped because site.yaml does not allow it.
@@ -195,6 +241,25 @@ extension Problem {
         case .emptySection: "site.empty-section"
         case .normativeWithoutNumber: "validity.no-number"
         case .validityMissing: "validity.missing"
+        case .reportUnknownCell: "report.unknown-cell"
+        case .reportCellMissing: "report.cell-missing"
+        case .reportCellType: "report.cell-type"
+        case .reportT3Balance: "report.t3-balance"
+        case .reportT3OutcomeSum: "report.t3-outcome-sum"
+        case .reportT3RowTotal: "report.t3-row-total"
+        case .reportT4Total(let identity, _, _, _, _): "report.\(identity)"
+        case .reportCrossYear: "report.t3-cross-year"
+        case .reportCatalogMatch: "report.t2-catalog-match"
+        case .reportCountyRules: "report.t2-county-no-rules"
+        case .reportDeadline: "report.deadline"
+        case .reportPlanLink: "report.plan-link"
+        case .reportSectionMissing: "report.section-missing"
+        case .planDeadlineFormat: "plan.deadline-format"
+        case .planDeadlineVague: "plan.deadline-vague"
+        case .planDeadlineRange: "plan.deadline-range"
+        case .planOverdue: "plan.overdue"
+        case .planDoneEvidence: "plan.done-evidence"
+        case .evidenceMissing, .evidenceNonPublic: "plan.evidence-target"
         case .rawHTMLDropped: "markdown.raw-html"
         case .outputCollision, .reservedSectionID: "output.path-collision"
         case .templateSyntax: "template.syntax"
@@ -207,7 +272,9 @@ extension Problem {
     /// errors (DISCLOSURE.md P1, P3); checks whose only fix is to publish more are warnings (P2).
     public var defaultSeverity: Severity {
         switch self {
-        case .documentNumberYear, .indexNumberYear, .indexNumberUnrecorded, .rawHTMLDropped:
+        case .documentNumberYear, .indexNumberYear, .indexNumberUnrecorded, .rawHTMLDropped,
+            .reportCrossYear, .reportCatalogMatch, .reportCountyRules, .reportDeadline, .reportPlanLink,
+            .planDeadlineVague, .planDeadlineRange, .planOverdue, .planDoneEvidence:
             .warning
         default:
             .error

@@ -39,6 +39,11 @@ extension ContentGraph {
                 default: break
                 }
             }
+            for (index, task) in (document.plan?.tasks ?? []).enumerated() {
+                for evidence in task.evidence where self[evidence.value]?.isPublic == true {
+                    edges.append("edge \(document.id)#task-\(index + 1) evidence \(evidence.value)")
+                }
+            }
             for lead in document.decision?.lead ?? [] where agency(lead.value) != nil {
                 edges.append("edge \(document.id) lead \(lead.value)")
             }

@@ -57,6 +57,17 @@ public struct GraphBuilder: Sendable {
             for task in document.plan?.tasks ?? [] {
                 task.lead.forEach(checkAgency)
                 task.responsible.forEach(checkAgency)
+                for evidence in task.evidence {
+                    if let target = byID[evidence.value] {
+                        if document.isPublic, !target.isPublic, target.disclosure != nil {
+                            diagnostics.append(Diagnostic(.evidenceNonPublic(target: evidence.value.rawValue), at: evidence.location))
+                        }
+                    } else if !content.undecodable.contains(evidence.value) {
+                        diagnostics.append(Diagnostic(
+                            .evidenceMissing(target: evidence.value.rawValue, suggestion: suggestion(evidence.value.rawValue, among: allIDs)),
+                            at: evidence.location))
+                    }
+                }
             }
             if let top = document.id.rawValue.split(separator: "/").first, ReservedPaths.topLevelFolders.contains(String(top)) {
                 diagnostics.append(Diagnostic(.outputCollision(path: document.id.page.outputFile), at: document.headerLocation))

@@ -27,7 +27,8 @@ public struct MarkdownRenderer: Sendable {
     ///   - path: the file, for diagnostics.
     ///   - firstLine: the file line on which `text` starts (after the front matter).
     ///   - folder: the document's folder under Content/, against which relative links resolve.
-    public func render(_ text: String, path: String, firstLine: Int, folder: String) -> RenderedBody {
+    ///   - topHeadingLevel: the level the body's top headings become (3 inside a report's section).
+    public func render(_ text: String, path: String, firstLine: Int, folder: String, topHeadingLevel: Int = 2) -> RenderedBody {
         let marked = CJKEmphasis.insertMarkers(text)
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         let root: OpaquePointer? =
@@ -46,7 +47,7 @@ public struct MarkdownRenderer: Sendable {
         var pass = TreePass(
             root: root, source: marked.map { String(decoding: $0, as: UTF8.self) } ?? text,
             hasMarkers: marked != nil, path: path, firstLine: firstLine, folder: folder,
-            allowRawHTML: allowRawHTML, targets: targets)
+            allowRawHTML: allowRawHTML, targets: targets, topHeadingLevel: topHeadingLevel)
         pass.run()
 
         guard let html = cmark_render_html(root, options) else {
@@ -67,6 +68,8 @@ private struct TreePass {
     let folder: String
     let allowRawHTML: Bool
     let targets: any LinkTargets
+    /// The level the body's top headings get: 2 under the page title, 3 inside a report section.
+    let topHeadingLevel: Int
 
     var links: [LinkReference] = []
     var headings: [Heading] = []
@@ -75,7 +78,7 @@ private struct TreePass {
 
     init(
         root: OpaquePointer, source: String, hasMarkers: Bool, path: String, firstLine: Int, folder: String,
-        allowRawHTML: Bool, targets: any LinkTargets
+        allowRawHTML: Bool, targets: any LinkTargets, topHeadingLevel: Int
     ) {
         self.root = root
         self.source = source
@@ -85,6 +88,7 @@ private struct TreePass {
         self.folder = folder
         self.allowRawHTML = allowRawHTML
         self.targets = targets
+        self.topHeadingLevel = topHeadingLevel
     }
 
     mutating func run() {
@@ -258,12 +262,12 @@ private struct TreePass {
 
     // MARK: Headings
 
-    /// Shifts levels so the body's top level is h2, and gives each heading an id, by turning it into
+    /// Shifts levels so the body's top level is `topHeadingLevel` (h2), and gives each heading an id, by turning it into
     /// a custom block whose enter and exit texts are the tags.
     private mutating func shiftAndIdentify(_ nodes: [OpaquePointer]) {
         guard !nodes.isEmpty else { return }
         let top = nodes.map { Int(cmark_node_get_heading_level($0)) }.min() ?? 2
-        let shift = max(0, 2 - top)
+        let shift = max(0, topHeadingLevel - top)
         var ids = HeadingIDs()
         for node in nodes {
             let level = min(6, Int(cmark_node_get_heading_level(node)) + shift)

@@ -27,7 +27,10 @@ extension PageRenderer {
         func publicRelated(_ id: DocumentID?) -> RelatedView? {
             id.flatMap { graph[$0] }.flatMap { $0.isPublic ? related($0) : nil }
         }
-        let tasks = (document.plan?.tasks ?? []).enumerated().map { taskView($1, index: $0) }
+        let year = (document.written ?? document.published)?.value.year ?? asOf.year
+        let tasks = (document.plan?.tasks ?? []).enumerated().map { taskView($1, index: $0, year: year, published: document.published?.value) }
+        let report = reportParts(document)
+        let plan = planParts(document)
         return DocumentView(
             id: document.id.rawValue, kind: document.kind.rawValue, kindName: document.kind.chineseName,
             title: document.title.value, href: href(document.id.page),
@@ -57,7 +60,11 @@ extension PageRenderer {
             status: document.decision?.status,
             decisionItems: document.decision == nil ? [] : decisionItems(document, requiredOnly: false),
             isDecision: document.decision != nil,
-            decisions: (graph.decisionsOf[document.id] ?? []).compactMap { graph[$0] }.map(related))
+            decisions: (graph.decisionsOf[document.id] ?? []).compactMap { graph[$0] }.map(related),
+            reportFormat: report.format, preambleHTML: report.preamble, reportSections: report.sections,
+            hasReportSections: !report.sections.isEmpty, yearPlans: report.yearPlans,
+            taskTable: plan.table, statusCounts: plan.counts, tracksProgress: plan.tracks, overdue: plan.overdue,
+            hasOverdue: !plan.overdue.isEmpty)
     }
 
     func validityClass(_ validity: Validity) -> String {
@@ -82,13 +89,6 @@ extension PageRenderer {
         ids.map { graph.agency($0.value)?.shortName ?? $0.value }.joined(separator: "、")
     }
 
-    func taskView(_ task: PlanTask, index: Int) -> TaskView {
-        TaskView(
-            number: String(task.number ?? index + 1), area: task.area.joined(separator: " / "), task: task.task,
-            lead: unitNames(task.lead), responsible: unitNames(task.responsible), due: task.due?.value ?? "",
-            status: task.status?.value)
-    }
-
     // MARK: Agencies
 
     func agencyPage(_ agency: Agency, page number: Int) -> PageView {
@@ -100,7 +100,7 @@ extension PageRenderer {
             return AgencyTaskView(
                 planTitle: plan.title.value, planHref: href(plan.id.page), number: String(task.number ?? reference.index + 1),
                 task: task.task, role: reference.role == .lead ? "牵头" : "参与", due: task.due?.value ?? "",
-                status: task.status?.value)
+                status: task.status?.value.chinese)
         }
         return page(
             .agency(agency.id, page: number), title: number > 1 ? "\(agency.name)（第\(number)页）" : agency.name,

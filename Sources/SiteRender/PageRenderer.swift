@@ -2,6 +2,18 @@ import SiteContent
 import SiteCore
 import SiteGraph
 
+/// A part of an annual report's body: the text before the first section, or one section's prose.
+public struct RenderedReportPart: Sendable {
+    /// The section's number (1 to 6), or nil for the text before the first section.
+    public let section: Int?
+    public let html: String
+
+    public init(section: Int?, html: String) {
+        self.section = section
+        self.html = html
+    }
+}
+
 /// A page of the site, rendered.
 public struct RenderedPage: Sendable {
     public let path: SitePath
@@ -39,15 +51,24 @@ public struct PageRenderer: Sendable {
     let graph: ContentGraph
     /// The rendered body of each public document.
     let bodies: [DocumentID: String]
+    /// Annual reports' bodies, section by section.
+    let reportParts: [DocumentID: [RenderedReportPart]]
+    /// Today, for overdue tasks.
+    let asOf: CalendarDate
     let basePath: String
     let baseURL: String
     /// Public documents in each section and below it, newest first.
     let sectionLists: [String: [DocumentID]]
 
-    public init(templates: TemplateLibrary, graph: ContentGraph, bodies: [DocumentID: String]) {
+    public init(
+        templates: TemplateLibrary, graph: ContentGraph, bodies: [DocumentID: String],
+        reportParts: [DocumentID: [RenderedReportPart]] = [:], asOf: CalendarDate = CalendarDate(daysSinceEpoch: 0)
+    ) {
         self.templates = templates
         self.graph = graph
         self.bodies = bodies
+        self.reportParts = reportParts
+        self.asOf = asOf
         self.basePath = graph.configuration.basePath
         self.baseURL = graph.configuration.baseURL.hasSuffix("/") ? graph.configuration.baseURL : graph.configuration.baseURL + "/"
         var lists: [String: [DocumentID]] = [:]

@@ -24,10 +24,10 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let options = BuildOptions(
             source: folders.source, templates: folders.templates, output: output, baseURL: baseURL,
-            strict: report.strict, writeOutput: true)
+            strict: report.strict, writeOutput: true, asOf: try report.asOfDate())
         try Runner.run(options, report: report) { result in
             "Built \(result.fileCount) files from \(result.publicDocumentCount) public documents "
-                + "(\(result.documentCount) loaded) into \(output)/"
+                + "(\(result.documentCount) loaded) into \(output)/ as of \(options.asOf)"
         }
     }
 }
@@ -49,9 +49,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let options = BuildOptions(
             source: folders.source, templates: folders.templates, baseURL: baseURL, strict: report.strict,
-            writeOutput: false)
+            writeOutput: false, asOf: try report.asOfDate())
         try Runner.run(options, report: report) { result in
-            "Checked \(result.documentCount) documents (\(result.publicDocumentCount) public)"
+            "Checked \(result.documentCount) documents (\(result.publicDocumentCount) public) as of \(options.asOf)"
         }
     }
 }

@@ -24,6 +24,15 @@ struct ReportOptions: ParsableArguments {
 
     @Flag(name: .shortAndLong, help: "Print the time each phase took.")
     var verbose = false
+
+    @Option(name: .customLong("as-of"), help: "Today, as YYYY-MM-DD, for deadlines (default: SOURCE_DATE_EPOCH, else today in Asia/Shanghai).")
+    var asOf: String?
+
+    /// The as-of date, checked.
+    func asOfDate() throws -> CalendarDate {
+        guard let date = AsOfDate.resolve(explicit: asOf) else { throw ValidationError("--as-of must be a date as YYYY-MM-DD") }
+        return date
+    }
 }
 
 extension DiagnosticPrinter.Format: ExpressibleByArgument {}

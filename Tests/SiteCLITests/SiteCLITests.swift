@@ -18,8 +18,9 @@ struct SiteBinary {
         let stderr: String
     }
 
-    static func run(_ arguments: [String], in folder: URL) throws -> Result {
+    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = folder
@@ -65,10 +66,10 @@ struct SiteCLITests {
     @Test("a valid site builds with exit code 0 and a one-line summary")
     func validBuild() throws {
         let site = try TempSite(files: SampleSite.files)
-        let result = try SiteBinary.run(["build"], in: site.root)
+        let result = try SiteBinary.run(["build", "--as-of", "2021-06-01"], in: site.root)
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        #expect(result.stdout.hasPrefix("Built 21 files from 3 public documents (4 loaded) into Public/ in "))
+        #expect(result.stdout.hasPrefix("Built 21 files from 3 public documents (4 loaded) into Public/ as of 2021-06-01 in "))
         #expect(site.exists("Public/index.html"))
     }
 
@@ -121,9 +122,9 @@ struct SiteCLITests {
     @Test("check writes nothing")
     func checkWritesNothing() throws {
         let site = try TempSite(files: SampleSite.files)
-        let result = try SiteBinary.run(["check"], in: site.root)
+        let result = try SiteBinary.run(["check"], in: site.root, environment: ["SOURCE_DATE_EPOCH": "1622505600"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Checked 4 documents (3 public) in "))
+        #expect(result.stdout.hasPrefix("Checked 4 documents (3 public) as of 2021-06-01 in "))
         #expect(!site.exists("Public"))
     }
 

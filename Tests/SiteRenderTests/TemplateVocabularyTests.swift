@@ -13,7 +13,13 @@ struct TemplateVocabularyTests {
         SiteView(name: "n", homeHref: "/", assetsHref: "/assets/", catalogHref: "/xxgk/", notice: "x", sponsor: "s", websiteCode: "w", icp: "i", policeRecord: "p", contact: "c", address: "a"),
         RelatedView(title: "t", href: "h", documentNumber: "d", published: "p", forms: "f", kindName: "k"),
         AttachmentView(title: "t", href: "h", fileName: "f"),
-        TaskView(number: "1", area: "a", task: "t", lead: "l", responsible: "r", due: "d", status: "s"),
+        TaskView(number: "1", area: "a", task: "t", lead: "l", responsible: "r", due: "d", status: "s", dueDate: nil),
+        TableView(id: "i", caption: "c", className: "k", headRows: [], bodyRows: []),
+        TableRowView(cells: [], className: nil),
+        TableCellView(header: true, text: "t", id: "i", scope: "col", colspan: nil, rowspan: "2", headers: nil, className: nil, datetime: nil, links: []),
+        ReportSectionView(heading: "h", id: "i", proseHTML: "p", tables: []),
+        PlanSummaryView(title: "t", href: "h", total: 1, counts: [], tracksProgress: true),
+        StatusCountView(label: "l", count: 1),
         EntryView(title: "t", href: "h", indexNumber: "i", documentNumber: "d", issuer: "i", published: "p", validity: "v", kindName: "k"),
         PaginationView(current: 1, total: 2, previousHref: "p", nextHref: "n", pages: []),
         PageLinkView(number: 1, href: "h", current: true),
@@ -37,7 +43,9 @@ struct TemplateVocabularyTests {
             published: "p", documentNumber: "d", validity: "v", validityClass: "c", normative: true, topics: "t", summary: "s",
             bodyHTML: "b", attachments: [], sections: [], interpretations: [], policy: nil, forms: "f", supersededBy: nil,
             statusNotice: "s", replaces: [], backlinks: [], tasks: [], hasTasks: false, reportYear: "2021", lead: nil,
-            status: "s", decisionItems: [], isDecision: false, decisions: []),
+            status: "s", decisionItems: [], isDecision: false, decisions: [], reportFormat: nil, preambleHTML: "p",
+            reportSections: [], hasReportSections: false, yearPlans: [], taskTable: nil, statusCounts: [], tracksProgress: false,
+            overdue: [], hasOverdue: false),
     ]
 
     @Test("each stored property answers to its own name")

@@ -281,7 +281,10 @@ private struct Decoding {
             let lead = fields.take("lead").map { reader.stringList($0, key: "lead") } ?? []
             let responsible = fields.take("responsible").map { reader.stringList($0, key: "responsible") } ?? []
             let due = fields.take("due").flatMap { reader.string($0, key: "due") }
-            let status = fields.take("status").flatMap { reader.string($0, key: "status") }
+            let status = fields.take("status").flatMap { node in
+                reader.choice(node, key: "status", allowed: TaskStatus.allCases.map(\.rawValue)) { TaskStatus(rawValue: $0) }
+            }
+            let evidence = fields.take("evidence").map { reader.stringList($0, key: "evidence").map { $0.map { DocumentID($0) } } } ?? []
             for field in fields.remaining {
                 let suggestion = Suggestion.closest(to: field.key, among: TaskKey.allCases.map(\.rawValue))
                 reader.report(.unknownKey(key: field.key, suggestion: suggestion), at: field.keyLocation)
@@ -291,7 +294,7 @@ private struct Decoding {
             }
             result.append(PlanTask(
                 number: number?.value, area: area, task: task?.value ?? "", lead: lead, responsible: responsible,
-                due: due, status: status, location: location))
+                due: due, status: status, evidence: evidence, location: location))
         }
         return result
     }

@@ -81,4 +81,6 @@ enum TaskKey: String, CaseIterable {
     case due
     /// 进展: 未开始, 推进中, 已完成
     case status
+    /// 佐证: the documents that show the task done
+    case evidence
 }

@@ -164,6 +164,9 @@ public struct PlanDetails: Sendable {
     public let tasks: [PlanTask]
 
     public init(tasks: [PlanTask]) { self.tasks = tasks }
+
+    /// A plan tracks progress when any of its tasks has a status; only then are tasks overdue.
+    public var tracksProgress: Bool { tasks.contains { $0.status != nil } }
 }
 
 /// One row of a task decomposition table (任务分解表).
@@ -180,13 +183,15 @@ public struct PlanTask: Sendable {
     public let responsible: [Located<String>]
     /// 完成时限 as written (2023-12-31, 2023年12月底前, 长期坚持).
     public let due: Located<String>?
-    /// 未开始 / 推进中 / 已完成, as written.
-    public let status: Located<String>?
+    /// 进展: 未开始 / 推进中 / 已完成; nil when the plan does not track progress.
+    public let status: Located<TaskStatus>?
+    /// Documents that show the task done.
+    public let evidence: [Located<DocumentID>]
     public let location: SourceLocation
 
     public init(
         number: Int?, area: [String], task: String, lead: [Located<String>], responsible: [Located<String>],
-        due: Located<String>?, status: Located<String>?, location: SourceLocation
+        due: Located<String>?, status: Located<TaskStatus>?, evidence: [Located<DocumentID>] = [], location: SourceLocation
     ) {
         self.number = number
         self.area = area
@@ -195,6 +200,7 @@ public struct PlanTask: Sendable {
         self.responsible = responsible
         self.due = due
         self.status = status
+        self.evidence = evidence
         self.location = location
     }
 }

@@ -64,6 +64,23 @@ struct DocumentView {
     let isDecision: Bool
     /// The decisions this document is an item of.
     let decisions: [RelatedView]
+
+    /// An annual report: the format it follows, its text before the first section, and its six
+    /// sections with their tables.
+    let reportFormat: String?
+    let preambleHTML: String?
+    let reportSections: [ReportSectionView]
+    let hasReportSections: Bool
+    /// An annual report: the year's work plans and their progress.
+    let yearPlans: [PlanSummaryView]
+
+    /// A plan: the task decomposition table with its merged area cells, counts by status, and the
+    /// tasks past their deadline.
+    let taskTable: TableView?
+    let statusCounts: [StatusCountView]
+    let tracksProgress: Bool
+    let overdue: [TaskView]
+    let hasOverdue: Bool
 }
 
 /// Another document, as a line in a relation list.
@@ -99,4 +116,6 @@ struct TaskView {
     let due: String
     /// 进展
     let status: String?
+    /// 完成时限 as a date, when it is one.
+    let dueDate: String?
 }

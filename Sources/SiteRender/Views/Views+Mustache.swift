@@ -42,6 +42,16 @@ extension DocumentView: MustacheParent {
         case "decisionItems": self.decisionItems
         case "isDecision": self.isDecision
         case "decisions": self.decisions
+        case "reportFormat": self.reportFormat ?? TemplateNull.value
+        case "preambleHTML": self.preambleHTML ?? TemplateNull.value
+        case "reportSections": self.reportSections
+        case "hasReportSections": self.hasReportSections
+        case "yearPlans": self.yearPlans
+        case "taskTable": self.taskTable ?? TemplateNull.value
+        case "statusCounts": self.statusCounts
+        case "tracksProgress": self.tracksProgress
+        case "overdue": self.overdue
+        case "hasOverdue": self.hasOverdue
         default: nil
         }
     }
@@ -82,6 +92,7 @@ extension TaskView: MustacheParent {
         case "responsible": self.responsible
         case "due": self.due
         case "status": self.status ?? TemplateNull.value
+        case "dueDate": self.dueDate ?? TemplateNull.value
         default: nil
         }
     }
@@ -379,6 +390,82 @@ extension LinkView: MustacheParent {
         case "title": self.title
         case "href": self.href ?? TemplateNull.value
         case "current": self.current
+        default: nil
+        }
+    }
+}
+
+extension TableView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": self.id
+        case "caption": self.caption
+        case "className": self.className
+        case "headRows": self.headRows
+        case "bodyRows": self.bodyRows
+        default: nil
+        }
+    }
+}
+
+extension TableRowView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "cells": self.cells
+        case "className": self.className ?? TemplateNull.value
+        default: nil
+        }
+    }
+}
+
+extension TableCellView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "header": self.header
+        case "text": self.text
+        case "id": self.id ?? TemplateNull.value
+        case "scope": self.scope ?? TemplateNull.value
+        case "colspan": self.colspan ?? TemplateNull.value
+        case "rowspan": self.rowspan ?? TemplateNull.value
+        case "headers": self.headers ?? TemplateNull.value
+        case "className": self.className ?? TemplateNull.value
+        case "datetime": self.datetime ?? TemplateNull.value
+        case "links": self.links
+        default: nil
+        }
+    }
+}
+
+extension ReportSectionView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "heading": self.heading
+        case "id": self.id
+        case "proseHTML": self.proseHTML
+        case "tables": self.tables
+        default: nil
+        }
+    }
+}
+
+extension PlanSummaryView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "href": self.href
+        case "total": self.total
+        case "counts": self.counts
+        case "tracksProgress": self.tracksProgress
+        default: nil
+        }
+    }
+}
+
+extension StatusCountView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "label": self.label
+        case "count": self.count
         default: nil
         }
     }
