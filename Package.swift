@@ -50,10 +50,12 @@ let package = Package(
         ),
         // Writes Public/ atomically.
         .target(name: "SiteOutput", dependencies: ["SiteCore"], swiftSettings: swiftSettings),
+        // Checks what was written: links, self-containment, headings, alt text, footer marks.
+        .target(name: "SiteAudit", dependencies: ["SiteCore"], swiftSettings: swiftSettings),
         // Runs the stages in order.
         .target(
             name: "SiteBuild",
-            dependencies: ["SiteCore", "SiteContent", "SiteMarkdown", "SiteGraph", "SiteCompliance", "SiteRender", "SiteOutput"],
+            dependencies: ["SiteCore", "SiteContent", "SiteMarkdown", "SiteGraph", "SiteCompliance", "SiteRender", "SiteOutput", "SiteAudit"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -71,6 +73,7 @@ let package = Package(
         .testTarget(name: "SiteComplianceTests", dependencies: ["SiteCompliance", "SiteGraph", "SiteContent", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "SiteTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SiteAuditTests", dependencies: ["SiteAudit"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SiteEndToEndTests",
             dependencies: ["SiteBuild", "SiteTestSupport"],

@@ -9,6 +9,7 @@ public struct BuildOptions: Sendable {
     public var templates: URL
     public var templatesDisplay: String
     public var output: URL
+    public var outputDisplay: String
     /// Overrides `base_url` of site.yaml (`--base-url`).
     public var baseURL: String?
     /// Warnings fail the build too (`--strict`).
@@ -37,6 +38,7 @@ public struct BuildOptions: Sendable {
         self.templates = resolve(templates).standardizedFileURL
         self.templatesDisplay = display(templates)
         self.output = resolve(output).standardizedFileURL
+        self.outputDisplay = display(output)
         self.baseURL = baseURL
         self.strict = strict
         self.writeOutput = writeOutput

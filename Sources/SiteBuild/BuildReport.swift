@@ -1,3 +1,4 @@
+import SiteContent
 import SiteCore
 
 /// What a build did and found.
@@ -10,6 +11,10 @@ public struct BuildReport: Sendable {
     public var publicDocumentCount: Int
     /// Files written to the output folder.
     public var fileCount: Int
+    /// site.yaml's rule settings, each with the number of findings it changed.
+    public var ruleSettings: [(setting: RuleSetting, findings: Int)] = []
+    /// External links in the written pages and how many pages have each; not checked offline.
+    public var externalLinks: [String: Int] = [:]
     /// Seconds per phase, in the order they ran.
     public var timings: [(phase: String, seconds: Double)]
 

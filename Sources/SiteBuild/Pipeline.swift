@@ -1,4 +1,5 @@
 import Foundation
+import SiteAudit
 import SiteCompliance
 import SiteContent
 import SiteCore
@@ -29,8 +30,10 @@ public struct Pipeline: Sendable {
         public let bodies: [DocumentID: String]
         /// The body of every public annual report, section by section.
         public let reportParts: [DocumentID: [RenderedReportPart]]
-        /// Unsorted, without excerpts.
+        /// Unsorted, without excerpts, with site.yaml's rule settings applied.
         public let diagnostics: [Diagnostic]
+        /// site.yaml's rule settings, each with the number of findings it changed.
+        public var ruleSettings: [(setting: RuleSetting, findings: Int)] = []
         public let timings: [(phase: String, seconds: Double)]
     }
 
@@ -97,10 +100,11 @@ public struct Pipeline: Sendable {
             configuration: configuration, content: content, links: links, anchors: anchors)
         diagnostics += graphProblems
         diagnostics += ComplianceChecker().check(ComplianceContext(graph: graph, asOf: options.asOf))
+        let (configured, applied) = Self.apply(configuration.rules, to: diagnostics)
         clock.lap("check")
         return Analysis(
             content: content, theme: theme, templates: templates, graph: graph, bodies: bodies, reportParts: reportParts,
-            diagnostics: diagnostics, timings: clock.laps)
+            diagnostics: configured, ruleSettings: applied, timings: clock.laps)
     }
 
     public func run(_ options: BuildOptions) throws(SiteError) -> BuildReport {
@@ -112,15 +116,27 @@ public struct Pipeline: Sendable {
             publicDocumentCount: content.documents.count { $0.isPublic }, fileCount: 0, timings: [])
         func finish() -> BuildReport {
             report.diagnostics = Diagnostics(excerpts(options).attach(to: analysis.diagnostics))
+            report.ruleSettings = analysis.ruleSettings
             report.timings = analysis.timings + clock.laps
             return report
         }
-        let diagnostics = analysis.diagnostics
-        let failed = diagnostics.contains { $0.severity == .error } || (options.strict && diagnostics.contains { $0.severity == .warning })
-        guard options.writeOutput, !failed, let graph = analysis.graph else { return finish() }
+        var diagnostics = analysis.diagnostics
+        func failing(_ list: [Diagnostic]) -> Bool {
+            list.contains { $0.severity == .error } || (options.strict && list.contains { $0.severity == .warning })
+        }
+        // Nothing is rendered after errors in the content: the pages would only repeat them.
+        guard !failing(diagnostics), let graph = analysis.graph else { return finish() }
 
-        // Render and write into a staging folder; swap it in at the end.
-        let writer = try PublicWriter(output: options.output, protecting: [options.source, options.templates])
+        // Render into a staging folder beside the output folder (`site check`: a temporary folder),
+        // audit what was written, and swap it in only when the build succeeded.
+        var scratch: URL?
+        var output = options.output
+        if !options.writeOutput {
+            scratch = FileManager.default.temporaryDirectory.appendingPathComponent("site-check-\(UUID().uuidString)")
+            output = scratch!.appendingPathComponent("Public")
+        }
+        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
+        let writer = try PublicWriter(output: output, protecting: [options.source, options.templates])
         try writer.begin()
         do throws(SiteError) {
             let renderer = PageRenderer(
@@ -143,7 +159,24 @@ public struct Pipeline: Sendable {
                 try writer.copy(path, from: content.url(of: path))
             }
             clock.lap("render")
+            let configuration = graph.configuration
+            let audit = OutputAudit(
+                basePath: configuration.basePath, language: configuration.language,
+                footerMarks: [configuration.websiteCode, configuration.icp, configuration.policeRecord],
+                displayPrefix: options.outputDisplay
+            ).audit(folder: writer.staging, files: writer.files)
+            let (audited, _) = Self.apply(configuration.rules, to: audit.diagnostics)
+            diagnostics += audited
+            report.externalLinks = audit.externalLinks
             report.fileCount = writer.files.count
+            clock.lap("audit")
+            guard options.writeOutput, !failing(diagnostics) else {
+                writer.abandon()
+                report.diagnostics = Diagnostics(excerpts(options).attach(to: diagnostics))
+                report.ruleSettings = analysis.ruleSettings
+                report.timings = analysis.timings + clock.laps
+                return report
+            }
             try writer.commit()
             clock.lap("write")
         } catch {
@@ -151,7 +184,26 @@ public struct Pipeline: Sendable {
             throw error
         }
         report.published = true
-        return finish()
+        report.diagnostics = Diagnostics(excerpts(options).attach(to: diagnostics))
+        report.ruleSettings = analysis.ruleSettings
+        report.timings = analysis.timings + clock.laps
+        return report
+    }
+
+    /// Changes the severity of the findings of configured rules, or drops them when turned off.
+    static func apply(_ settings: [RuleSetting], to diagnostics: [Diagnostic]) -> ([Diagnostic], [(setting: RuleSetting, findings: Int)]) {
+        guard !settings.isEmpty else { return (diagnostics, []) }
+        let byCode = Dictionary(settings.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        var counts: [String: Int] = [:]
+        let result = diagnostics.compactMap { diagnostic -> Diagnostic? in
+            guard let setting = byCode[diagnostic.code] else { return diagnostic }
+            counts[diagnostic.code, default: 0] += 1
+            guard let severity = setting.severity else { return nil }
+            var changed = diagnostic
+            changed.severity = severity
+            return changed
+        }
+        return (result, settings.map { ($0, counts[$0.code] ?? 0) })
     }
 
     /// Fills in the source lines of diagnostics, for the caret display.

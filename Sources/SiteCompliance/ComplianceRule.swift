@@ -33,6 +33,8 @@ public struct ComplianceChecker: Sendable {
         AnnualReportConsistencyRule(),
         AnnualReportSectionsRule(),
         PlanDeadlineRule(),
+        InterpretationRules(),
+        DisclosureReasonRule(),
     ]
 
     public init(rules: [any ComplianceRule] = ComplianceChecker.standardRules) {

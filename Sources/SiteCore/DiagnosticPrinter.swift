@@ -18,7 +18,17 @@ public struct DiagnosticPrinter: Sendable {
         switch format {
         case .text:
             var out = list.map(text).joined()
-            if !list.isEmpty { out += diagnostics.summary + "\n" }
+            if !list.isEmpty {
+                out += diagnostics.summary + "\n"
+                // By rule, when there is more than one.
+                let byCode = Dictionary(grouping: list, by: \.code)
+                if byCode.count > 1 {
+                    for (code, found) in byCode.sorted(by: { ($1.value.count, $0.key) < ($0.value.count, $1.key) }) {
+                        let severity = found[0].severity.rawValue
+                        out += "  \(code): \(found.count) \(severity)\(found.count == 1 ? "" : "s")\n"
+                    }
+                }
+            }
             return out
         case .json:
             return json(list)

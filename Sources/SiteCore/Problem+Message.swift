@@ -43,6 +43,12 @@ extension Problem {
             return "document lacks 'disclosure' (公开属性); there is no default"
         case .disclosureReasonMissing(let disclosure):
             return "a \(disclosure) document must give 'disclosure_reason'"
+        case .disclosureReasonBasis(let reason):
+            return "'disclosure_reason' is '\(reason)', which names no legal basis"
+        case .interpretationMissing:
+            return "行政规范性文件 has no interpretation (政策文件不解读不运转)"
+        case .interpretationForms(let found, let minimum):
+            return "its interpretations use \(found.count) form\(found.count == 1 ? "" : "s") (\(found.joined(separator: "、"))), fewer than \(minimum)"
         case .linkToNonPublic(let target, let disclosure):
             return "public document links to '\(target)', which is \(disclosure)"
         case .documentNumberFormat(let value, _):
@@ -73,6 +79,12 @@ extension Problem {
             return "the site has no \(name)"
         case .duplicateID(let what, let id):
             return "\(what) id '\(id)' is defined twice"
+        case .ruleUnknown(let code, _):
+            return "'rules' names '\(code)', which is no rule"
+        case .ruleNotConfigurable(let code):
+            return "rule '\(code)' cannot be changed: the build cannot use such input, or it guards against a leak"
+        case .ruleReasonMissing(let code):
+            return "the setting of rule '\(code)' gives no reason"
         case .organisationCodeCheck(let code, _):
             return "organisation code '\(code)' has a wrong check character"
         case .organisationCodeFormat(let code):
@@ -154,6 +166,21 @@ extension Problem {
             return "'evidence' names '\(target)', which is not 主动公开"
         case .rawHTMLDropped:
             return "raw HTML is dropped from the page"
+        case .brokenLink(let target, let fragment):
+            if let fragment { return "link to '\(target)#\(fragment)': the page has no element with id '\(fragment)'" }
+            return "link to '\(target)' finds no file in the site"
+        case .ipLiteral(let url):
+            return "'\(url)' names its host by an IP address"
+        case .thirdPartySubresource(let tag, let url):
+            return "<\(tag)> loads '\(url)' from another host"
+        case .pageStructure(let detail):
+            return "page \(detail)"
+        case .imageWithoutAlt(let src):
+            return "<img src=\"\(src)\"> has no alt text"
+        case .tableWithoutHeaders(let detail):
+            return "data table \(detail)"
+        case .footerMarkMissing(let mark):
+            return "page lacks the footer mark '\(mark)'"
         case .outputCollision(let path):
             return "two sources would be written to '\(path)'"
         case .reservedSectionID(let id):
@@ -220,6 +247,12 @@ extension Problem {
             return "add 'disclosure: 主动公开' (or 依申请公开 / 不予公开 with 'disclosure_reason')"
         case .disclosureReasonMissing:
             return "add 'disclosure_reason:' with the legal basis, e.g. 《中华人民共和国政府信息公开条例》第十六条"
+        case .disclosureReasonBasis:
+            return "name the article, e.g. 《中华人民共和国政府信息公开条例》第十六条第一款（内部事务信息）"
+        case .interpretationMissing:
+            return "publish an interpretation with 'interprets:' naming this document"
+        case .interpretationForms(_, let minimum):
+            return "seed 004 asks for at least \(minimum) forms (文字, 图解, 简明问答, 视频, 新闻发布会 …) across the interpretations"
         case .linkToNonPublic:
             return "remove the link: only 主动公开 documents are published"
         case .documentNumberFormat(_, let fix):
@@ -249,6 +282,12 @@ extension Problem {
             return "create \(name); see docs/content-format.md"
         case .duplicateID:
             return "give each one its own id"
+        case .ruleUnknown(_, let suggestion):
+            return suggestion.map { "did you mean '\($0)'?" } ?? "docs/rules.md lists every rule"
+        case .ruleNotConfigurable:
+            return "fix the content instead"
+        case .ruleReasonMissing:
+            return "add 'reason:' with why this site departs from the default; every report prints it"
         case .organisationCodeCheck(_, let expected):
             return "the check character would be '\(expected)'; copy the code again from the registration certificate"
         case .organisationCodeFormat:
@@ -321,6 +360,20 @@ extension Problem {
             return "name the document that shows the task done in 'evidence'"
         case .rawHTMLDropped:
             return "write it in Markdown, or set 'allow_raw_html: true' in site.yaml"
+        case .brokenLink:
+            return "broken links (错链) are a deduction item of the national inspection; check the template or the document that makes it"
+        case .ipLiteral:
+            return "use a host name: an IPv4 address is unreachable over IPv6 (天窗), and addresses change"
+        case .thirdPartySubresource:
+            return "copy the file into Templates/assets/: pages must load nothing from other hosts"
+        case .pageStructure:
+            return "every page needs <html lang>, a <title>, exactly one <h1>, and headings that do not skip a level (GB/T 37668)"
+        case .imageWithoutAlt:
+            return "describe the image in its alt text (![描述](图.png)), or give alt=\"\" if it is decoration"
+        case .tableWithoutHeaders:
+            return "screen readers need <th> header cells and a <caption> to read a table"
+        case .footerMarkMissing:
+            return "the theme's footer must show 网站标识码, ICP备案号 and 公安机关备案号 on every page"
         case .outputCollision:
             return "rename one of the files"
         case .reservedSectionID:

@@ -50,6 +50,8 @@ public enum Problem: Hashable, Sendable {
     case disclosureMissing
     /// 依申请公开 / 不予公开 without `disclosure_reason`.
     case disclosureReasonMissing(disclosure: String)
+    /// A reason for not publishing that names no legal basis.
+    case disclosureReasonBasis(reason: String)
     /// A public page links to a document that is not 主动公开.
     case linkToNonPublic(target: String, disclosure: String)
 
@@ -86,6 +88,12 @@ public enum Problem: Hashable, Sendable {
     case configFileMissing(name: String)
     /// Two agencies or two catalog sections share an id.
     case duplicateID(what: String, id: String)
+    /// A rule setting in site.yaml names no rule.
+    case ruleUnknown(code: String, suggestion: String?)
+    /// A rule setting in site.yaml changes a rule that cannot be changed.
+    case ruleNotConfigurable(code: String)
+    /// A rule setting in site.yaml without the reason the report prints.
+    case ruleReasonMissing(code: String)
     /// An organisation code (组织机构代码 or 统一社会信用代码) whose check character is wrong.
     case organisationCodeCheck(code: String, expected: Character)
     /// An organisation code of neither 9 (GB 11714) nor 18 (GB 32100) characters.
@@ -122,6 +130,10 @@ public enum Problem: Hashable, Sendable {
     /// A catalog section with no public document in it or below it, and no `empty_reason`
     /// (空白栏目, a veto item of the national website inspection).
     case emptySection(id: String, title: String)
+    /// A 行政规范性文件 without any interpretation.
+    case interpretationMissing
+    /// Fewer interpretation forms than the minimum for the issuer's level.
+    case interpretationForms(found: [String], minimum: Int)
     /// A 行政规范性文件 without a 文号.
     case normativeWithoutNumber
     /// A policy without 有效性.
@@ -178,6 +190,23 @@ public enum Problem: Hashable, Sendable {
     /// Raw HTML in a body, dropped because site.yaml does not allow it.
     case rawHTMLDropped
 
+    // MARK: Output audit (links.*, ipv6.*, a11y.*, site.footer-page)
+
+    /// A link or source in a written page that finds no file, or no element with its `#fragment`.
+    case brokenLink(target: String, fragment: String?)
+    /// A link or source naming its host by an IP address (IPv4 or IPv6 literal): not IPv6-ready.
+    case ipLiteral(url: String)
+    /// A script, stylesheet, image or frame loaded from another host.
+    case thirdPartySubresource(tag: String, url: String)
+    /// A page without `<html lang>`, `<title>`, or exactly one `<h1>`, or that skips a heading level.
+    case pageStructure(detail: String)
+    /// An `<img>` without `alt`.
+    case imageWithoutAlt(src: String)
+    /// A data table without header cells or without a caption.
+    case tableWithoutHeaders(detail: String)
+    /// A page without one of the footer marks of site.yaml.
+    case footerMarkMissing(mark: String)
+
     // MARK: Output and templates (output.*, template.*)
 
     /// Two sources would be written to the same output path.
@@ -217,6 +246,9 @@ extension Problem {
         case .disclosureMissing: "disclosure.missing"
         case .disclosureReasonMissing: "disclosure.reason-missing"
         case .linkToNonPublic: "disclosure.link-to-nonpublic"
+        case .disclosureReasonBasis: "disclosure.reason-basis"
+        case .interpretationMissing: "interp.missing"
+        case .interpretationForms: "interp.forms"
         case .documentNumberFormat: "catalog.document-number"
         case .documentNumberDuplicate: "catalog.document-number-duplicate"
         case .documentNumberYear: "catalog.document-number-year"
@@ -230,6 +262,7 @@ extension Problem {
         case .unknownSection: "catalog.unknown-section"
         case .configFileMissing: "config.missing-file"
         case .duplicateID: "config.duplicate-id"
+        case .ruleUnknown, .ruleNotConfigurable, .ruleReasonMissing: "config.rule"
         case .organisationCodeCheck, .organisationCodeFormat: "site.org-code"
         case .baseURL: "site.base-url"
         case .danglingLink, .danglingFragment: "graph.dangling-link"
@@ -262,6 +295,13 @@ extension Problem {
         case .evidenceMissing, .evidenceNonPublic: "plan.evidence-target"
         case .rawHTMLDropped: "markdown.raw-html"
         case .outputCollision, .reservedSectionID: "output.path-collision"
+        case .brokenLink: "links.internal"
+        case .ipLiteral: "ipv6.literal"
+        case .thirdPartySubresource: "ipv6.third-party-subresource"
+        case .pageStructure: "a11y.lang"
+        case .imageWithoutAlt: "a11y.img-alt"
+        case .tableWithoutHeaders: "a11y.table"
+        case .footerMarkMissing: "site.footer-page"
         case .templateSyntax: "template.syntax"
         case .templateMissing: "template.missing"
         case .partialMissing: "template.missing-partial"
@@ -274,7 +314,8 @@ extension Problem {
         switch self {
         case .documentNumberYear, .indexNumberYear, .indexNumberUnrecorded, .rawHTMLDropped,
             .reportCrossYear, .reportCatalogMatch, .reportCountyRules, .reportDeadline, .reportPlanLink,
-            .planDeadlineVague, .planDeadlineRange, .planOverdue, .planDoneEvidence:
+            .planDeadlineVague, .planDeadlineRange, .planOverdue, .planDoneEvidence,
+            .disclosureReasonBasis, .interpretationMissing, .interpretationForms:
             .warning
         default:
             .error

@@ -70,7 +70,13 @@ enum Runner {
             throw ExitCode(2)
         }
         let printer = DiagnosticPrinter(format: report.format)
-        let text = printer.render(result.diagnostics)
+        var text = printer.render(result.diagnostics)
+        if report.format == .text, !result.ruleSettings.isEmpty {
+            text += "Rules set by site.yaml:\n"
+            for (setting, findings) in result.ruleSettings {
+                text += "  \(setting.code): \(setting.severity?.rawValue ?? "off") (\(findings) finding\(findings == 1 ? "" : "s")) — \(setting.reason)\n"
+            }
+        }
         if report.format == .json {
             FileHandle.standardOutput.write(Data(text.utf8))
         } else {

@@ -8,7 +8,7 @@ enum ConfigurationDecoder {
         case name, baseURL = "base_url", language
         case organizationCode = "organization_code"
         case sponsor, websiteCode = "website_code", icp, policeRecord = "police_record", contact, address
-        case notice, allowRawHTML = "allow_raw_html", pageSize = "page_size"
+        case notice, allowRawHTML = "allow_raw_html", pageSize = "page_size", rules
     }
 
     static func site(path: String, text: String) -> (SiteConfiguration?, [Diagnostic]) {
@@ -26,11 +26,14 @@ enum ConfigurationDecoder {
         var values: [SiteKey: Located<String>] = [:]
         var allowRawHTML = false
         var pageSize = 20
+        var rules: [RuleSetting] = []
         for key in SiteKey.allCases {
             guard let node = fields.take(key.rawValue) else { continue }
             switch key {
             case .allowRawHTML:
                 allowRawHTML = reader.bool(node, key: key.rawValue) ?? false
+            case .rules:
+                rules = decodeRules(node, reader: &reader)
             case .pageSize:
                 if let size = reader.integer(node, key: key.rawValue) {
                     if size.value < 1 || size.value > 500 {
@@ -60,8 +63,45 @@ enum ConfigurationDecoder {
             websiteCode: values[.websiteCode]!.value, icp: values[.icp]!.value,
             policeRecord: values[.policeRecord]!.value, contact: values[.contact]!.value,
             address: values[.address]?.value, notice: values[.notice]?.value,
-            allowRawHTML: allowRawHTML, pageSize: pageSize, location: start)
+            allowRawHTML: allowRawHTML, pageSize: pageSize, rules: rules, location: start)
         return (configuration, reader.diagnostics)
+    }
+
+    /// `rules: {code: {severity: error|warning|info|off, reason: …}}`.
+    static func decodeRules(_ node: Node, reader: inout YAMLReader) -> [RuleSetting] {
+        guard let fields = reader.mapping(node, key: "rules") else { return [] }
+        var settings: [RuleSetting] = []
+        for field in fields.remaining {
+            guard let rule = RuleCatalog.rule(field.key) else {
+                let suggestion = Suggestion.closest(to: field.key, among: RuleCatalog.rules.filter(\.configurable).map(\.code))
+                reader.report(.ruleUnknown(code: field.key, suggestion: suggestion), at: field.keyLocation)
+                continue
+            }
+            guard rule.configurable else {
+                reader.report(.ruleNotConfigurable(code: field.key), at: field.keyLocation)
+                continue
+            }
+            guard var setting = reader.mapping(field.value, key: field.key) else { continue }
+            let severity = setting.take("severity").flatMap { node in
+                reader.choice(node, key: "severity", allowed: ["error", "warning", "info", "off"]) { text -> Severity?? in
+                    text == "off" ? .some(nil) : Severity(rawValue: text).map { .some($0) }
+                }
+            }
+            let reason = setting.take("reason").flatMap { reader.string($0, key: "reason") }
+            for extra in setting.remaining {
+                reader.report(.unknownKey(key: extra.key, suggestion: Suggestion.closest(to: extra.key, among: ["severity", "reason"])), at: extra.keyLocation)
+            }
+            guard let severity else {
+                reader.report(.missingField(key: "severity", context: "the setting of rule '\(field.key)'"), at: field.keyLocation)
+                continue
+            }
+            guard let reason else {
+                reader.report(.ruleReasonMissing(code: field.key), at: field.keyLocation)
+                continue
+            }
+            settings.append(RuleSetting(code: field.key, severity: severity.value, reason: reason.value, location: field.keyLocation))
+        }
+        return settings
     }
 
     /// agencies.yaml: a list of `{id, name, short, level, org_code}`.

@@ -30,12 +30,15 @@ public struct SiteConfiguration: Sendable {
     public var allowRawHTML: Bool
     /// Entries per page of a catalog list.
     public var pageSize: Int
+    /// Rules whose severity this site changes, each with the reason the report prints.
+    public var rules: [RuleSetting]
     public var location: SourceLocation
 
     public init(
         name: String, baseURL: String, language: String, organizationCode: String, sponsor: String,
         websiteCode: String, icp: String, policeRecord: String, contact: String, address: String? = nil,
-        notice: String? = nil, allowRawHTML: Bool = false, pageSize: Int = 20, location: SourceLocation
+        notice: String? = nil, allowRawHTML: Bool = false, pageSize: Int = 20, rules: [RuleSetting] = [],
+        location: SourceLocation
     ) {
         self.name = name
         self.baseURL = baseURL
@@ -50,6 +53,7 @@ public struct SiteConfiguration: Sendable {
         self.notice = notice
         self.allowRawHTML = allowRawHTML
         self.pageSize = pageSize
+        self.rules = rules
         self.location = location
     }
 
@@ -61,5 +65,21 @@ public struct SiteConfiguration: Sendable {
         var path = String(rest[slash...])
         if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<query]) }
         return path.hasSuffix("/") ? path : path + "/"
+    }
+}
+
+/// `rules: {plan.done-evidence: {severity: off, reason: …}}` in site.yaml.
+public struct RuleSetting: Sendable, Hashable {
+    public let code: String
+    /// Nil turns the rule off.
+    public let severity: Severity?
+    public let reason: String
+    public let location: SourceLocation
+
+    public init(code: String, severity: Severity?, reason: String, location: SourceLocation) {
+        self.code = code
+        self.severity = severity
+        self.reason = reason
+        self.location = location
     }
 }

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Reads the tags of an HTML page, as written by this tool's templates and libcmark: start and end
+/// tags with their attributes and byte offsets, the text of `<title>` and of headings. Comments,
+/// doctype and the contents of `<script>` and `<style>` are skipped. Not a general HTML parser: the
+/// audit checks pages this tool wrote, and the Nu checker validates them in the browser tests.
+struct HTMLScanner {
+    struct Tag {
+        let name: String
+        let attributes: [String: String]
+        /// Byte offset of the `<`.
+        let offset: Int
+        let isEnd: Bool
+    }
+
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Every tag, in order. The text between tags goes to `text` with the tag before it
+    /// (entity-decoded for &amp;, &lt;, &gt;, &quot;, &#39;).
+    func scan(text: (String, Tag?) -> Void = { _, _ in }) -> [Tag] {
+        var tags: [Tag] = []
+        var i = 0
+        var textStart = 0
+        let count = bytes.count
+        func flushText(_ end: Int) {
+            if end > textStart { text(decode(textStart..<end), tags.last) }
+        }
+        while i < count {
+            guard bytes[i] == UInt8(ascii: "<") else {
+                i += 1
+                continue
+            }
+            flushText(i)
+            if starts(with: "<!--", at: i) {
+                i = find("-->", from: i + 4).map { $0 + 3 } ?? count
+                textStart = i
+                continue
+            }
+            if i + 1 < count, bytes[i + 1] == UInt8(ascii: "!") || bytes[i + 1] == UInt8(ascii: "?") {
+                i = (find(">", from: i) ?? count) + 1
+                textStart = i
+                continue
+            }
+            let tagStart = i
+            var j = i + 1
+            let isEnd = j < count && bytes[j] == UInt8(ascii: "/")
+            if isEnd { j += 1 }
+            let nameStart = j
+            while j < count, isNameByte(bytes[j]) { j += 1 }
+            guard j > nameStart else {  // a lone '<' in text
+                i += 1
+                continue
+            }
+            let name = String(decoding: bytes[nameStart..<j], as: UTF8.self).lowercased()
+            var attributes: [String: String] = [:]
+            // Attributes until '>'.
+            while j < count, bytes[j] != UInt8(ascii: ">") {
+                if isSpace(bytes[j]) || bytes[j] == UInt8(ascii: "/") {
+                    j += 1
+                    continue
+                }
+                let attributeStart = j
+                while j < count, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: "="), bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "/") { j += 1 }
+                let key = String(decoding: bytes[attributeStart..<j], as: UTF8.self).lowercased()
+                var value = ""
+                if j < count, bytes[j] == UInt8(ascii: "=") {
+                    j += 1
+                    if j < count, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") {
+                        let quote = bytes[j]
+                        let valueStart = j + 1
+                        j = valueStart
+                        while j < count, bytes[j] != quote { j += 1 }
+                        value = decode(valueStart..<min(j, count))
+                        j += 1
+                    } else {
+                        let valueStart = j
+                        while j < count, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: ">") { j += 1 }
+                        value = decode(valueStart..<j)
+                    }
+                }
+                if !key.isEmpty { attributes[key] = value }
+            }
+            i = min(j + 1, count)
+            tags.append(Tag(name: name, attributes: attributes, offset: tagStart, isEnd: isEnd))
+            if !isEnd, name == "script" || name == "style" {
+                i = find("</\(name)", from: i) ?? count
+            }
+            textStart = i
+        }
+        flushText(count)
+        return tags
+    }
+
+    /// The 1-based line and column (Unicode scalars) of a byte offset.
+    func position(of offset: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for k in 0..<min(offset, bytes.count) where bytes[k] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = k + 1
+        }
+        let column = String(decoding: bytes[lineStart..<min(offset, bytes.count)], as: UTF8.self).unicodeScalars.count + 1
+        return (line, column)
+    }
+
+    // MARK: Bytes
+
+    private func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-")
+    }
+
+    private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
+
+    private func starts(with text: String, at index: Int) -> Bool {
+        let pattern = Array(text.utf8)
+        return index + pattern.count <= bytes.count && Array(bytes[index..<index + pattern.count]) == pattern
+    }
+
+    private func find(_ text: String, from start: Int) -> Int? {
+        let pattern = Array(text.utf8)
+        var k = start
+        while k + pattern.count <= bytes.count {
+            if bytes[k] == pattern[0], Array(bytes[k..<k + pattern.count]) == pattern { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    private func decode(_ range: Range<Int>) -> String {
+        let raw = String(decoding: bytes[range], as: UTF8.self)
+        guard raw.contains("&") else { return raw }
+        return raw.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

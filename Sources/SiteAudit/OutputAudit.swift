@@ -1,0 +1,220 @@
+import Foundation
+import SiteCore
+
+/// Checks the pages as written, so it covers what templates add as well as what documents say:
+/// every internal link, source and `#fragment` resolves (错链); no IP-literal host and nothing loaded
+/// from another host (IPv6-ready, self-contained); `lang`, `<title>`, one `<h1>`, no skipped heading
+/// level, `alt` on images, header cells and captions on tables (GB/T 37668); the footer marks on
+/// every page (DISCLOSURE.md §6.2–6.5).
+public struct OutputAudit: Sendable {
+    /// The path prefix of internal links (`/` or `/portal/`).
+    public let basePath: String
+    /// `zh-CN`
+    public let language: String
+    /// Texts every page must contain: 网站标识码, ICP备案号, 公安机关备案号.
+    public let footerMarks: [String]
+    /// How diagnostics name the output folder (`Public`).
+    public let displayPrefix: String
+
+    public init(basePath: String, language: String, footerMarks: [String], displayPrefix: String) {
+        self.basePath = basePath
+        self.language = language
+        self.footerMarks = footerMarks
+        self.displayPrefix = displayPrefix.hasSuffix("/") ? String(displayPrefix.dropLast()) : displayPrefix
+    }
+
+    public struct Result: Sendable {
+        public let diagnostics: [Diagnostic]
+        /// External links and how many pages have each, for the report (not checked offline).
+        public let externalLinks: [String: Int]
+    }
+
+    /// Audits the files of `folder` (paths relative to it, `/`-separated).
+    public func audit(folder: URL, files: [String]) -> Result {
+        let pages = files.filter { $0.hasSuffix(".html") }.sorted()
+        let fileSet = Set(files)
+        let scanned = pages.concurrentMap { path in scan(path, folder: folder) }
+        var ids: [String: Set<String>] = [:]
+        for page in scanned { ids[page.path] = page.ids }
+
+        var diagnostics: [Diagnostic] = []
+        var external: [String: Int] = [:]
+        for page in scanned {
+            diagnostics += page.diagnostics
+            for url in Set(page.external) { external[url, default: 0] += 1 }
+            for link in page.links {
+                guard let (target, fragment) = resolve(link.url, from: page.path) else { continue }
+                let exists = fileSet.contains(target)
+                if !exists {
+                    diagnostics.append(page.diagnostic(.brokenLink(target: link.url.split(separator: "#").first.map(String.init) ?? link.url, fragment: nil), at: link.offset))
+                } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(fragment) == false {
+                    let shown = String(link.url.split(separator: "#", maxSplits: 1).first ?? "")
+                    diagnostics.append(page.diagnostic(.brokenLink(target: shown, fragment: fragment), at: link.offset))
+                }
+            }
+        }
+        return Result(diagnostics: diagnostics, externalLinks: external)
+    }
+
+    // MARK: One page
+
+    struct Link {
+        let url: String
+        let offset: Int
+    }
+
+    struct Page {
+        let path: String
+        let display: String
+        let scanner: HTMLScanner
+        var ids: Set<String> = []
+        var links: [Link] = []
+        var external: [String] = []
+        var diagnostics: [Diagnostic] = []
+
+        func diagnostic(_ problem: Problem, at offset: Int) -> Diagnostic {
+            let position = scanner.position(of: offset)
+            return Diagnostic(problem, at: SourceLocation(path: display, line: position.line, column: position.column))
+        }
+    }
+
+    /// Tags whose URL attribute loads something into the page (as opposed to a link the reader follows).
+    private static let subresources: [String: String] = ["script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src", "embed": "src", "object": "data"]
+
+    private func scan(_ path: String, folder: URL) -> Page {
+        let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map { [UInt8]($0) } ?? []
+        var page = Page(path: path, display: "\(displayPrefix)/\(path)", scanner: HTMLScanner(bytes))
+        var headings: [(level: Int, offset: Int)] = []
+        var titleText = ""
+        var tables: [(offset: Int, hasTH: Bool, hasCaption: Bool)] = []
+        var htmlLang: String?
+        var sawHTML = false
+        var text = ""
+        let tags = page.scanner.scan { chunk, previous in
+            if previous?.name == "title", previous?.isEnd == false { titleText += chunk }
+            text += chunk
+        }
+        for tag in tags {
+            if let id = tag.attributes["id"], !tag.isEnd { page.ids.insert(id) }
+            guard !tag.isEnd else { continue }
+            switch tag.name {
+            case "html":
+                sawHTML = true
+                htmlLang = tag.attributes["lang"]
+            case "h1", "h2", "h3", "h4", "h5", "h6":
+                headings.append((Int(String(tag.name.dropFirst()))!, tag.offset))
+            case "img":
+                if tag.attributes["alt"] == nil {
+                    page.diagnostics.append(page.diagnostic(.imageWithoutAlt(src: tag.attributes["src"] ?? ""), at: tag.offset))
+                }
+            case "table":
+                tables.append((tag.offset, false, false))
+            case "th":
+                if !tables.isEmpty { tables[tables.count - 1].hasTH = true }
+            case "caption":
+                if !tables.isEmpty { tables[tables.count - 1].hasCaption = true }
+            default:
+                break
+            }
+            for attribute in ["href", "src", "action", "data", "poster"] {
+                guard let url = tag.attributes[attribute]?.trimmingCharacters(in: .whitespaces), !url.isEmpty else { continue }
+                check(url, tag: tag, attribute: attribute, page: &page)
+            }
+            if let srcset = tag.attributes["srcset"] {
+                for candidate in srcset.split(separator: ",") {
+                    if let url = candidate.split(separator: " ").first { check(String(url), tag: tag, attribute: "src", page: &page) }
+                }
+            }
+        }
+        // Page structure.
+        if !sawHTML || htmlLang != language {
+            page.diagnostics.append(page.diagnostic(.pageStructure(detail: "lacks <html lang=\"\(language)\">"), at: 0))
+        }
+        if titleText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            page.diagnostics.append(page.diagnostic(.pageStructure(detail: "has no <title>"), at: 0))
+        }
+        let h1 = headings.filter { $0.level == 1 }
+        if h1.count != 1 {
+            page.diagnostics.append(page.diagnostic(.pageStructure(detail: "has \(h1.count) <h1> elements instead of one"), at: h1.dropFirst().first?.offset ?? 0))
+        }
+        for (previous, heading) in zip(headings, headings.dropFirst()) where heading.level > previous.level + 1 {
+            page.diagnostics.append(page.diagnostic(.pageStructure(detail: "skips from <h\(previous.level)> to <h\(heading.level)>"), at: heading.offset))
+        }
+        for table in tables where !table.hasTH || !table.hasCaption {
+            let detail = !table.hasTH ? "has no header cell (<th>)" : "has no <caption>"
+            page.diagnostics.append(page.diagnostic(.tableWithoutHeaders(detail: detail), at: table.offset))
+        }
+        for mark in footerMarks where !text.contains(mark) {
+            page.diagnostics.append(page.diagnostic(.footerMarkMissing(mark: mark), at: 0))
+        }
+        return page
+    }
+
+    private func check(_ url: String, tag: HTMLScanner.Tag, attribute: String, page: inout Page) {
+        let lower = url.lowercased()
+        if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("data:") || lower.hasPrefix("javascript:") { return }
+        let isExternal = lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//")
+        let isLoaded = Self.subresources[tag.name] == attribute
+            || (tag.name == "link" && attribute == "href" && ["stylesheet", "icon", "preload", "manifest", "modulepreload"].contains(where: { (tag.attributes["rel"] ?? "").lowercased().contains($0) }))
+        if isExternal {
+            if let host = Self.host(of: url), Self.isIPLiteral(host) {
+                page.diagnostics.append(page.diagnostic(.ipLiteral(url: url), at: tag.offset))
+            }
+            let isCanonical = tag.name == "link" && (tag.attributes["rel"] ?? "").lowercased() == "canonical"
+            if isLoaded || lower.hasPrefix("//") {
+                page.diagnostics.append(page.diagnostic(.thirdPartySubresource(tag: tag.name, url: url), at: tag.offset))
+            } else if !isCanonical {
+                page.external.append(url)
+            }
+            return
+        }
+        page.links.append(Link(url: url, offset: tag.offset))
+    }
+
+    /// The output file and fragment an internal URL names, or nil when it is not internal.
+    func resolve(_ url: String, from page: String) -> (file: String, fragment: String?)? {
+        var path = url
+        var fragment: String?
+        if let hash = url.firstIndex(of: "#") {
+            fragment = String(url[url.index(after: hash)...]).removingPercentEncoding ?? String(url[url.index(after: hash)...])
+            path = String(url[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        path = path.removingPercentEncoding ?? path
+        let folder = page.split(separator: "/").dropLast().joined(separator: "/")
+        var resolved: String
+        if path.isEmpty {
+            resolved = page
+            return (resolved, fragment)
+        } else if path.hasPrefix(basePath) {
+            resolved = String(path.dropFirst(basePath.count))
+        } else if path.hasPrefix("/") {
+            return (String(path.dropFirst()), fragment)  // outside the base path: cannot be in this site
+        } else {
+            guard let joined = ContentPath.resolve(path, relativeTo: folder) else { return (path, fragment) }
+            resolved = joined
+        }
+        if resolved.isEmpty || resolved.hasSuffix("/") {
+            resolved += "index.html"
+        } else if !resolved.split(separator: "/").last!.contains(".") {
+            resolved += "/index.html"
+        }
+        return (resolved, fragment)
+    }
+
+    static func host(of url: String) -> String? {
+        guard let start = url.range(of: "//") else { return nil }
+        var rest = url[start.upperBound...]
+        rest = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if rest.hasPrefix("[") { return String(rest) }
+        if let colon = rest.lastIndex(of: ":") { rest = rest[..<colon] }
+        return String(rest)
+    }
+
+    static func isIPLiteral(_ host: String) -> Bool {
+        if host.hasPrefix("[") { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    }
+}
