@@ -166,6 +166,30 @@ extension Problem {
             return "'evidence' names '\(target)', which is not 主动公开"
         case .rawHTMLDropped:
             return "raw HTML is dropped from the page"
+        case .privacyResidentID(let masked, let confident, let field):
+            return confident ? "resident ID number \(masked) in \(field)" : "what looks like a resident ID number \(masked) (wrong check character) in \(field)"
+        case .privacyResidentID15(let masked, let field):
+            return "legacy 15-digit resident ID number \(masked) in \(field)"
+        case .privacyMobile(let masked, let field):
+            return "mobile number \(masked) in \(field)"
+        case .privacyBankCard(let masked, let confident, let field):
+            return confident ? "bank card number \(masked) in \(field)" : "what may be a bank card number \(masked) in \(field)"
+        case .privacyAllowed(let kind, let masked, let exception, let fullResidentID):
+            return "\(kind) \(masked) published under the document's \(exception) exception" + (fullResidentID ? "; 公示 usually masks the middle digits" : "")
+        case .privacyExceptionBasis:
+            return "'privacy' names an exception but no 'basis'"
+        case .privacyAttachmentUnscanned(let file):
+            return "attachment '\(file)' is not plain text: it was not scanned for personal data"
+        case .privacyExceptionExpired(let until):
+            return "the 公示 period of this document ended on \(until), but the document is still published"
+        case .proactiveLate(let written, let published, let due, let provisional):
+            return "published \(published), later than 20 working days after 成文日期 \(written) (due \(due)\(provisional ? ", provisional" : ""))"
+        case .interpretationLate(let policyPublished, let published, let due, let provisional):
+            return "interpretation published \(published), later than 3 working days after its policy (published \(policyPublished), due \(due)\(provisional ? ", provisional" : ""))"
+        case .adoptionLate(let resultPublished, let published, let due, let provisional):
+            return "意见采纳情况 published \(published), later than 10 working days after the decision (published \(resultPublished), due \(due)\(provisional ? ", provisional" : ""))"
+        case .calendarMissing(let years):
+            return "the holiday calendar has no arrangement for \(years.map(String.init).joined(separator: ", ")): working days there count weekends only (provisional)"
         case .brokenLink(let target, let fragment):
             if let fragment { return "link to '\(target)#\(fragment)': the page has no element with id '\(fragment)'" }
             return "link to '\(target)' finds no file in the site"
@@ -360,6 +384,24 @@ extension Problem {
             return "name the document that shows the task done in 'evidence'"
         case .rawHTMLDropped:
             return "write it in Markdown, or set 'allow_raw_html: true' in site.yaml"
+        case .privacyResidentID, .privacyResidentID15, .privacyMobile, .privacyBankCard:
+            return "de-identify personal data before publishing (mask it), or declare the lawful basis under 'privacy:' (DISCLOSURE.md §5.3)"
+        case .privacyAllowed:
+            return "check that publishing it is still required"
+        case .privacyExceptionBasis:
+            return "add 'basis:' naming the law, regulation or notice that requires the publication"
+        case .privacyAttachmentUnscanned:
+            return "check it by hand before publishing, or publish a text version (.txt, .csv, .md, .html) beside it"
+        case .privacyExceptionExpired:
+            return "withdraw the document or de-identify it"
+        case .proactiveLate:
+            return "条例 第二十六条: proactive information is published within 20 working days of being made or changed"
+        case .interpretationLate:
+            return "seeds 001 and 002: an interpretation follows its policy within 3 working days (三同步)"
+        case .adoptionLate:
+            return "seed 004: publish how opinions were collected and adopted within 10 working days of the decision"
+        case .calendarMissing:
+            return "add the year's arrangement (国务院办公厅关于部分节假日安排的通知) when it is published"
         case .brokenLink:
             return "broken links (错链) are a deduction item of the national inspection; check the template or the document that makes it"
         case .ipLiteral:

@@ -190,6 +190,37 @@ public enum Problem: Hashable, Sendable {
     /// Raw HTML in a body, dropped because site.yaml does not allow it.
     case rawHTMLDropped
 
+    // MARK: Privacy (privacy.*)
+
+    /// A resident ID number (18 characters); `confident` when its check character is right.
+    case privacyResidentID(masked: String, confident: Bool, field: String)
+    /// A legacy 15-digit resident ID number.
+    case privacyResidentID15(masked: String, field: String)
+    /// A mainland mobile number.
+    case privacyMobile(masked: String, field: String)
+    /// A bank card number passing Luhn; `confident` with a UnionPay prefix or a keyword before it.
+    case privacyBankCard(masked: String, confident: Bool, field: String)
+    /// Personal data of a kind the document's `privacy` exception allows: info, but a warning for a
+    /// full 18-digit resident ID. `kind` names it in words ("mobile number").
+    case privacyAllowed(kind: String, masked: String, exception: String, fullResidentID: Bool)
+    /// A `privacy` exception without the law or notice that requires the publication.
+    case privacyExceptionBasis
+    /// An attachment whose text the scanner cannot read (Office, PDF, images): checked by people (info).
+    case privacyAttachmentUnscanned(file: String)
+    /// A `privacy` exception whose 公示 period has ended.
+    case privacyExceptionExpired(until: String)
+
+    // MARK: Time limits (time.*, interp.late, decision.adoption-late)
+
+    /// Published more than 20 working days after 成文日期 (条例 第二十六条).
+    case proactiveLate(written: String, published: String, due: String, provisional: Bool)
+    /// An interpretation published more than 3 working days after its policy.
+    case interpretationLate(policyPublished: String, published: String, due: String, provisional: Bool)
+    /// 意见采纳情况 published more than 10 working days after the decision's result.
+    case adoptionLate(resultPublished: String, published: String, due: String, provisional: Bool)
+    /// A time limit reaches dates the holiday calendar does not cover.
+    case calendarMissing(years: [Int])
+
     // MARK: Output audit (links.*, ipv6.*, a11y.*, site.footer-page)
 
     /// A link or source in a written page that finds no file, or no element with its `#fragment`.
@@ -295,6 +326,18 @@ extension Problem {
         case .evidenceMissing, .evidenceNonPublic: "plan.evidence-target"
         case .rawHTMLDropped: "markdown.raw-html"
         case .outputCollision, .reservedSectionID: "output.path-collision"
+        case .privacyResidentID: "privacy.resident-id"
+        case .privacyResidentID15: "privacy.resident-id-15"
+        case .privacyMobile: "privacy.mobile"
+        case .privacyBankCard: "privacy.bank-card"
+        case .privacyAllowed: "privacy.allowed"
+        case .privacyExceptionBasis: "privacy.exception-basis"
+        case .privacyExceptionExpired: "privacy.exception-expired"
+        case .privacyAttachmentUnscanned: "privacy.attachment-unscanned"
+        case .proactiveLate: "time.proactive-20wd"
+        case .interpretationLate: "interp.late"
+        case .adoptionLate: "decision.adoption-late"
+        case .calendarMissing: "time.calendar-missing"
         case .brokenLink: "links.internal"
         case .ipLiteral: "ipv6.literal"
         case .thirdPartySubresource: "ipv6.third-party-subresource"
@@ -315,8 +358,16 @@ extension Problem {
         case .documentNumberYear, .indexNumberYear, .indexNumberUnrecorded, .rawHTMLDropped,
             .reportCrossYear, .reportCatalogMatch, .reportCountyRules, .reportDeadline, .reportPlanLink,
             .planDeadlineVague, .planDeadlineRange, .planOverdue, .planDoneEvidence,
-            .disclosureReasonBasis, .interpretationMissing, .interpretationForms:
+            .disclosureReasonBasis, .interpretationMissing, .interpretationForms,
+            .privacyResidentID15, .privacyExceptionExpired, .proactiveLate, .interpretationLate, .adoptionLate, .calendarMissing:
             .warning
+        case .privacyAttachmentUnscanned:
+            .info
+        case .privacyAllowed(_, _, _, let fullResidentID):
+            // A full 18-digit ID stays a warning under an exception: 公示 usually masks it (§5.3).
+            fullResidentID ? .warning : .info
+        case .privacyResidentID(_, let confident, _), .privacyBankCard(_, let confident, _):
+            confident ? .error : .warning
         default:
             .error
         }

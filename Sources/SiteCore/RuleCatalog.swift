@@ -91,6 +91,18 @@ public enum RuleCatalog {
         Rule(code: "report.deadline", severity: .warning, configurable: true, summary: "a report published after its legal deadline"),
         Rule(code: "report.plan-link", severity: .warning, configurable: true, summary: "a report that does not link its year's 工作要点"),
         Rule(code: "report.section-missing", severity: .error, configurable: true, summary: "a prose section of the national format is missing"),
+        // Privacy: leaks of personal data.
+        Rule(code: "privacy.resident-id", severity: .error, configurable: false, summary: "a resident ID number (error when its check character is right, else warning)"),
+        Rule(code: "privacy.resident-id-15", severity: .warning, configurable: true, summary: "a legacy 15-digit resident ID number"),
+        Rule(code: "privacy.mobile", severity: .error, configurable: false, summary: "a mainland mobile number"),
+        Rule(code: "privacy.bank-card", severity: .error, configurable: false, summary: "a bank card number passing Luhn (error with a UnionPay prefix or a keyword, else warning)"),
+        Rule(code: "privacy.allowed", severity: .info, configurable: true, summary: "personal data published under a declared exception (a full 18-digit resident ID stays a warning)"),
+        Rule(code: "privacy.exception-basis", severity: .error, configurable: false, summary: "a privacy exception without its legal basis"),
+        Rule(code: "privacy.attachment-unscanned", severity: .info, configurable: true, summary: "an attachment that is not plain text, so not scanned"),
+        Rule(code: "privacy.exception-expired", severity: .warning, configurable: true, summary: "a privacy exception past its 公示 period"),
+        // Time limits, in working days of the official holiday calendar.
+        Rule(code: "time.proactive-20wd", severity: .warning, configurable: true, summary: "published more than 20 working days after 成文日期 (条例 第二十六条)"),
+        Rule(code: "time.calendar-missing", severity: .warning, configurable: true, summary: "a time limit reaches a year the holiday calendar lacks"),
         // Site.
         Rule(code: "site.empty-section", severity: .error, configurable: true, summary: "a catalog section with no public document and no empty_reason (空白栏目)"),
         // Output audit: what was written.

@@ -68,6 +68,7 @@ private struct Decoding {
         let topics = field(&fields, .topics).map { reader.stringList($0, key: "topics") } ?? []
         let summary = field(&fields, .summary).flatMap { reader.string($0, key: "summary") }
         let attachments = field(&fields, .attachments).map { decodeAttachments($0) } ?? []
+        let privacy = field(&fields, .privacy).flatMap { decodePrivacy($0) }
 
         // Kind-specific keys: decoded when they apply, reported when they do not.
         var details: Document.Details = .page
@@ -158,7 +159,7 @@ private struct Decoding {
             disclosureReason: disclosureReason?.value,
             catalog: catalog, topics: topics, summary: summary?.value,
             attachments: attachments, details: details,
-            body: String(body), bodyLine: bodyLine, keys: keysWritten)
+            body: String(body), bodyLine: bodyLine, keys: keysWritten, summaryLocation: summary?.location, privacy: privacy)
     }
 
     // MARK: Helpers
@@ -173,6 +174,39 @@ private struct Decoding {
         guard let node = fields.take(key.rawValue) else { return nil }
         keysWritten.insert(key.rawValue)
         return node
+    }
+
+    /// `privacy: {exception: 惩戒公示, basis: …, allow: [name, residentId], display_until: 2024-03-31}`.
+    private mutating func decodePrivacy(_ node: Node) -> PrivacyException? {
+        guard var fields = reader.mapping(node, key: "privacy") else { return nil }
+        let spellings: [String: PrivacyException.Basis] = [
+            "惩戒公示": .punitiveDisclosure, "punitiveDisclosure": .punitiveDisclosure,
+            "强制性信息披露": .mandatoryDisclosure, "mandatoryDisclosure": .mandatoryDisclosure,
+        ]
+        let exceptionWritten = fields.keyLocation("exception") != nil
+        let exception = fields.take("exception").flatMap { node in
+            reader.choice(node, key: "exception", allowed: ["惩戒公示", "强制性信息披露"]) { spellings[$0] }
+        }
+        let basis = fields.take("basis").flatMap { reader.string($0, key: "basis") }
+        let kinds = ["name", "residentId", "mobile", "bankCard"]
+        let allow = fields.take("allow").map { node in
+            reader.stringList(node, key: "allow").compactMap { item -> String? in
+                guard kinds.contains(item.value) else {
+                    reader.report(.invalidValue(key: "allow", value: item.value, allowed: kinds, suggestion: Suggestion.closest(to: item.value, among: kinds)), at: item.location)
+                    return nil
+                }
+                return item.value
+            }
+        } ?? []
+        let displayUntil = fields.take("display_until").flatMap { reader.date($0, key: "display_until") }
+        for field in fields.remaining {
+            reader.report(.unknownKey(key: field.key, suggestion: Suggestion.closest(to: field.key, among: ["exception", "basis", "allow", "display_until"])), at: field.keyLocation)
+        }
+        guard let exception else {
+            if !exceptionWritten { reader.report(.missingField(key: "exception", context: "'privacy'"), at: reader.location(of: node)) }
+            return nil
+        }
+        return PrivacyException(exception: exception, basis: basis?.value, allow: Set(allow), displayUntil: displayUntil)
     }
 
     private mutating func decodeForms(_ node: Node) -> [Located<InterpretationForm>] {

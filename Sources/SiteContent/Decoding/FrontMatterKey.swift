@@ -26,6 +26,8 @@ enum FrontMatterKey: String, CaseIterable {
     case summary
     /// 附件: `attachments: [{file: 附件1.pdf, title: 附件1：申请表}]`
     case attachments
+    /// 个人信息公开依据: `privacy: {exception: 惩戒公示, basis: …, allow: [name, residentId], display_until: 2024-03-31}`
+    case privacy
     /// 有效性 (policy): `validity: 现行有效` (已修改, 已废止, 已失效)
     case validity
     /// 替代文件 (policy): the id of the document that replaces this one

@@ -29,6 +29,10 @@ public struct Document: Sendable, Identifiable {
     public let topics: [Located<String>]
     /// 内容概述
     public let summary: String?
+    /// Where 内容概述 was written.
+    public let summaryLocation: SourceLocation?
+    /// A lawful basis for publishing personal data (惩戒公示 / 强制性信息披露), when the document has one.
+    public let privacy: PrivacyException?
     /// Files beside the document, published with it.
     public let attachments: [Attachment]
     /// What only some kinds have.
@@ -55,7 +59,8 @@ public struct Document: Sendable, Identifiable {
         documentNumber: Located<DocumentNumber>?, indexNumber: Located<IndexNumber>?,
         written: Located<CalendarDate>?, published: Located<CalendarDate>?, disclosure: Located<Disclosure>?,
         disclosureReason: String?, catalog: [Located<String>], topics: [Located<String>], summary: String?,
-        attachments: [Attachment], details: Details, body: String, bodyLine: Int, keys: Set<String> = []
+        attachments: [Attachment], details: Details, body: String, bodyLine: Int, keys: Set<String> = [],
+        summaryLocation: SourceLocation? = nil, privacy: PrivacyException? = nil
     ) {
         self.id = id
         self.path = path
@@ -71,6 +76,8 @@ public struct Document: Sendable, Identifiable {
         self.catalog = catalog
         self.topics = topics
         self.summary = summary
+        self.summaryLocation = summaryLocation
+        self.privacy = privacy
         self.attachments = attachments
         self.details = details
         self.body = body
@@ -276,5 +283,33 @@ public enum DecisionItem: String, Sendable, CaseIterable {
         case .riskAssessment, .expertReview, .effectEvaluation: false
         default: true
         }
+    }
+}
+
+/// `privacy:` in front matter: the lawful basis on which a document publishes personal data
+/// (DISCLOSURE.md §5.3). Findings of the allowed kinds drop to info; they are never silent.
+public struct PrivacyException: Sendable {
+    public enum Basis: String, Sendable, CaseIterable {
+        /// 惩戒公示
+        case punitiveDisclosure
+        /// 强制性信息披露
+        case mandatoryDisclosure
+
+        public var chinese: String { self == .punitiveDisclosure ? "惩戒公示" : "强制性信息披露" }
+    }
+
+    public let exception: Located<Basis>
+    /// The law, regulation or notice that requires the publication.
+    public let basis: String?
+    /// `name`, `residentId`, `mobile`, `bankCard`.
+    public let allow: Set<String>
+    /// The end of the 公示 period.
+    public let displayUntil: Located<CalendarDate>?
+
+    public init(exception: Located<Basis>, basis: String?, allow: Set<String>, displayUntil: Located<CalendarDate>?) {
+        self.exception = exception
+        self.basis = basis
+        self.allow = allow
+        self.displayUntil = displayUntil
     }
 }
