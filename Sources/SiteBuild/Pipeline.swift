@@ -42,7 +42,8 @@ public struct Pipeline: Sendable {
         var diagnostics: [Diagnostic] = []
 
         // Load.
-        let content = try ContentLoader(folder: options.source, displayPrefix: options.sourceDisplay).load()
+        let loader = ContentLoader(folder: options.source, displayPrefix: options.sourceDisplay)
+        let content = try loader.load()
         let theme = try ThemeLoader(folder: options.templates, displayPrefix: options.templatesDisplay).load()
         let (templates, templateProblems) = TemplateLibrary.load(theme)
         diagnostics += content.diagnostics + theme.diagnostics + templateProblems
@@ -99,7 +100,11 @@ public struct Pipeline: Sendable {
         let (graph, graphProblems) = GraphBuilder().build(
             configuration: configuration, content: content, links: links, anchors: anchors)
         diagnostics += graphProblems
-        diagnostics += ComplianceChecker().check(ComplianceContext(graph: graph, asOf: options.asOf))
+        let attachmentText = { @Sendable (contentPath: String) -> (path: String, text: String)? in
+            guard case .success(let text) = loader.readText(contentPath) else { return nil }
+            return (loader.displayPath(contentPath), text)
+        }
+        diagnostics += ComplianceChecker().check(ComplianceContext(graph: graph, asOf: options.asOf, attachmentText: attachmentText))
         let (configured, applied) = Self.apply(configuration.rules, to: diagnostics)
         clock.lap("check")
         return Analysis(

@@ -1,14 +1,27 @@
 import SiteCore
 import SiteGraph
 
-/// What rules see: the linked site and the one "today" of the run (DISCLOSURE.md P4).
+/// What rules see: the linked site, the one "today" of the run (DISCLOSURE.md P4), the holiday
+/// calendar with the years site.yaml adds, and the attachments' text.
 public struct ComplianceContext: Sendable {
     public let graph: ContentGraph
     public let asOf: CalendarDate
+    public let calendar: HolidayCalendar
+    /// Office duty mobiles the personal-data scan never flags (site.yaml `privacy.allowed_numbers`).
+    public let allowedNumbers: Set<String>
+    /// An attachment's text and the path diagnostics name it by, given its path under Content/; nil
+    /// when it cannot be read. Without a reader, attachments' contents are not scanned.
+    public let attachmentText: (@Sendable (String) -> (path: String, text: String)?)?
 
-    public init(graph: ContentGraph, asOf: CalendarDate) {
+    /// The calendar is the built-in one with site.yaml's `holidays:` years added.
+    public init(graph: ContentGraph, asOf: CalendarDate, attachmentText: (@Sendable (String) -> (path: String, text: String)?)? = nil) {
         self.graph = graph
         self.asOf = asOf
+        self.calendar = HolidayCalendar.china.adding(graph.configuration.holidays.map {
+            HolidayCalendar.Year(year: $0.year.value, confirmed: $0.confirmed, notice: $0.notice, rest: $0.rest, adjustedWorkdays: $0.adjustedWorkdays)
+        })
+        self.allowedNumbers = graph.configuration.allowedNumbers
+        self.attachmentText = attachmentText
     }
 }
 
@@ -35,6 +48,11 @@ public struct ComplianceChecker: Sendable {
         PlanDeadlineRule(),
         InterpretationRules(),
         DisclosureReasonRule(),
+        HolidayCalendarRule(),
+        ProactiveTimeLimitRule(),
+        InterpretationTimeLimitRule(),
+        AdoptionTimeLimitRule(),
+        PersonalDataRule(),
     ]
 
     public init(rules: [any ComplianceRule] = ComplianceChecker.standardRules) {

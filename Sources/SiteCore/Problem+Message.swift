@@ -187,9 +187,16 @@ extension Problem {
         case .interpretationLate(let policyPublished, let published, let due, let provisional):
             return "interpretation published \(published), later than 3 working days after its policy (published \(policyPublished), due \(due)\(provisional ? ", provisional" : ""))"
         case .adoptionLate(let resultPublished, let published, let due, let provisional):
+            guard let published else {
+                return "意见采纳情况 is not published, and 10 working days after the decision (published \(resultPublished)) ended \(due)\(provisional ? " (provisional)" : "")"
+            }
             return "意见采纳情况 published \(published), later than 10 working days after the decision (published \(resultPublished), due \(due)\(provisional ? ", provisional" : ""))"
+        case .calendarNoNotice(let year):
+            return "holiday year \(year) added in site.yaml names no notice"
+        case .calendarUpdate(let year):
+            return "the holiday calendar has no arrangement for \(year) yet"
         case .calendarMissing(let years):
-            return "the holiday calendar has no arrangement for \(years.map(String.init).joined(separator: ", ")): working days there count weekends only (provisional)"
+            return "the time limit counts days the holiday calendar does not cover yet (\(years.map(String.init).joined(separator: ", "))): only weekends count as rest days there, so the result is provisional"
         case .brokenLink(let target, let fragment):
             if let fragment { return "link to '\(target)#\(fragment)': the page has no element with id '\(fragment)'" }
             return "link to '\(target)' finds no file in the site"
@@ -400,8 +407,10 @@ extension Problem {
             return "seeds 001 and 002: an interpretation follows its policy within 3 working days (三同步)"
         case .adoptionLate:
             return "seed 004: publish how opinions were collected and adopted within 10 working days of the decision"
-        case .calendarMissing:
-            return "add the year's arrangement (国务院办公厅关于部分节假日安排的通知) when it is published"
+        case .calendarMissing, .calendarUpdate:
+            return "when 国务院办公厅关于部分节假日安排的通知 is published, add its dates under 'holidays:' in site.yaml (schema of docs/data/holidays-cn.yaml)"
+        case .calendarNoNotice:
+            return "add 'notice: {number: 国办发明电〔…〕…号}' so the dates can be checked against it"
         case .brokenLink:
             return "broken links (错链) are a deduction item of the national inspection; check the template or the document that makes it"
         case .ipLiteral:

@@ -216,10 +216,15 @@ public enum Problem: Hashable, Sendable {
     case proactiveLate(written: String, published: String, due: String, provisional: Bool)
     /// An interpretation published more than 3 working days after its policy.
     case interpretationLate(policyPublished: String, published: String, due: String, provisional: Bool)
-    /// 意见采纳情况 published more than 10 working days after the decision's result.
-    case adoptionLate(resultPublished: String, published: String, due: String, provisional: Bool)
+    /// 意见采纳情况 published more than 10 working days after the decision's result, or (`published`
+    /// nil) not published and the time is up.
+    case adoptionLate(resultPublished: String, published: String?, due: String, provisional: Bool)
     /// A time limit reaches dates the holiday calendar does not cover.
     case calendarMissing(years: [Int])
+    /// A holiday year added in site.yaml without the notice it comes from.
+    case calendarNoNotice(year: Int)
+    /// It is 12-15 or later and next year's arrangement is not in the calendar yet (info).
+    case calendarUpdate(year: Int)
 
     // MARK: Output audit (links.*, ipv6.*, a11y.*, site.footer-page)
 
@@ -338,6 +343,8 @@ extension Problem {
         case .interpretationLate: "interp.late"
         case .adoptionLate: "decision.adoption-late"
         case .calendarMissing: "time.calendar-missing"
+        case .calendarNoNotice: "time.calendar-notice"
+        case .calendarUpdate: "time.calendar-update"
         case .brokenLink: "links.internal"
         case .ipLiteral: "ipv6.literal"
         case .thirdPartySubresource: "ipv6.third-party-subresource"
@@ -359,9 +366,9 @@ extension Problem {
             .reportCrossYear, .reportCatalogMatch, .reportCountyRules, .reportDeadline, .reportPlanLink,
             .planDeadlineVague, .planDeadlineRange, .planOverdue, .planDoneEvidence,
             .disclosureReasonBasis, .interpretationMissing, .interpretationForms,
-            .privacyResidentID15, .privacyExceptionExpired, .proactiveLate, .interpretationLate, .adoptionLate, .calendarMissing:
+            .privacyResidentID15, .privacyExceptionExpired, .proactiveLate, .interpretationLate, .adoptionLate, .calendarMissing, .calendarNoNotice:
             .warning
-        case .privacyAttachmentUnscanned:
+        case .privacyAttachmentUnscanned, .calendarUpdate:
             .info
         case .privacyAllowed(_, _, _, let fullResidentID):
             // A full 18-digit ID stays a warning under an exception: 公示 usually masks it (§5.3).

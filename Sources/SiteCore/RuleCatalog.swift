@@ -103,6 +103,8 @@ public enum RuleCatalog {
         // Time limits, in working days of the official holiday calendar.
         Rule(code: "time.proactive-20wd", severity: .warning, configurable: true, summary: "published more than 20 working days after 成文日期 (条例 第二十六条)"),
         Rule(code: "time.calendar-missing", severity: .warning, configurable: true, summary: "a time limit reaches a year the holiday calendar lacks"),
+        Rule(code: "time.calendar-notice", severity: .warning, configurable: true, summary: "a holiday year added in site.yaml without its notice number"),
+        Rule(code: "time.calendar-update", severity: .info, configurable: true, summary: "from 12-15, next year's holiday arrangement is not in the calendar yet"),
         // Site.
         Rule(code: "site.empty-section", severity: .error, configurable: true, summary: "a catalog section with no public document and no empty_reason (空白栏目)"),
         // Output audit: what was written.

@@ -103,6 +103,22 @@ struct SiteCLITests {
         #expect(result.stderr == "::error file=Content/policies/gongkai.md,line=4,col=9,title=graph.unknown-agency::agency 'xzfd' is not defined in agencies.yaml%0Ahint: did you mean 'xzf'?\n")
     }
 
+    @Test("--format github: privacy findings as error and warning annotations, the values masked")
+    func githubPrivacy() throws {
+        var files = SampleSite.files
+        files["Content/policies/gongkai.md"] = SampleSite.policy + "身份证号11010519491231002X，旧证110105491231002。\n"
+        let site = try TempSite(files: files)
+        let result = try SiteBinary.run(["check", "--format", "github"], in: site.root)
+        #expect(result.status == 1)
+        let hint = "%0Ahint: de-identify personal data before publishing (mask it), or declare the lawful basis under 'privacy:' (DISCLOSURE.md §5.3)"
+        #expect(result.stderr == """
+            ::error file=Content/policies/gongkai.md,line=19,col=5,title=privacy.resident-id::resident ID number 110105********002X in the body\(hint)
+            ::warning file=Content/policies/gongkai.md,line=19,col=26,title=privacy.resident-id-15::legacy 15-digit resident ID number 110105*****1002 in the body\(hint)
+
+            """)
+        #expect(!result.stderr.contains("11010519491231002X") && !result.stdout.contains("11010519491231002X"))
+    }
+
     @Test("--format json prints a report on stdout")
     func jsonFormat() throws {
         var files = SampleSite.files

@@ -123,7 +123,7 @@ struct BuildTests {
         #expect(policy.contains("""
             <h2 id="interpretations-title">政策解读</h2>
             <ul>
-            <li><a href="/interpretations/gongkai-jd/">《示例县政务公开办法》政策解读</a> <span class="forms">（解读形式：文字、图解）</span> <time datetime="2021-05-13">2021-05-13</time></li>
+            <li><a href="/interpretations/gongkai-jd/">《示例县政务公开办法》政策解读</a> <span class="forms">（解读形式：文字、图解、视频、简明问答、新闻发布会）</span> <time datetime="2021-05-13">2021-05-13</time></li>
             </ul>
             """))
         #expect(policy.contains(#"<tr><th scope="row">索引号</th><td>11370921004336564T/2021-00003</td><th scope="row">主题分类</th><td>综合政务</td></tr>"#))

@@ -66,6 +66,8 @@ struct DiagnosticsTests {
                     ^
                   hint: did you mean 'published'?
                 2 errors, 0 warnings in 1 file
+                  content.missing-field: 1 error
+                  content.unknown-key: 1 error
 
                 """),
         Case(
@@ -213,7 +215,13 @@ struct DiagnosticsTests {
                     interprets: plans/2021-yaodian
                                 ^
                   hint: an interpretation explains a document of kind 'policy'
-                1 error, 0 warnings in 1 file
+                Content/policies/gongkai.md:1:1: warning: 行政规范性文件 has no interpretation (政策文件不解读不运转) [interp.missing]
+                    ---
+                    ^
+                  hint: publish an interpretation with 'interprets:' naming this document
+                1 error, 1 warning in 2 files
+                  interp.missing: 1 warning
+                  interp.target: 1 error
 
                 """),
         Case(
@@ -224,7 +232,13 @@ struct DiagnosticsTests {
                     interprets: policies/gongkia
                                 ^
                   hint: did you mean 'policies/gongkai'?
-                1 error, 0 warnings in 1 file
+                Content/policies/gongkai.md:1:1: warning: 行政规范性文件 has no interpretation (政策文件不解读不运转) [interp.missing]
+                    ---
+                    ^
+                  hint: publish an interpretation with 'interprets:' naming this document
+                1 error, 1 warning in 2 files
+                  interp.missing: 1 warning
+                  interp.target: 1 error
 
                 """),
         Case(
@@ -261,7 +275,13 @@ struct DiagnosticsTests {
                     superseded_by: policies/new
                                    ^
                   hint: a document is replaced by a newer one; remove 'superseded_by' from the newest
-                1 error, 0 warnings in 1 file
+                Content/policies/new.md:1:1: warning: 行政规范性文件 has no interpretation (政策文件不解读不运转) [interp.missing]
+                    ---
+                    ^
+                  hint: publish an interpretation with 'interprets:' naming this document
+                1 error, 1 warning in 2 files
+                  interp.missing: 1 warning
+                  validity.chain: 1 error
 
                 """),
         Case(

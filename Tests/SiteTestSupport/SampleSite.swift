@@ -77,7 +77,7 @@ public enum SampleSite {
         disclosure: 主动公开
         catalog: [zcjd]
         interprets: policies/gongkai
-        forms: [文字, 图解]
+        forms: [文字, 图解, 简明问答, 视频, 新闻发布会]
         ---
 
         近日，县政府办公室印发了[《示例县政务公开办法》](../policies/gongkai.md)。现解读如下。

@@ -63,11 +63,15 @@ public struct HolidayCalendar: Sendable {
     /// Generated from `docs/data/holidays-cn.yaml` by `script/generate-holidays`.
     public static let china = HolidayCalendar(years: chinaYears)
 
+    /// Whether the calendar has an arrangement for `year`, confirmed or not.
+    public func hasYear(_ year: Int) -> Bool { years[year] != nil }
+
     /// The calendar with more years (a site may add years in site.yaml); a year given again replaces the built-in one.
     ///
     /// The replaced year goes as a whole, including the days it set in the year before (2018-12-29
     /// works only because the 2019 notice says so).
     public func adding(_ years: [Year]) -> HolidayCalendar {
+        if years.isEmpty { return self }
         var byNumber = self.years
         for year in years { byNumber[year.year] = year }
         return HolidayCalendar(byNumber: byNumber)
@@ -155,6 +159,33 @@ public struct HolidayCalendar: Sendable {
             missing.visit(day)
         }
         return Result(date: CalendarDate(daysSinceEpoch: day), missingYears: missing.years)
+    }
+
+    /// Whether something done on `actual` kept a limit of `n` working days from `start`: §4.1's
+    /// `met = actual <= deadline(start, n)`, with the deadline for the message.
+    ///
+    /// Only the days that decide the answer make it provisional: for a kept limit the days after
+    /// `start` up to the day before `actual` (fewer than n working days among them is what "kept"
+    /// means), for a missed one the days up to the deadline. So a document published on 12-10 gets a
+    /// final answer even when its deadline would run into a year the calendar lacks.
+    public struct Verdict: Equatable, Sendable {
+        public let met: Bool
+        public let deadline: CalendarDate
+        public let provisional: Bool
+        public let missingYears: [Int]
+    }
+
+    public func verdict(_ actual: CalendarDate, within n: Int, workingDaysAfter start: CalendarDate) -> Verdict {
+        let deadline = addingWorkingDays(n, to: start).date
+        let met = actual <= deadline
+        let lastDeciding = met ? actual.daysSinceEpoch - 1 : deadline.daysSinceEpoch
+        var missing = MissingYears(calendar: self)
+        var day = start.daysSinceEpoch + 1
+        while day <= lastDeciding {
+            missing.visit(day)
+            day += 1
+        }
+        return Verdict(met: met, deadline: deadline, provisional: !missing.years.isEmpty, missingYears: missing.years)
     }
 
     /// The years of uncovered days visited by one computation.

@@ -8,7 +8,7 @@ enum ConfigurationDecoder {
         case name, baseURL = "base_url", language
         case organizationCode = "organization_code"
         case sponsor, websiteCode = "website_code", icp, policeRecord = "police_record", contact, address
-        case notice, allowRawHTML = "allow_raw_html", pageSize = "page_size", rules
+        case notice, allowRawHTML = "allow_raw_html", pageSize = "page_size", rules, privacy, holidays
     }
 
     static func site(path: String, text: String) -> (SiteConfiguration?, [Diagnostic]) {
@@ -27,6 +27,8 @@ enum ConfigurationDecoder {
         var allowRawHTML = false
         var pageSize = 20
         var rules: [RuleSetting] = []
+        var allowedNumbers: Set<String> = []
+        var holidays: [HolidayArrangement] = []
         for key in SiteKey.allCases {
             guard let node = fields.take(key.rawValue) else { continue }
             switch key {
@@ -34,6 +36,10 @@ enum ConfigurationDecoder {
                 allowRawHTML = reader.bool(node, key: key.rawValue) ?? false
             case .rules:
                 rules = decodeRules(node, reader: &reader)
+            case .privacy:
+                allowedNumbers = decodePrivacy(node, reader: &reader)
+            case .holidays:
+                holidays = decodeHolidays(node, reader: &reader)
             case .pageSize:
                 if let size = reader.integer(node, key: key.rawValue) {
                     if size.value < 1 || size.value > 500 {
@@ -63,7 +69,8 @@ enum ConfigurationDecoder {
             websiteCode: values[.websiteCode]!.value, icp: values[.icp]!.value,
             policeRecord: values[.policeRecord]!.value, contact: values[.contact]!.value,
             address: values[.address]?.value, notice: values[.notice]?.value,
-            allowRawHTML: allowRawHTML, pageSize: pageSize, rules: rules, location: start)
+            allowRawHTML: allowRawHTML, pageSize: pageSize, rules: rules,
+            allowedNumbers: allowedNumbers, holidays: holidays, location: start)
         return (configuration, reader.diagnostics)
     }
 

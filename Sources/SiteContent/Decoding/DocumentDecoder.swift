@@ -36,7 +36,7 @@ struct DocumentDecoder {
         }
 
         var decoding = Decoding(reader: reader, id: id, path: path, header: header, decoder: self)
-        let document = decoding.decode(&fields, body: split.body, bodyLine: split.bodyLine)
+        let document = decoding.decode(&fields, frontMatter: split.yaml, body: split.body, bodyLine: split.bodyLine)
         return Result(document: document, diagnostics: decoding.reader.diagnostics)
     }
 }
@@ -49,7 +49,7 @@ private struct Decoding {
     let header: SourceLocation
     let decoder: DocumentDecoder
 
-    mutating func decode(_ fields: inout MappingFields, body: Substring, bodyLine: Int) -> Document? {
+    mutating func decode(_ fields: inout MappingFields, frontMatter: Substring, body: Substring, bodyLine: Int) -> Document? {
         let kindNode = field(&fields, .kind)
         let kind = kindNode.flatMap { node in
             reader.choice(node, key: "kind", allowed: DocumentKind.allCases.map(\.rawValue)) { DocumentKind(rawValue: $0) }
@@ -159,7 +159,7 @@ private struct Decoding {
             disclosureReason: disclosureReason?.value,
             catalog: catalog, topics: topics, summary: summary?.value,
             attachments: attachments, details: details,
-            body: String(body), bodyLine: bodyLine, keys: keysWritten, summaryLocation: summary?.location, privacy: privacy)
+            body: String(body), bodyLine: bodyLine, keys: keysWritten, summaryLocation: summary?.location, privacy: privacy, frontMatter: String(frontMatter))
     }
 
     // MARK: Helpers

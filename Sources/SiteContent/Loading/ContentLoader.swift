@@ -145,7 +145,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads a file under the folder as text, or explains why it cannot be.
-    func readText(_ contentPath: String) -> Result<String, Diagnostic> {
+    public func readText(_ contentPath: String) -> Result<String, Diagnostic> {
         let url = folder.appendingPathComponent(contentPath)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(Diagnostic(.unreadableFile, at: .file(displayPath(contentPath))))

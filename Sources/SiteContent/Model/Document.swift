@@ -41,6 +41,9 @@ public struct Document: Sendable, Identifiable {
     public let body: String
     /// The line of the file on which the body starts (1-based).
     public let bodyLine: Int
+    /// The YAML between the fences as written, starting on line `FrontMatter.yamlLine`: where a
+    /// rule finds the exact column of something inside a decoded value.
+    public let frontMatter: String
     /// The front-matter keys the file wrote, valid or not: a rule about a missing value stays
     /// quiet when the value was written but rejected (that has its own diagnostic).
     public let keys: Set<String>
@@ -60,7 +63,7 @@ public struct Document: Sendable, Identifiable {
         written: Located<CalendarDate>?, published: Located<CalendarDate>?, disclosure: Located<Disclosure>?,
         disclosureReason: String?, catalog: [Located<String>], topics: [Located<String>], summary: String?,
         attachments: [Attachment], details: Details, body: String, bodyLine: Int, keys: Set<String> = [],
-        summaryLocation: SourceLocation? = nil, privacy: PrivacyException? = nil
+        summaryLocation: SourceLocation? = nil, privacy: PrivacyException? = nil, frontMatter: String = ""
     ) {
         self.id = id
         self.path = path
@@ -78,6 +81,7 @@ public struct Document: Sendable, Identifiable {
         self.summary = summary
         self.summaryLocation = summaryLocation
         self.privacy = privacy
+        self.frontMatter = frontMatter
         self.attachments = attachments
         self.details = details
         self.body = body

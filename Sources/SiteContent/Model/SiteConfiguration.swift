@@ -32,13 +32,17 @@ public struct SiteConfiguration: Sendable {
     public var pageSize: Int
     /// Rules whose severity this site changes, each with the reason the report prints.
     public var rules: [RuleSetting]
+    /// Office duty mobiles published on purpose (`privacy.allowed_numbers`), 11 digits each.
+    public var allowedNumbers: Set<String>
+    /// Holiday arrangements the site adds to the built-in calendar (`holidays:`).
+    public var holidays: [HolidayArrangement]
     public var location: SourceLocation
 
     public init(
         name: String, baseURL: String, language: String, organizationCode: String, sponsor: String,
         websiteCode: String, icp: String, policeRecord: String, contact: String, address: String? = nil,
         notice: String? = nil, allowRawHTML: Bool = false, pageSize: Int = 20, rules: [RuleSetting] = [],
-        location: SourceLocation
+        allowedNumbers: Set<String> = [], holidays: [HolidayArrangement] = [], location: SourceLocation
     ) {
         self.name = name
         self.baseURL = baseURL
@@ -54,6 +58,8 @@ public struct SiteConfiguration: Sendable {
         self.allowRawHTML = allowRawHTML
         self.pageSize = pageSize
         self.rules = rules
+        self.allowedNumbers = allowedNumbers
+        self.holidays = holidays
         self.location = location
     }
 

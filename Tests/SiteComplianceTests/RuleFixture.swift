@@ -1,0 +1,39 @@
+import Foundation
+import SiteContent
+import SiteCore
+import SiteGraph
+import SiteTestSupport
+
+@testable import SiteCompliance
+
+/// The sample site with some files replaced (nil removes one), loaded, linked and checked by one
+/// rule as of a day: what a rule finds, with where.
+func findings(
+    _ rule: any ComplianceRule, changes: [String: String?] = [:], data: [String: Data] = [:], asOf: String = "2026-11-22"
+) throws -> [Diagnostic] {
+    var files = SampleSite.files
+    for (path, text) in changes { files[path] = text }
+    let site = try TempSite(files: files, defaultTheme: false)
+    for (path, bytes) in data { try site.write(path, bytes) }
+    let loader = ContentLoader(folder: site.url("Content"), displayPrefix: "Content")
+    let content = try loader.load()
+    let (graph, _) = GraphBuilder().build(configuration: content.configuration!, content: content, links: [:])
+    let context = ComplianceContext(graph: graph, asOf: CalendarDate(iso: asOf)!) { path in
+        guard case .success(let text) = loader.readText(path) else { return nil }
+        return (loader.displayPath(path), text)
+    }
+    return Diagnostics(rule.check(context)).sorted
+}
+
+/// A location in the sample site, for expectations.
+func at(_ path: String, _ line: Int, _ column: Int) -> SourceLocation {
+    SourceLocation(path: path, line: line, column: column)
+}
+
+extension String {
+    /// The text with `old` replaced, which must occur in it.
+    func replacing(_ old: String, _ new: String) -> String {
+        precondition(contains(old), "no '\(old)' in the fixture")
+        return replacingOccurrences(of: old, with: new)
+    }
+}
