@@ -170,15 +170,15 @@ public struct Pipeline: Sendable {
                 footerMarks: [configuration.websiteCode, configuration.icp, configuration.policeRecord],
                 displayPrefix: options.outputDisplay
             ).audit(folder: writer.staging, files: writer.files)
-            let (audited, _) = Self.apply(configuration.rules, to: audit.diagnostics)
+            let (audited, auditSettings) = Self.apply(configuration.rules, to: audit.diagnostics)
             diagnostics += audited
+            report.ruleSettings = zip(analysis.ruleSettings, auditSettings).map { ($0.setting, $0.findings + $1.findings) }
             report.externalLinks = audit.externalLinks
             report.fileCount = writer.files.count
             clock.lap("audit")
             guard options.writeOutput, !failing(diagnostics) else {
                 writer.abandon()
                 report.diagnostics = Diagnostics(excerpts(options).attach(to: diagnostics))
-                report.ruleSettings = analysis.ruleSettings
                 report.timings = analysis.timings + clock.laps
                 return report
             }
@@ -190,7 +190,6 @@ public struct Pipeline: Sendable {
         }
         report.published = true
         report.diagnostics = Diagnostics(excerpts(options).attach(to: diagnostics))
-        report.ruleSettings = analysis.ruleSettings
         report.timings = analysis.timings + clock.laps
         return report
     }
@@ -205,7 +204,8 @@ public struct Pipeline: Sendable {
             counts[diagnostic.code, default: 0] += 1
             guard let severity = setting.severity else { return nil }
             var changed = diagnostic
-            changed.severity = severity
+            // A provisional result (a year the holiday calendar lacks) is never an error (§4.2).
+            changed.severity = severity == .error && diagnostic.problem.isProvisional ? .warning : severity
             return changed
         }
         return (result, settings.map { ($0, counts[$0.code] ?? 0) })

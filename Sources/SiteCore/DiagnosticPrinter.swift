@@ -12,28 +12,51 @@ public struct DiagnosticPrinter: Sendable {
         self.format = format
     }
 
-    /// The whole report: every diagnostic, then (for text) the summary line.
-    public func render(_ diagnostics: Diagnostics) -> String {
+    /// A rule whose severity site.yaml changed, as the report prints it.
+    public struct RuleSettingSummary: Sendable, Equatable {
+        public let code: String
+        /// Nil: off.
+        public let severity: Severity?
+        public let reason: String
+        /// How many findings the setting changed (or silenced).
+        public let findings: Int
+
+        public init(code: String, severity: Severity?, reason: String, findings: Int) {
+            self.code = code
+            self.severity = severity
+            self.reason = reason
+            self.findings = findings
+        }
+
+        var text: String {
+            "\(code): \(severity?.rawValue ?? "off") (\(findings) finding\(findings == 1 ? "" : "s")) — \(reason)"
+        }
+    }
+
+    /// The whole report: every diagnostic, then (for text) the summary line with a count per rule,
+    /// then the rules site.yaml changed, with their reasons.
+    /// `externalLinks` (address → pages that link to it) go into the JSON report only.
+    public func render(_ diagnostics: Diagnostics, settings: [RuleSettingSummary] = [], externalLinks: [String: Int] = [:]) -> String {
         let list = diagnostics.sorted
         switch format {
         case .text:
             var out = list.map(text).joined()
             if !list.isEmpty {
                 out += diagnostics.summary + "\n"
-                // By rule, when there is more than one.
                 let byCode = Dictionary(grouping: list, by: \.code)
-                if byCode.count > 1 {
-                    for (code, found) in byCode.sorted(by: { ($1.value.count, $0.key) < ($0.value.count, $1.key) }) {
-                        let severity = found[0].severity.rawValue
-                        out += "  \(code): \(found.count) \(severity)\(found.count == 1 ? "" : "s")\n"
-                    }
+                for (code, found) in byCode.sorted(by: { ($1.value.count, $0.key) < ($0.value.count, $1.key) }) {
+                    let severity = found[0].severity.rawValue
+                    out += "  \(code): \(found.count) \(severity)\(found.count == 1 ? "" : "s")\n"
                 }
+            }
+            if !settings.isEmpty {
+                out += "Rules set by site.yaml:\n" + settings.map { "  \($0.text)\n" }.joined()
             }
             return out
         case .json:
-            return json(list)
+            return json(list, settings: settings, externalLinks: externalLinks)
         case .github:
-            return list.map(github).joined()
+            return list.map(github).joined() + settings.map { "::notice title=\(escapeProperty($0.code))::\(escapeData("set by site.yaml: " + $0.text))\n" }.joined()
         }
     }
 
@@ -92,13 +115,29 @@ public struct DiagnosticPrinter: Sendable {
         var note: String
     }
 
+    private struct JSONRuleSetting: Encodable {
+        var code: String
+        var severity: String
+        var reason: String
+        var findings: Int
+    }
+
     private struct JSONReport: Encodable {
         var diagnostics: [JSONDiagnostic]
         var errors: Int
         var warnings: Int
+        var infos: Int
+        var ruleSettings: [JSONRuleSetting]
+        /// Links to other sites, not followed (the check runs offline), with the pages that have them.
+        var externalLinks: [JSONExternalLink]
     }
 
-    private func json(_ list: [Diagnostic]) -> String {
+    private struct JSONExternalLink: Encodable {
+        var url: String
+        var pages: Int
+    }
+
+    private func json(_ list: [Diagnostic], settings: [RuleSettingSummary], externalLinks: [String: Int]) -> String {
         let report = JSONReport(
             diagnostics: list.map { d in
                 JSONDiagnostic(
@@ -115,7 +154,10 @@ public struct DiagnosticPrinter: Sendable {
                 )
             },
             errors: list.count { $0.severity == .error },
-            warnings: list.count { $0.severity == .warning }
+            warnings: list.count { $0.severity == .warning },
+            infos: list.count { $0.severity == .info },
+            ruleSettings: settings.map { JSONRuleSetting(code: $0.code, severity: $0.severity?.rawValue ?? "off", reason: $0.reason, findings: $0.findings) },
+            externalLinks: externalLinks.sorted { $0.key < $1.key }.map { JSONExternalLink(url: $0.key, pages: $0.value) }
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

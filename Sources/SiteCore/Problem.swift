@@ -259,6 +259,16 @@ public enum Problem: Hashable, Sendable {
 
 extension Problem {
     /// The stable identifier printed in brackets, used in `site.yaml` to change a rule's severity.
+    /// A time limit judged with days the holiday calendar does not cover: never an error (DISCLOSURE.md §4.2).
+    public var isProvisional: Bool {
+        switch self {
+        case .proactiveLate(_, _, _, let provisional), .interpretationLate(_, _, _, let provisional), .adoptionLate(_, _, _, let provisional):
+            provisional
+        default:
+            false
+        }
+    }
+
     public var code: String {
         switch self {
         case .notUTF8: "content.encoding"

@@ -123,3 +123,18 @@ public enum RuleCatalog {
         Rule(code: "template.missing-partial", severity: .error, configurable: false, summary: "a partial is missing"),
     ]
 }
+
+extension RuleCatalog {
+    /// The catalog as a Markdown table: what `site rules` prints and docs/rules.md holds.
+    public static func markdownTable() -> String {
+        var lines = [
+            "| code | default | set in site.yaml | what it finds |",
+            "|---|---|---|---|",
+        ]
+        for rule in rules {
+            let summary = rule.summary.replacingOccurrences(of: "|", with: "\\|")
+            lines.append("| `\(rule.code)` | \(rule.severity.rawValue) | \(rule.configurable ? "yes" : "no") | \(summary) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -70,13 +70,10 @@ enum Runner {
             throw ExitCode(2)
         }
         let printer = DiagnosticPrinter(format: report.format)
-        var text = printer.render(result.diagnostics)
-        if report.format == .text, !result.ruleSettings.isEmpty {
-            text += "Rules set by site.yaml:\n"
-            for (setting, findings) in result.ruleSettings {
-                text += "  \(setting.code): \(setting.severity?.rawValue ?? "off") (\(findings) finding\(findings == 1 ? "" : "s")) — \(setting.reason)\n"
-            }
+        let settings = result.ruleSettings.map {
+            DiagnosticPrinter.RuleSettingSummary(code: $0.setting.code, severity: $0.setting.severity, reason: $0.setting.reason, findings: $0.findings)
         }
+        let text = printer.render(result.diagnostics, settings: settings, externalLinks: result.externalLinks)
         if report.format == .json {
             FileHandle.standardOutput.write(Data(text.utf8))
         } else {
@@ -85,13 +82,21 @@ enum Runner {
         if result.failed(strict: report.strict) {
             if report.format == .text {
                 let why = result.diagnostics.hasErrors ? "errors" : "warnings (--strict)"
-                FileHandle.standardError.write(Data("Nothing was published because of \(why).\n".utf8))
+                let outcome = options.writeOutput ? "Nothing was published" : "The check failed"
+                FileHandle.standardError.write(Data("\(outcome) because of \(why).\n".utf8))
             }
             throw ExitCode(1)
         }
         if report.verbose {
             for (phase, seconds) in result.timings {
                 FileHandle.standardError.write(Data(String(format: "  %-10@ %6.3f s\n", phase as NSString, seconds).utf8))
+            }
+            if report.format == .text, !result.externalLinks.isEmpty {
+                var list = "External links (not followed: the check runs offline):\n"
+                for (url, pages) in result.externalLinks.sorted(by: { $0.key < $1.key }) {
+                    list += "  \(url) (\(pages) page\(pages == 1 ? "" : "s"))\n"
+                }
+                FileHandle.standardError.write(Data(list.utf8))
             }
         }
         if !report.quiet && report.format == .text {

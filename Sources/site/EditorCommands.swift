@@ -109,3 +109,14 @@ private func makeEditor(folders: SiteFolders, asOf: String?) throws -> SiteEdito
     }
     return SiteEditor(options: BuildOptions(source: folders.source, templates: folders.templates), asOf: date)
 }
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List every rule: its code, default severity, and whether site.yaml may change it (see docs/rules.md)."
+    )
+
+    func run() {
+        print(RuleCatalog.markdownTable(), terminator: "")
+    }
+}

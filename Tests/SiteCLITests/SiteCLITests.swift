@@ -87,6 +87,7 @@ struct SiteCLITests {
                         ^
               hint: did you mean 'xzf'?
             1 error, 0 warnings in 1 file
+              graph.unknown-agency: 1 error
             Nothing was published because of errors.
 
             """)
@@ -117,6 +118,71 @@ struct SiteCLITests {
 
             """)
         #expect(!result.stderr.contains("11010519491231002X") && !result.stdout.contains("11010519491231002X"))
+    }
+
+    @Test("a rule set in site.yaml changes its findings, and every format prints the setting with its reason")
+    func ruleSettings() throws {
+        var files = SampleSite.files
+        files["Content/site.yaml"] = SampleSite.siteYAML + """
+            rules:
+              markdown.raw-html:
+                severity: error
+                reason: 本站不接受正文中的HTML代码
+              time.proactive-20wd:
+                severity: off
+                reason: 2021年的文件由档案补录
+
+            """
+        files["Content/plans/2021-yaodian.md"] = SampleSite.plan + "\n<div>表格</div>\n"
+        let site = try TempSite(files: files)
+        let text = try SiteBinary.run(["check", "--as-of", "2021-06-01"], in: site.root)
+        #expect(text.status == 1)
+        #expect(text.stderr.hasSuffix("""
+            1 error, 0 warnings in 1 file
+              markdown.raw-html: 1 error
+            Rules set by site.yaml:
+              markdown.raw-html: error (1 finding) — 本站不接受正文中的HTML代码
+              time.proactive-20wd: off (0 findings) — 2021年的文件由档案补录
+            The check failed because of errors.
+
+            """))
+        let json = try SiteBinary.run(["check", "--as-of", "2021-06-01", "--format", "json"], in: site.root)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let settings = try #require(object?["ruleSettings"] as? [[String: Any]])
+        #expect(settings.map { $0["code"] as? String } == ["markdown.raw-html", "time.proactive-20wd"])
+        #expect(settings.map { $0["severity"] as? String } == ["error", "off"])
+        #expect(settings.first?["reason"] as? String == "本站不接受正文中的HTML代码")
+        let github = try SiteBinary.run(["check", "--as-of", "2021-06-01", "--format", "github"], in: site.root)
+        #expect(github.stderr.hasSuffix("""
+            ::notice title=markdown.raw-html::set by site.yaml: markdown.raw-html: error (1 finding) — 本站不接受正文中的HTML代码
+            ::notice title=time.proactive-20wd::set by site.yaml: time.proactive-20wd: off (0 findings) — 2021年的文件由档案补录
+
+            """))
+    }
+
+    @Test("a rule setting must name a configurable rule and give a reason")
+    func ruleSettingErrors() throws {
+        var files = SampleSite.files
+        files["Content/site.yaml"] = SampleSite.siteYAML + """
+            rules:
+              interp.form:
+                severity: off
+                reason: 试点
+              privacy.mobile:
+                severity: off
+                reason: 试点
+              interp.forms:
+                severity: warning
+
+            """
+        let site = try TempSite(files: files)
+        let result = try SiteBinary.run(["check", "--as-of", "2021-06-01"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Content/site.yaml:11:3: error: "))
+        #expect(result.stderr.contains("[config.rule]"))
+        #expect(result.stderr.contains("hint: did you mean 'interp.forms'?"))
+        #expect(result.stderr.contains("Content/site.yaml:14:3: error: "))
+        #expect(result.stderr.contains("Content/site.yaml:17:3: error: "))
     }
 
     @Test("--format json prints a report on stdout")

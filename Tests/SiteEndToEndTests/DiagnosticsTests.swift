@@ -51,6 +51,7 @@ struct DiagnosticsTests {
                                              ^
                   hint: a value containing ': ' must be quoted, e.g. title: "…: …"
                 1 error, 0 warnings in 1 file
+                  content.yaml-syntax: 1 error
 
                 """),
         Case(
@@ -79,6 +80,7 @@ struct DiagnosticsTests {
                     ^
                   hint: it applies to kind 'interpretation'
                 1 error, 0 warnings in 1 file
+                  content.key-not-for-kind: 1 error
 
                 """),
         Case(
@@ -90,6 +92,7 @@ struct DiagnosticsTests {
                     ^
                   hint: add 'disclosure: 主动公开' (or 依申请公开 / 不予公开 with 'disclosure_reason')
                 1 error, 0 warnings in 1 file
+                  disclosure.missing: 1 error
 
                 """),
         Case(
@@ -101,6 +104,7 @@ struct DiagnosticsTests {
                              ^
                   hint: write dates as YYYY-MM-DD, e.g. 2021-05-19
                 1 error, 0 warnings in 1 file
+                  content.invalid-date: 1 error
 
                 """),
         Case(
@@ -112,6 +116,7 @@ struct DiagnosticsTests {
                                      ^
                   hint: did you mean '示政办规〔2021〕3号'?
                 1 error, 0 warnings in 1 file
+                  catalog.document-number: 1 error
 
                 """),
         Case(
@@ -123,6 +128,7 @@ struct DiagnosticsTests {
                                   ^
                   hint: a 索引号 is the organisation code, '/', the year and a 5-digit serial, e.g. 11370921004336564T/2021-00001; once published it never changes
                 1 error, 0 warnings in 1 file
+                  catalog.index-number: 1 error
 
                 """),
         Case(
@@ -134,6 +140,7 @@ struct DiagnosticsTests {
                                   ^
                   hint: use '11370921004336564T/YYYY-NNNNN', or set 'org_code' of the issuer in agencies.yaml
                 1 error, 0 warnings in 1 file
+                  catalog.index-number: 1 error
 
                 """),
         Case(
@@ -146,6 +153,7 @@ struct DiagnosticsTests {
                   note: also used here: Content/plans/2021-yaodian.md:6:15
                   hint: each document has its own number; correct one of them
                 1 error, 0 warnings in 1 file
+                  catalog.index-number-duplicate: 1 error
 
                 """),
         Case(
@@ -158,6 +166,7 @@ struct DiagnosticsTests {
                   note: first defined here: Content/agencies.yaml:9:7
                   hint: give each one its own id
                 1 error, 0 warnings in 1 file
+                  config.duplicate-id: 1 error
 
                 """),
         Case(
@@ -169,6 +178,7 @@ struct DiagnosticsTests {
                             ^
                   hint: did you mean 'xzf'?
                 1 error, 0 warnings in 1 file
+                  graph.unknown-agency: 1 error
 
                 """),
         Case(
@@ -180,6 +190,7 @@ struct DiagnosticsTests {
                                     ^
                   hint: did you mean 'gfxwj'?
                 1 error, 0 warnings in 1 file
+                  catalog.unknown-section: 1 error
 
                 """),
         Case(
@@ -191,6 +202,7 @@ struct DiagnosticsTests {
                                             ^
                   hint: did you mean '../policies/gongkai.md'?
                 1 error, 0 warnings in 1 file
+                  graph.dangling-link: 1 error
 
                 """),
         Case(
@@ -205,6 +217,7 @@ struct DiagnosticsTests {
                                             ^
                   hint: did you mean '#第一章-总则'?
                 1 error, 0 warnings in 1 file
+                  graph.dangling-link: 1 error
 
                 """),
         Case(
@@ -250,6 +263,7 @@ struct DiagnosticsTests {
                         ^
                   hint: remove the link: only 主动公开 documents are published
                 1 error, 0 warnings in 1 file
+                  disclosure.link-to-nonpublic: 1 error
 
                 """),
         Case(
@@ -261,6 +275,7 @@ struct DiagnosticsTests {
                                 ^
                   hint: add 'disclosure_reason:' with the legal basis, e.g. 《中华人民共和国政府信息公开条例》第十六条
                 1 error, 0 warnings in 1 file
+                  disclosure.reason-missing: 1 error
 
                 """),
         Case(
@@ -293,6 +308,7 @@ struct DiagnosticsTests {
                     ^
                   hint: 行政规范性文件 are registered and numbered; add 'document_number'
                 1 error, 0 warnings in 1 file
+                  validity.no-number: 1 error
 
                 """),
         Case(
@@ -304,6 +320,7 @@ struct DiagnosticsTests {
                     ^
                   hint: start the file with '---', the YAML keys (title, kind, disclosure, …), and another '---'
                 1 error, 0 warnings in 1 file
+                  content.front-matter-missing: 1 error
 
                 """),
         Case(
@@ -315,6 +332,7 @@ struct DiagnosticsTests {
                           ^
                   hint: empty sections (空白栏目) fail the national website inspection: publish a document in it, remove it, or give 'empty_reason' to show instead
                 1 error, 0 warnings in 1 file
+                  site.empty-section: 1 error
 
                 """),
         Case(
@@ -330,6 +348,7 @@ struct DiagnosticsTests {
                           ^
                   hint: choose another id; 'years', 'topics', 'normative' and 'decisions' are taken
                 1 error, 0 warnings in 1 file
+                  output.path-collision: 1 error
 
                 """),
         Case(
@@ -355,6 +374,7 @@ struct DiagnosticsTests {
                               ^
                   hint: did you mean 'policies/gongkai'?
                 1 error, 0 warnings in 1 file
+                  decision.item-target: 1 error
 
                 """),
         Case(
@@ -366,6 +386,7 @@ struct DiagnosticsTests {
                               ^
                   hint: use the portal's address with a host name, e.g. https://www.example.gov.cn/ (no IP address)
                 1 error, 0 warnings in 1 file
+                  site.base-url: 1 error
 
                 """),
     ]

@@ -90,6 +90,7 @@ struct IndexNumberLedgerTests {
               note: recorded here: Content/index-numbers.lock:4:1
               hint: a published 索引号 never changes: restore '11370921004336564T/2021-00003'
             1 error, 0 warnings in 1 file
+              catalog.index-number-changed: 1 error
 
             """)
     }
