@@ -93,6 +93,12 @@ struct HTMLScannerTests {
         #expect(texts("<title>公开 &amp; 透明</title><p>&lt;附件&gt;</p>") == ["title|公开 & 透明", "p|<附件>"])
     }
 
+    @Test("a '<' that starts no tag stays in the text, and the text is reported once")
+    func loneLessThan() {
+        #expect(texts("<title>1 < 2</title>") == ["title|1 < 2"])
+        #expect(texts("<p>a </ b</p><p>c</p>") == ["p|a </ b", "p|c"])
+    }
+
     @Test("line and column of a tag count Unicode scalars, so Chinese text before it is one column a character")
     func positions() {
         let html = "<!DOCTYPE html>\n<p>政务公开<a href=\"x.html\">链接</a></p>\r\n\t<img src=\"y.png\" alt=\"\">\n𠮷野<b>"
