@@ -48,7 +48,7 @@ public struct OutputAudit: Sendable {
                 if !exists {
                     diagnostics.append(page.diagnostic(.brokenLink(target: link.url.split(separator: "#").first.map(String.init) ?? link.url, fragment: nil), at: link.offset))
                 } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(fragment) == false {
-                    let shown = String(link.url.split(separator: "#", maxSplits: 1).first ?? "")
+                    let shown = String(link.url.prefix { $0 != "#" })  // empty for `#id` on the same page
                     diagnostics.append(page.diagnostic(.brokenLink(target: shown, fragment: fragment), at: link.offset))
                 }
             }

@@ -151,6 +151,16 @@ struct OutputAuditTests {
         #expect(result.diagnostics.sorted().first?.message == "link to 'b.html#sec-9': the page has no element with id 'sec-9'")
     }
 
+    @Test("a #fragment on the same page is shown as written")
+    func samePageFragment() throws {
+        let result = try audit([
+            "index.html": page(##"<p id="top"><a href="#top">回到顶部</a> <a href="#nowhere">无</a></p>"##),
+        ])
+        // '<p id="top"><a href="#top">回到顶部</a> ' is 36 columns.
+        #expect(result.diagnostics == [found(.brokenLink(target: "", fragment: "nowhere"), "index.html", bodyLine, 37)])
+        #expect(result.diagnostics.first?.message == "link to '#nowhere': the page has no element with id 'nowhere'")
+    }
+
     @Test("relative links resolve against the page's folder; one leaving the output is broken")
     func relativeToSubfolder() throws {
         let result = try audit([
