@@ -190,9 +190,12 @@ public struct OutputAudit: Sendable {
             resolved = String(path.dropFirst(basePath.count))
         } else if path.hasPrefix("/") {
             return (String(path.dropFirst()), fragment)  // outside the base path: cannot be in this site
-        } else {
-            guard let joined = ContentPath.resolve(path, relativeTo: folder) else { return (path, fragment) }
+        } else if let joined = ContentPath.resolve(path, relativeTo: folder) {
             resolved = joined
+        } else if ContentPath.resolve(path + "/index.html", relativeTo: folder) == "index.html" {
+            resolved = ""  // `./`, `../`: ContentPath gives nil for the top folder as for a path leaving it
+        } else {
+            return (path, fragment)
         }
         if resolved.isEmpty || resolved.hasSuffix("/") {
             resolved += "index.html"

@@ -190,6 +190,17 @@ struct OutputAuditTests {
         ])
     }
 
+    @Test("relative links back to the top folder ('./', '../', '../..') resolve to its index.html")
+    func relativeToTop() throws {
+        let result = try audit([
+            "index.html": page(#"<p id="top"><a href="./">本页</a> <a href=".">本页</a></p>"#),
+            "gk/index.html": page(#"<a href="../">首页</a> <a href="..">首页</a> <a href="../#top">顶部</a>"#),
+            "gk/zc/tz.html": page(#"<a href="../../">首页</a> <a href="../..">首页</a> <a href="../../../">外</a>"#),
+        ])
+        // Only the one that leaves the output folder: '<a href="../../">首页</a> <a href="../..">首页</a> ' is 47 columns.
+        #expect(result.diagnostics == [found(.brokenLink(target: "../../../", fragment: nil), "gk/zc/tz.html", bodyLine, 48)])
+    }
+
     @Test("links under the base path resolve into the output; folders resolve to index.html")
     func basePath() throws {
         let result = try audit(
