@@ -189,7 +189,7 @@ public struct OutputAudit: Sendable {
         } else if path.hasPrefix(basePath) {
             resolved = String(path.dropFirst(basePath.count))
         } else if path.hasPrefix("/") {
-            return (String(path.dropFirst()), fragment)  // outside the base path: cannot be in this site
+            return (path, fragment)  // outside the base path: cannot be in this site (no output path starts with '/')
         } else if let joined = ContentPath.resolve(path, relativeTo: folder) {
             resolved = joined
         } else if ContentPath.resolve(path + "/index.html", relativeTo: folder) == "index.html" {

@@ -232,6 +232,27 @@ struct OutputAuditTests {
         ])
     }
 
+    @Test("with a base path, a root-relative link outside it is broken even when the output has the file")
+    func outsideBasePath() throws {
+        let result = try audit(
+            [
+                "index.html": page("""
+                    <link rel="stylesheet" href="/assets/site.css">
+                    <a href="/gk/index.html">漏了前缀</a>
+                    <img src="/assets/logo.png" alt="标志">
+                    <a href="/xxgk/gk/index.html">公开</a>
+                    """),
+                "gk/index.html": page(),
+                "assets/site.css": "body { margin: 0 }",
+                "assets/logo.png": "PNG",
+            ], basePath: "/xxgk/")
+        #expect(result.diagnostics.sorted() == [
+            found(.brokenLink(target: "/assets/site.css", fragment: nil), "index.html", bodyLine, 1),
+            found(.brokenLink(target: "/gk/index.html", fragment: nil), "index.html", bodyLine + 1, 1),
+            found(.brokenLink(target: "/assets/logo.png", fragment: nil), "index.html", bodyLine + 2, 1),
+        ])
+    }
+
     @Test("images, attachments, srcset candidates and media sources must exist")
     func imagesAndAttachments() throws {
         let result = try audit([
