@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "SiteComplianceTests", dependencies: ["SiteCompliance", "SiteGraph", "SiteContent", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "SiteTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "SiteAuditTests", dependencies: ["SiteAudit"], swiftSettings: swiftSettings),
+        .testTarget(name: "SiteAuditTests", dependencies: ["SiteAudit", "SiteCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SiteEndToEndTests",
             dependencies: ["SiteBuild", "SiteTestSupport"],

@@ -32,13 +32,14 @@ struct HTMLScanner {
                 i += 1
                 continue
             }
-            flushText(i)
             if starts(with: "<!--", at: i) {
+                flushText(i)
                 i = find("-->", from: i + 4).map { $0 + 3 } ?? count
                 textStart = i
                 continue
             }
             if i + 1 < count, bytes[i + 1] == UInt8(ascii: "!") || bytes[i + 1] == UInt8(ascii: "?") {
+                flushText(i)
                 i = (find(">", from: i) ?? count) + 1
                 textStart = i
                 continue
@@ -49,10 +50,11 @@ struct HTMLScanner {
             if isEnd { j += 1 }
             let nameStart = j
             while j < count, isNameByte(bytes[j]) { j += 1 }
-            guard j > nameStart else {  // a lone '<' in text
+            guard j > nameStart else {  // a lone '<' in text: stays in the text
                 i += 1
                 continue
             }
+            flushText(tagStart)
             let name = String(decoding: bytes[nameStart..<j], as: UTF8.self).lowercased()
             var attributes: [String: String] = [:]
             // Attributes until '>'.

@@ -48,7 +48,7 @@ public struct OutputAudit: Sendable {
                 if !exists {
                     diagnostics.append(page.diagnostic(.brokenLink(target: link.url.split(separator: "#").first.map(String.init) ?? link.url, fragment: nil), at: link.offset))
                 } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(fragment) == false {
-                    let shown = String(link.url.split(separator: "#", maxSplits: 1).first ?? "")
+                    let shown = String(link.url.prefix { $0 != "#" })  // empty for `#id` on the same page
                     diagnostics.append(page.diagnostic(.brokenLink(target: shown, fragment: fragment), at: link.offset))
                 }
             }
@@ -189,10 +189,13 @@ public struct OutputAudit: Sendable {
         } else if path.hasPrefix(basePath) {
             resolved = String(path.dropFirst(basePath.count))
         } else if path.hasPrefix("/") {
-            return (String(path.dropFirst()), fragment)  // outside the base path: cannot be in this site
-        } else {
-            guard let joined = ContentPath.resolve(path, relativeTo: folder) else { return (path, fragment) }
+            return (path, fragment)  // outside the base path: cannot be in this site (no output path starts with '/')
+        } else if let joined = ContentPath.resolve(path, relativeTo: folder) {
             resolved = joined
+        } else if ContentPath.resolve(path + "/index.html", relativeTo: folder) == "index.html" {
+            resolved = ""  // `./`, `../`: ContentPath gives nil for the top folder as for a path leaving it
+        } else {
+            return (path, fragment)
         }
         if resolved.isEmpty || resolved.hasSuffix("/") {
             resolved += "index.html"

@@ -1,0 +1,487 @@
+import Foundation
+import SiteCore
+import Testing
+
+@testable import SiteAudit
+
+// MARK: Fixtures
+
+/// 网站标识码, ICP备案号 and 公安机关备案号, as site.yaml gives them.
+private let marks = ["3301000001", "浙ICP备05000001号-1", "浙公网安备33010002000001号"]
+
+private let standardFooter =
+    #"<footer>网站标识码：3301000001 <a href="https://beian.miit.gov.cn/">浙ICP备05000001号-1</a> 浙公网安备33010002000001号</footer>"#
+
+/// The first line of `body` in a page from `page(…)`.
+private let bodyLine = 10
+
+/// A page as the templates write it. Line 5 holds the title, line 6 `head`, line 9 the `<h1>`,
+/// and `body` starts on line 10; an omitted part leaves its line empty so the numbers stay put.
+private func page(
+    title: String? = "政府信息公开 - 示例县人民政府",
+    lang: String? = "zh-CN",
+    head: String = "",
+    h1: String? = "政府信息公开",
+    footer: String = standardFooter,
+    _ body: String = ""
+) -> String {
+    [
+        "<!DOCTYPE html>",
+        lang.map { #"<html lang="\#($0)">"# } ?? "<html>",
+        "<head>",
+        #"<meta charset="utf-8">"#,
+        title.map { "<title>\($0)</title>" } ?? "",
+        head,
+        "</head>",
+        "<body>",
+        h1.map { "<h1>\($0)</h1>" } ?? "",
+        body,
+        footer,
+        "</body>",
+        "</html>",
+        "",
+    ].joined(separator: "\n")
+}
+
+/// Writes `files` into a fresh temporary folder, audits them and removes the folder.
+private func audit(
+    _ files: [String: String], basePath: String = "/", footerMarks: [String] = marks, displayPrefix: String = "Public/"
+) throws -> OutputAudit.Result {
+    let folder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("SiteAuditTests-\(UUID().uuidString)", isDirectory: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for (path, text) in files {
+        let url = folder.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+    let auditor = OutputAudit(basePath: basePath, language: "zh-CN", footerMarks: footerMarks, displayPrefix: displayPrefix)
+    return auditor.audit(folder: folder, files: Array(files.keys))
+}
+
+/// The diagnostic expected for `problem` at `line`:`column` of `Public/<path>`.
+private func found(_ problem: Problem, _ path: String, _ line: Int, _ column: Int) -> Diagnostic {
+    Diagnostic(problem, at: SourceLocation(path: "Public/\(path)", line: line, column: column))
+}
+
+// MARK: Tests
+
+@Suite("Auditing the written pages")
+struct OutputAuditTests {
+    @Test("a clean site gives no diagnostics, and lists only its footer's external link")
+    func cleanSite() throws {
+        let index = page(
+            head: #"<link rel="stylesheet" href="/assets/site.css"><link rel="canonical" href="https://www.example.gov.cn/">"#,
+            """
+            <nav><a href="/">首页</a> <a href="/gk/">政府信息公开</a> <a href="/gk/tz.html#第二节">第二节</a></nav>
+            <h2 id="gaikuang">概况</h2>
+            <p><img src="/images/图1.png" alt="示意图"> <img src="/images/line.png" alt=""></p>
+            <h3>细节</h3>
+            <table><caption>表1 收文情况</caption><tr><th>项目</th><th>数量</th></tr><tr><td>新收</td><td>3</td></tr></table>
+            <h2>附件</h2>
+            <p><a href="/files/通知.pdf">通知</a> <a href="#gaikuang">概况</a> <a href="mailto:gk@example.gov.cn">信箱</a></p>
+            """)
+        let result = try audit([
+            "index.html": index,
+            "gk/index.html": page(#"<a href="../index.html">返回</a> <a href="tz.html">通知</a>"#),
+            "gk/tz.html": page("<h2 id=\"第一节\">第一节</h2>\n<h2 id=\"第二节\">第二节</h2>"),
+            "assets/site.css": "body { margin: 0 }",
+            "images/图1.png": "PNG",
+            "images/line.png": "PNG",
+            "files/通知.pdf": "%PDF-1.4",
+        ])
+        #expect(result.diagnostics == [])
+        #expect(result.externalLinks == ["https://beian.miit.gov.cn/": 3])
+    }
+
+    // MARK: Links (links.internal)
+
+    @Test("a link or source to a file that is not in the output is a broken link at the tag")
+    func missingFile() throws {
+        let result = try audit([
+            "index.html": page("""
+                <p><a href="/gk/none.html">缺失</a></p>
+                <p>见<a href="missing.html#sec">附件</a></p>
+                <img src="logo.png" alt="标志">
+                <p><a href="none.html?page=2">翻页</a></p>
+                """),
+        ])
+        #expect(result.diagnostics.sorted() == [
+            found(.brokenLink(target: "/gk/none.html", fragment: nil), "index.html", bodyLine, 4),
+            // '见' is one column.
+            found(.brokenLink(target: "missing.html", fragment: nil), "index.html", bodyLine + 1, 5),
+            found(.brokenLink(target: "logo.png", fragment: nil), "index.html", bodyLine + 2, 1),
+            found(.brokenLink(target: "none.html?page=2", fragment: nil), "index.html", bodyLine + 3, 4),
+        ])
+        let first = try #require(result.diagnostics.sorted().first)
+        #expect(first.code == "links.internal")
+        #expect(first.severity == .error)
+        #expect(first.message == "link to '/gk/none.html' finds no file in the site")
+        #expect(first.location?.description == "Public/index.html:10:4")
+    }
+
+    @Test("a #fragment must name an id of the target page; ids in comments and scripts do not count")
+    func fragments() throws {
+        let result = try audit([
+            "index.html": page("""
+                <p id="top"><a href="b.html#sec-1">一</a></p>
+                <p><a href="b.html#%E7%AC%AC%E4%BA%8C%E8%8A%82">二</a></p>
+                <p><a href="b.html#sec-9">九</a></p>
+                <p><a href="#top">回到顶部</a></p>
+                <p><a href="c.pdf#page=2">PDF</a> <a href="b.html#">空</a> <a href="sub/#intro">子目录</a></p>
+                <p><a href="b.html#ghost">鬼</a></p>
+                <p><a href="b.html#old">旧</a></p>
+                <p><a href="sub/#outro">子目录</a></p>
+                """),
+            "b.html": page("""
+                <h2 id="sec-1">第一节</h2>
+                <h2 id="第二节">第二节</h2>
+                <script>document.write('<p id="ghost">')</script>
+                <!-- <p id="old">旧</p> -->
+                """),
+            "sub/index.html": page(#"<p id="intro">简介</p>"#),
+            "c.pdf": "%PDF-1.4",
+        ])
+        #expect(result.diagnostics.sorted() == [
+            found(.brokenLink(target: "b.html", fragment: "sec-9"), "index.html", bodyLine + 2, 4),
+            found(.brokenLink(target: "b.html", fragment: "ghost"), "index.html", bodyLine + 5, 4),
+            found(.brokenLink(target: "b.html", fragment: "old"), "index.html", bodyLine + 6, 4),
+            found(.brokenLink(target: "sub/", fragment: "outro"), "index.html", bodyLine + 7, 4),
+        ])
+        #expect(result.diagnostics.sorted().first?.message == "link to 'b.html#sec-9': the page has no element with id 'sec-9'")
+    }
+
+    @Test("a #fragment on the same page is shown as written")
+    func samePageFragment() throws {
+        let result = try audit([
+            "index.html": page(##"<p id="top"><a href="#top">回到顶部</a> <a href="#nowhere">无</a></p>"##),
+        ])
+        // '<p id="top"><a href="#top">回到顶部</a> ' is 36 columns.
+        #expect(result.diagnostics == [found(.brokenLink(target: "", fragment: "nowhere"), "index.html", bodyLine, 37)])
+        #expect(result.diagnostics.first?.message == "link to '#nowhere': the page has no element with id 'nowhere'")
+    }
+
+    @Test("relative links resolve against the page's folder; one leaving the output is broken")
+    func relativeToSubfolder() throws {
+        let result = try audit([
+            "index.html": page(),
+            "gk/index.html": page(),
+            "gk/zc/index.html": page(),
+            "gk/zc/tz.html": page("""
+                <a href="../index.html">上级</a>
+                <a href="index.html">本栏目</a>
+                <a href="../../index.html">首页</a>
+                <a href="./fj/附件.pdf">附件</a>
+                <a href="../">上级目录</a>
+                <a href="..">上级目录</a>
+                <a href="../missing.html">缺</a>
+                <a href="../../../outside.html">外</a>
+                <a href="fj/">目录</a>
+                <img src="../../images/图.png" alt="图">
+                """),
+            "gk/zc/fj/附件.pdf": "%PDF-1.4",
+            "images/图.png": "PNG",
+        ])
+        #expect(result.diagnostics.sorted() == [
+            found(.brokenLink(target: "../missing.html", fragment: nil), "gk/zc/tz.html", bodyLine + 6, 1),
+            found(.brokenLink(target: "../../../outside.html", fragment: nil), "gk/zc/tz.html", bodyLine + 7, 1),
+            // A folder without index.html.
+            found(.brokenLink(target: "fj/", fragment: nil), "gk/zc/tz.html", bodyLine + 8, 1),
+        ])
+    }
+
+    @Test("relative links back to the top folder ('./', '../', '../..') resolve to its index.html")
+    func relativeToTop() throws {
+        let result = try audit([
+            "index.html": page(#"<p id="top"><a href="./">本页</a> <a href=".">本页</a></p>"#),
+            "gk/index.html": page(#"<a href="../">首页</a> <a href="..">首页</a> <a href="../#top">顶部</a>"#),
+            "gk/zc/tz.html": page(#"<a href="../../">首页</a> <a href="../..">首页</a> <a href="../../../">外</a>"#),
+        ])
+        // Only the one that leaves the output folder: '<a href="../../">首页</a> <a href="../..">首页</a> ' is 47 columns.
+        #expect(result.diagnostics == [found(.brokenLink(target: "../../../", fragment: nil), "gk/zc/tz.html", bodyLine, 48)])
+    }
+
+    @Test("links under the base path resolve into the output; folders resolve to index.html")
+    func basePath() throws {
+        let result = try audit(
+            [
+                "index.html": page(
+                    head: #"<link rel="stylesheet" href="/xxgk/assets/site.css">"#,
+                    """
+                    <a href="/xxgk/">首页</a>
+                    <a href="/xxgk/gk/">公开</a>
+                    <a href="/xxgk/gk">公开</a>
+                    <a href="/xxgk/gk/tz.html?from=index#top">通知</a>
+                    <a href="/xxgk/fj/%E9%99%84%E4%BB%B6.pdf">附件</a>
+                    <a href="/xxgk/none.html">缺</a>
+                    <a href="/gk/">漏了前缀</a>
+                    <a href="/xxgk/gk/tz.html#bottom">底部</a>
+                    <a href="/xxgk/empty/">空目录</a>
+                    """),
+                "gk/index.html": page(),
+                "gk/tz.html": page(#"<p id="top">顶部</p>"#),
+                "empty/list.html": page(),
+                "assets/site.css": "body { margin: 0 }",
+                "fj/附件.pdf": "%PDF-1.4",
+            ], basePath: "/xxgk/")
+        #expect(result.diagnostics.sorted() == [
+            found(.brokenLink(target: "/xxgk/none.html", fragment: nil), "index.html", bodyLine + 5, 1),
+            found(.brokenLink(target: "/gk/", fragment: nil), "index.html", bodyLine + 6, 1),
+            found(.brokenLink(target: "/xxgk/gk/tz.html", fragment: "bottom"), "index.html", bodyLine + 7, 1),
+            found(.brokenLink(target: "/xxgk/empty/", fragment: nil), "index.html", bodyLine + 8, 1),
+        ])
+    }
+
+    @Test("with a base path, a root-relative link outside it is broken even when the output has the file")
+    func outsideBasePath() throws {
+        let result = try audit(
+            [
+                "index.html": page("""
+                    <link rel="stylesheet" href="/assets/site.css">
+                    <a href="/gk/index.html">漏了前缀</a>
+                    <img src="/assets/logo.png" alt="标志">
+                    <a href="/xxgk/gk/index.html">公开</a>
+                    """),
+                "gk/index.html": page(),
+                "assets/site.css": "body { margin: 0 }",
+                "assets/logo.png": "PNG",
+            ], basePath: "/xxgk/")
+        #expect(result.diagnostics.sorted() == [
+            found(.brokenLink(target: "/assets/site.css", fragment: nil), "index.html", bodyLine, 1),
+            found(.brokenLink(target: "/gk/index.html", fragment: nil), "index.html", bodyLine + 1, 1),
+            found(.brokenLink(target: "/assets/logo.png", fragment: nil), "index.html", bodyLine + 2, 1),
+        ])
+    }
+
+    @Test("images, attachments, srcset candidates and media sources must exist")
+    func imagesAndAttachments() throws {
+        let result = try audit([
+            "index.html": page("""
+                <p><img src="/images/图1.png" alt="示意图"></p>
+                <p><a href="/files/2024/通知.pdf">通知（PDF）</a> <a href="files/2024/%E9%80%9A%E7%9F%A5.pdf">同一个</a></p>
+                <p><a href="/files/2024/表格.docx">表格</a></p>
+                <img srcset="/images/图1.png 1x, /images/图1@2x.png 2x" src="/images/图1.png" alt="示意图">
+                <video src="/media/会议.mp4" poster="/images/封面.jpg"></video>
+                """),
+            "images/图1.png": "PNG",
+            "files/2024/通知.pdf": "%PDF-1.4",
+        ])
+        #expect(result.diagnostics.sorted() == [
+            found(.brokenLink(target: "/files/2024/表格.docx", fragment: nil), "index.html", bodyLine + 2, 4),
+            found(.brokenLink(target: "/images/图1@2x.png", fragment: nil), "index.html", bodyLine + 3, 1),
+            found(.brokenLink(target: "/images/封面.jpg", fragment: nil), "index.html", bodyLine + 4, 1),
+            found(.brokenLink(target: "/media/会议.mp4", fragment: nil), "index.html", bodyLine + 4, 1),
+        ].sorted())
+    }
+
+    @Test("the display prefix is given with or without its slash")
+    func displayPrefix() throws {
+        let files = ["a/index.html": page(#"<a href="b.html">缺</a>"#)]
+        let expected = [found(.brokenLink(target: "b.html", fragment: nil), "a/index.html", bodyLine, 1)]
+        #expect(try audit(files, displayPrefix: "Public/").diagnostics == expected)
+        #expect(try audit(files, displayPrefix: "Public").diagnostics == expected)
+    }
+
+    // MARK: IPv6 readiness and self-containment (ipv6.*)
+
+    @Test("a URL naming its host by an IPv4 or IPv6 address is reported, in links and in sources")
+    func ipLiteral() throws {
+        let result = try audit([
+            "index.html": page("""
+                <a href="http://192.168.1.10/oa/">内网办公</a>
+                <img src="https://10.0.0.8/a.png" alt="图">
+                <a href="http://[2001:db8::1]:8080/">IPv6</a>
+                <a href="https://12306.cn/">铁路</a>
+                <a href="http://user@172.16.0.1:8080/x">带用户</a>
+                """),
+        ])
+        #expect(result.diagnostics.sorted() == [
+            found(.ipLiteral(url: "http://192.168.1.10/oa/"), "index.html", bodyLine, 1),
+            found(.ipLiteral(url: "https://10.0.0.8/a.png"), "index.html", bodyLine + 1, 1),
+            found(.thirdPartySubresource(tag: "img", url: "https://10.0.0.8/a.png"), "index.html", bodyLine + 1, 1),
+            found(.ipLiteral(url: "http://[2001:db8::1]:8080/"), "index.html", bodyLine + 2, 1),
+            found(.ipLiteral(url: "http://user@172.16.0.1:8080/x"), "index.html", bodyLine + 4, 1),
+        ].sorted())
+        let first = try #require(result.diagnostics.sorted().first)
+        #expect(first.code == "ipv6.literal")
+        #expect(first.message == "'http://192.168.1.10/oa/' names its host by an IP address")
+        // Links the reader follows are listed for the report; the image is not a link.
+        #expect(result.externalLinks == [
+            "https://beian.miit.gov.cn/": 1,
+            "http://192.168.1.10/oa/": 1,
+            "http://[2001:db8::1]:8080/": 1,
+            "https://12306.cn/": 1,
+            "http://user@172.16.0.1:8080/x": 1,
+        ])
+    }
+
+    @Test("the host of a URL, and whether it is an IP literal")
+    func hosts() {
+        #expect(OutputAudit.host(of: "http://192.168.1.10/oa/") == "192.168.1.10")
+        #expect(OutputAudit.host(of: "https://user:pw@10.0.0.1:8443/x?y#z") == "10.0.0.1")
+        #expect(OutputAudit.host(of: "//cdn.example.com/a.js") == "cdn.example.com")
+        #expect(OutputAudit.host(of: "https://www.gov.cn?x=1") == "www.gov.cn")
+        #expect(OutputAudit.host(of: "/gk/index.html") == nil)
+        #expect(OutputAudit.isIPLiteral(OutputAudit.host(of: "http://[::1]:8080/")!))
+        #expect(OutputAudit.isIPLiteral("192.168.1.10"))
+        #expect(OutputAudit.isIPLiteral("[2001:db8::1]"))
+        #expect(!OutputAudit.isIPLiteral("1.2.3"))
+        #expect(!OutputAudit.isIPLiteral("1.2.3.4.5"))
+        #expect(!OutputAudit.isIPLiteral("1..2.3"))
+        #expect(!OutputAudit.isIPLiteral("12306.cn"))
+        #expect(!OutputAudit.isIPLiteral("www.gov.cn"))
+    }
+
+    @Test("scripts, stylesheets, icons, images and frames from another host are reported; plain links are only counted")
+    func thirdPartySubresources() throws {
+        let result = try audit([
+            "index.html": page("""
+                <link rel="stylesheet" href="https://cdn.example.com/bootstrap.min.css">
+                <link rel="canonical" href="https://www.example.gov.cn/">
+                <script src="https://cdn.jsdelivr.net/npm/jquery@3/dist/jquery.min.js"></script>
+                <img src="https://img.example.com/banner.png" alt="横幅">
+                <iframe src="https://map.example.com/embed?q=县政府" title="地图"></iframe>
+                <link rel="icon" href="https://cdn.example.com/favicon.ico">
+                <a href="https://www.gov.cn/">中国政府网</a> <a href="https://www.gov.cn/">再一次</a>
+                <a href="mailto:gk@example.gov.cn">信箱</a> <a href="tel:0571-12345678">电话</a> <a href="javascript:void(0)">无</a>
+                """),
+            "other.html": page(#"<p><a href="https://www.gov.cn/">中国政府网</a></p>"#),
+        ])
+        #expect(result.diagnostics.sorted() == [
+            found(.thirdPartySubresource(tag: "link", url: "https://cdn.example.com/bootstrap.min.css"), "index.html", bodyLine, 1),
+            found(.thirdPartySubresource(tag: "script", url: "https://cdn.jsdelivr.net/npm/jquery@3/dist/jquery.min.js"), "index.html", bodyLine + 2, 1),
+            found(.thirdPartySubresource(tag: "img", url: "https://img.example.com/banner.png"), "index.html", bodyLine + 3, 1),
+            found(.thirdPartySubresource(tag: "iframe", url: "https://map.example.com/embed?q=县政府"), "index.html", bodyLine + 4, 1),
+            found(.thirdPartySubresource(tag: "link", url: "https://cdn.example.com/favicon.ico"), "index.html", bodyLine + 5, 1),
+        ])
+        let script = try #require(result.diagnostics.first { $0.problem == .thirdPartySubresource(tag: "script", url: "https://cdn.jsdelivr.net/npm/jquery@3/dist/jquery.min.js") })
+        #expect(script.code == "ipv6.third-party-subresource")
+        #expect(script.message == "<script> loads 'https://cdn.jsdelivr.net/npm/jquery@3/dist/jquery.min.js' from another host")
+        // Counted once a page, however often the page links it; the canonical link is not listed.
+        #expect(result.externalLinks == ["https://www.gov.cn/": 2, "https://beian.miit.gov.cn/": 2])
+    }
+
+    // MARK: Page structure and accessibility (a11y.*)
+
+    @Test("a page without <html lang=\"zh-CN\"> is reported at its start")
+    func language() throws {
+        let result = try audit(["nolang.html": page(lang: nil), "en.html": page(lang: "en"), "ok.html": page()])
+        let detail = #"lacks <html lang="zh-CN">"#
+        #expect(result.diagnostics.sorted() == [
+            found(.pageStructure(detail: detail), "en.html", 1, 1),
+            found(.pageStructure(detail: detail), "nolang.html", 1, 1),
+        ])
+        #expect(result.diagnostics.first?.code == "a11y.lang")
+        #expect(result.diagnostics.first?.message == #"page lacks <html lang="zh-CN">"#)
+    }
+
+    @Test("a page without a <title>, or with an empty one, is reported")
+    func title() throws {
+        let result = try audit(["none.html": page(title: nil), "empty.html": page(title: ""), "blank.html": page(title: "  ")])
+        #expect(result.diagnostics.sorted() == [
+            found(.pageStructure(detail: "has no <title>"), "blank.html", 1, 1),
+            found(.pageStructure(detail: "has no <title>"), "empty.html", 1, 1),
+            found(.pageStructure(detail: "has no <title>"), "none.html", 1, 1),
+        ])
+        #expect(result.diagnostics.first?.message == "page has no <title>")
+    }
+
+    @Test("a page needs exactly one <h1>: none is reported at the start, a second one where it is")
+    func oneH1() throws {
+        let result = try audit([
+            "zero.html": page(h1: nil, "<h2>正文</h2>"),
+            "two.html": page("<p>导语</p>\n<h1>第二个标题</h1>"),
+        ])
+        #expect(result.diagnostics.sorted() == [
+            found(.pageStructure(detail: "has 2 <h1> elements instead of one"), "two.html", bodyLine + 1, 1),
+            found(.pageStructure(detail: "has 0 <h1> elements instead of one"), "zero.html", 1, 1),
+        ])
+    }
+
+    @Test("a heading that skips a level is reported where it is; going back up is fine")
+    func headingLevels() throws {
+        let result = try audit([
+            "a.html": page("""
+                <h2>一、总体情况</h2>
+                <h4>（一）细节</h4>
+                <h3>小节</h3>
+                <h2>二、主动公开情况</h2>
+                <h3>（一）规章</h3>
+                <p>说明<h5>注</h5></p>
+                """),
+            "b.html": page("<h3>直接三级</h3>"),
+        ])
+        #expect(result.diagnostics.sorted() == [
+            found(.pageStructure(detail: "skips from <h2> to <h4>"), "a.html", bodyLine + 1, 1),
+            found(.pageStructure(detail: "skips from <h3> to <h5>"), "a.html", bodyLine + 5, 6),
+            found(.pageStructure(detail: "skips from <h1> to <h3>"), "b.html", bodyLine, 1),
+        ])
+    }
+
+    @Test("an <img> without alt is reported; alt=\"\" marks a decorative image and is accepted")
+    func imageAlt() throws {
+        let result = try audit([
+            "index.html": page("""
+                <img src="/a.png">
+                <img src="/a.png" alt="">
+                <img src="/a.png" alt>
+                <p>说明<img src="/a.png" alt="图示"></p>
+                <p>图：<IMG SRC="/a.png"></p>
+                """),
+            "a.png": "PNG",
+        ])
+        #expect(result.diagnostics.sorted() == [
+            found(.imageWithoutAlt(src: "/a.png"), "index.html", bodyLine, 1),
+            found(.imageWithoutAlt(src: "/a.png"), "index.html", bodyLine + 4, 6),
+        ])
+        #expect(result.diagnostics.first?.code == "a11y.img-alt")
+        #expect(result.diagnostics.first?.message == #"<img src="/a.png"> has no alt text"#)
+    }
+
+    @Test("a data table needs <th> header cells and a <caption>")
+    func tables() throws {
+        let result = try audit([
+            "index.html": page("""
+                <table><tr><td>1</td></tr></table>
+                <table><caption>表1</caption><tr><td>1</td></tr></table>
+                <table><tr><th>项目</th></tr><tr><td>1</td></tr></table>
+                <table><caption>表2 收文情况</caption><thead><tr><th scope="col">项目</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>
+                <p>上表</p><table><tr><td>x</td></tr></table>
+                """),
+        ])
+        #expect(result.diagnostics.sorted() == [
+            found(.tableWithoutHeaders(detail: "has no header cell (<th>)"), "index.html", bodyLine, 1),
+            found(.tableWithoutHeaders(detail: "has no header cell (<th>)"), "index.html", bodyLine + 1, 1),
+            found(.tableWithoutHeaders(detail: "has no <caption>"), "index.html", bodyLine + 2, 1),
+            found(.tableWithoutHeaders(detail: "has no header cell (<th>)"), "index.html", bodyLine + 4, 10),
+        ])
+        #expect(result.diagnostics.first?.code == "a11y.table")
+        #expect(result.diagnostics.sorted().first?.message == "data table has no header cell (<th>)")
+    }
+
+    // MARK: Footer marks (site.footer-page)
+
+    @Test("every page shows every footer mark as text; a mark only in a comment, script or attribute is missing")
+    func footerMarks() throws {
+        let result = try audit([
+            "nomark.html": page(footer: "<footer>网站标识码：3301000001 浙公网安备33010002000001号</footer>"),
+            "hidden.html": page(footer: """
+                <footer>网站标识码：3301000001 <!-- 浙ICP备05000001号-1 --><script>var icp = "浙ICP备05000001号-1";</script>\
+                <span title="浙ICP备05000001号-1"></span> 浙公网安备33010002000001号</footer>
+                """),
+            "none.html": page(footer: ""),
+            "split.html": page(footer: """
+                <footer>网站标识码：<b>3301000001</b> 浙ICP备<span>05000001号-1</span> <a href="https://www.beian.gov.cn/">浙公网安备33010002000001号</a></footer>
+                """),
+        ])
+        #expect(result.diagnostics.sorted() == [
+            found(.footerMarkMissing(mark: "浙ICP备05000001号-1"), "hidden.html", 1, 1),
+            found(.footerMarkMissing(mark: "浙ICP备05000001号-1"), "nomark.html", 1, 1),
+            found(.footerMarkMissing(mark: "3301000001"), "none.html", 1, 1),
+            found(.footerMarkMissing(mark: "浙ICP备05000001号-1"), "none.html", 1, 1),
+            found(.footerMarkMissing(mark: "浙公网安备33010002000001号"), "none.html", 1, 1),
+        ].sorted())
+        #expect(result.diagnostics.first?.code == "site.footer-page")
+        #expect(result.diagnostics.first { $0.location?.path == "Public/nomark.html" }?.message == "page lacks the footer mark '浙ICP备05000001号-1'")
+    }
+}
