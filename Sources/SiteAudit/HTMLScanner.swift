@@ -87,7 +87,7 @@ struct HTMLScanner {
             i = min(j + 1, count)
             tags.append(Tag(name: name, attributes: attributes, offset: tagStart, isEnd: isEnd))
             if !isEnd, name == "script" || name == "style" {
-                i = find("</\(name)", from: i) ?? count
+                i = findIgnoringCase("</\(name)", from: i) ?? count
             }
             textStart = i
         }
@@ -125,6 +125,23 @@ struct HTMLScanner {
         var k = start
         while k + pattern.count <= bytes.count {
             if bytes[k] == pattern[0], Array(bytes[k..<k + pattern.count]) == pattern { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    /// `find` for a lowercase ASCII pattern, matching `</SCRIPT` as `</script` (tag names are case-insensitive).
+    private func findIgnoringCase(_ text: String, from start: Int) -> Int? {
+        let pattern = Array(text.utf8)
+        var k = start
+        while k + pattern.count <= bytes.count {
+            var matched = true
+            for (offset, expected) in pattern.enumerated() {
+                var byte = bytes[k + offset]
+                if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { byte += 32 }
+                if byte != expected { matched = false; break }
+            }
+            if matched { return k }
             k += 1
         }
         return nil

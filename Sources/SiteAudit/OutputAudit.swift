@@ -127,18 +127,18 @@ public struct OutputAudit: Sendable {
             }
         }
         // Page structure.
-        if !sawHTML || htmlLang != language {
-            page.diagnostics.append(page.diagnostic(.pageStructure(detail: "lacks <html lang=\"\(language)\">"), at: 0))
+        if !sawHTML || htmlLang?.lowercased() != language.lowercased() {
+            page.diagnostics.append(page.diagnostic(.pageLanguage(expected: language), at: 0))
         }
         if titleText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            page.diagnostics.append(page.diagnostic(.pageStructure(detail: "has no <title>"), at: 0))
+            page.diagnostics.append(page.diagnostic(.pageTitleMissing, at: 0))
         }
         let h1 = headings.filter { $0.level == 1 }
         if h1.count != 1 {
-            page.diagnostics.append(page.diagnostic(.pageStructure(detail: "has \(h1.count) <h1> elements instead of one"), at: h1.dropFirst().first?.offset ?? 0))
+            page.diagnostics.append(page.diagnostic(.pageH1Count(count: h1.count), at: h1.dropFirst().first?.offset ?? 0))
         }
         for (previous, heading) in zip(headings, headings.dropFirst()) where heading.level > previous.level + 1 {
-            page.diagnostics.append(page.diagnostic(.pageStructure(detail: "skips from <h\(previous.level)> to <h\(heading.level)>"), at: heading.offset))
+            page.diagnostics.append(page.diagnostic(.headingSkip(from: previous.level, to: heading.level), at: heading.offset))
         }
         for table in tables where !table.hasTH || !table.hasCaption {
             let detail = !table.hasTH ? "has no header cell (<th>)" : "has no <caption>"

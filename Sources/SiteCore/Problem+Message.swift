@@ -204,8 +204,14 @@ extension Problem {
             return "'\(url)' names its host by an IP address"
         case .thirdPartySubresource(let tag, let url):
             return "<\(tag)> loads '\(url)' from another host"
-        case .pageStructure(let detail):
-            return "page \(detail)"
+        case .pageLanguage(let expected):
+            return "page lacks <html lang=\"\(expected)\">"
+        case .pageTitleMissing:
+            return "page has no <title>"
+        case .pageH1Count(let count):
+            return "page has \(count) <h1> elements instead of one"
+        case .headingSkip(let from, let to):
+            return "page skips from <h\(from)> to <h\(to)>"
         case .imageWithoutAlt(let src):
             return "<img src=\"\(src)\"> has no alt text"
         case .tableWithoutHeaders(let detail):
@@ -417,8 +423,14 @@ extension Problem {
             return "use a host name: an IPv4 address is unreachable over IPv6 (天窗), and addresses change"
         case .thirdPartySubresource:
             return "copy the file into Templates/assets/: pages must load nothing from other hosts"
-        case .pageStructure:
-            return "every page needs <html lang>, a <title>, exactly one <h1>, and headings that do not skip a level (GB/T 37668)"
+        case .pageLanguage:
+            return "screen readers choose their voice by it (GB/T 37668, WCAG 3.1.1): check the base template's <html> tag"
+        case .pageTitleMissing:
+            return "every page needs a title that says what it is (WCAG 2.4.2): check the template's <title>"
+        case .pageH1Count:
+            return "a page has one main heading (GB/T 37668): check the template, or a body that starts with '# '"
+        case .headingSkip:
+            return "headings go down one level at a time (WCAG 1.3.1): in a body, use ## under the title, then ###"
         case .imageWithoutAlt:
             return "describe the image in its alt text (![描述](图.png)), or give alt=\"\" if it is decoration"
         case .tableWithoutHeaders:

@@ -234,8 +234,14 @@ public enum Problem: Hashable, Sendable {
     case ipLiteral(url: String)
     /// A script, stylesheet, image or frame loaded from another host.
     case thirdPartySubresource(tag: String, url: String)
-    /// A page without `<html lang>`, `<title>`, or exactly one `<h1>`, or that skips a heading level.
-    case pageStructure(detail: String)
+    /// A page without `<html lang>` of the site's language.
+    case pageLanguage(expected: String)
+    /// A page without a `<title>`, or with an empty one.
+    case pageTitleMissing
+    /// A page without exactly one `<h1>`.
+    case pageH1Count(count: Int)
+    /// A heading more than one level below the one before it (`<h2>` then `<h4>`).
+    case headingSkip(from: Int, to: Int)
     /// An `<img>` without `alt`.
     case imageWithoutAlt(src: String)
     /// A data table without header cells or without a caption.
@@ -358,7 +364,10 @@ extension Problem {
         case .brokenLink: "links.internal"
         case .ipLiteral: "ipv6.literal"
         case .thirdPartySubresource: "ipv6.third-party-subresource"
-        case .pageStructure: "a11y.lang"
+        case .pageLanguage: "a11y.lang"
+        case .pageTitleMissing: "a11y.title"
+        case .pageH1Count: "a11y.h1"
+        case .headingSkip: "a11y.heading-order"
         case .imageWithoutAlt: "a11y.img-alt"
         case .tableWithoutHeaders: "a11y.table"
         case .footerMarkMissing: "site.footer-page"

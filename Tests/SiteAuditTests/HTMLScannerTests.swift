@@ -83,6 +83,12 @@ struct HTMLScannerTests {
         #expect(texts(html) == ["nil|\n", "nil|\n", "/script|\n", "/style|\n", "/style|\n", "p|正文"])
     }
 
+    @Test("a script ends at its end tag in any case")
+    func upperCaseScriptEnd() {
+        let tags = scanner(#"<SCRIPT>var a = "<b>";</SCRIPT><h1>标题</h1>"#).scan()
+        #expect(names(tags) == ["script", "/script", "h1", "/h1"])
+    }
+
     @Test("an unterminated comment hides the rest of the page")
     func unterminatedComment() {
         #expect(scanner("<p>a</p><!-- <h1>x</h1>").scan().count == 2)

@@ -365,11 +365,11 @@ struct OutputAuditTests {
 
     @Test("a page without <html lang=\"zh-CN\"> is reported at its start")
     func language() throws {
-        let result = try audit(["nolang.html": page(lang: nil), "en.html": page(lang: "en"), "ok.html": page()])
-        let detail = #"lacks <html lang="zh-CN">"#
+        // Language tags are case-insensitive (BCP 47): zh-cn is zh-CN.
+        let result = try audit(["nolang.html": page(lang: nil), "en.html": page(lang: "en"), "ok.html": page(), "lower.html": page(lang: "zh-cn")])
         #expect(result.diagnostics.sorted() == [
-            found(.pageStructure(detail: detail), "en.html", 1, 1),
-            found(.pageStructure(detail: detail), "nolang.html", 1, 1),
+            found(.pageLanguage(expected: "zh-CN"), "en.html", 1, 1),
+            found(.pageLanguage(expected: "zh-CN"), "nolang.html", 1, 1),
         ])
         #expect(result.diagnostics.first?.code == "a11y.lang")
         #expect(result.diagnostics.first?.message == #"page lacks <html lang="zh-CN">"#)
@@ -379,9 +379,9 @@ struct OutputAuditTests {
     func title() throws {
         let result = try audit(["none.html": page(title: nil), "empty.html": page(title: ""), "blank.html": page(title: "  ")])
         #expect(result.diagnostics.sorted() == [
-            found(.pageStructure(detail: "has no <title>"), "blank.html", 1, 1),
-            found(.pageStructure(detail: "has no <title>"), "empty.html", 1, 1),
-            found(.pageStructure(detail: "has no <title>"), "none.html", 1, 1),
+            found(.pageTitleMissing, "blank.html", 1, 1),
+            found(.pageTitleMissing, "empty.html", 1, 1),
+            found(.pageTitleMissing, "none.html", 1, 1),
         ])
         #expect(result.diagnostics.first?.message == "page has no <title>")
     }
@@ -393,8 +393,8 @@ struct OutputAuditTests {
             "two.html": page("<p>导语</p>\n<h1>第二个标题</h1>"),
         ])
         #expect(result.diagnostics.sorted() == [
-            found(.pageStructure(detail: "has 2 <h1> elements instead of one"), "two.html", bodyLine + 1, 1),
-            found(.pageStructure(detail: "has 0 <h1> elements instead of one"), "zero.html", 1, 1),
+            found(.pageH1Count(count: 2), "two.html", bodyLine + 1, 1),
+            found(.pageH1Count(count: 0), "zero.html", 1, 1),
         ])
     }
 
@@ -412,9 +412,9 @@ struct OutputAuditTests {
             "b.html": page("<h3>直接三级</h3>"),
         ])
         #expect(result.diagnostics.sorted() == [
-            found(.pageStructure(detail: "skips from <h2> to <h4>"), "a.html", bodyLine + 1, 1),
-            found(.pageStructure(detail: "skips from <h3> to <h5>"), "a.html", bodyLine + 5, 6),
-            found(.pageStructure(detail: "skips from <h1> to <h3>"), "b.html", bodyLine, 1),
+            found(.headingSkip(from: 2, to: 4), "a.html", bodyLine + 1, 1),
+            found(.headingSkip(from: 3, to: 5), "a.html", bodyLine + 5, 6),
+            found(.headingSkip(from: 1, to: 3), "b.html", bodyLine, 1),
         ])
     }
 
