@@ -33,17 +33,21 @@ public struct OutputAudit: Sendable {
     public func audit(folder: URL, files: [String]) -> Result {
         let pages = files.filter { $0.hasSuffix(".html") }.sorted()
         let fileSet = Set(files)
-        let scanned = pages.concurrentMap { path in scan(path, folder: folder) }
+        // Scanning and resolving links run on all cores; only the lookups across pages are serial.
+        let scanned = pages.concurrentMap { path in
+            let page = scan(path, folder: folder)
+            return (page, page.links.map { resolve($0.url, from: page.path) })
+        }
         var ids: [String: Set<String>] = [:]
-        for page in scanned { ids[page.path] = page.ids }
+        for (page, _) in scanned { ids[page.path] = page.ids }
 
         var diagnostics: [Diagnostic] = []
         var external: [String: Int] = [:]
-        for page in scanned {
+        for (page, resolved) in scanned {
             diagnostics += page.diagnostics
             for url in Set(page.external) { external[url, default: 0] += 1 }
-            for link in page.links {
-                guard let (target, fragment) = resolve(link.url, from: page.path) else { continue }
+            for (link, resolution) in zip(page.links, resolved) {
+                guard let (target, fragment) = resolution else { continue }
                 let exists = fileSet.contains(target)
                 if !exists {
                     diagnostics.append(page.diagnostic(.brokenLink(target: link.url.split(separator: "#").first.map(String.init) ?? link.url, fragment: nil), at: link.offset))
@@ -144,10 +148,23 @@ public struct OutputAudit: Sendable {
             let detail = !table.hasTH ? "has no header cell (<th>)" : "has no <caption>"
             page.diagnostics.append(page.diagnostic(.tableWithoutHeaders(detail: detail), at: table.offset))
         }
-        for mark in footerMarks where !text.contains(mark) {
+        // Byte search: Foundation's String.contains folds Unicode and costs more than the whole scan.
+        let textBytes = Array(text.utf8)
+        for mark in footerMarks where !Self.bytes(textBytes, contain: Array(mark.utf8)) {
             page.diagnostics.append(page.diagnostic(.footerMarkMissing(mark: mark), at: 0))
         }
         return page
+    }
+
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        var index = 0
+        while index <= haystack.count - needle.count {
+            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
     }
 
     private func check(_ url: String, tag: HTMLScanner.Tag, attribute: String, page: inout Page) {

@@ -60,6 +60,29 @@ public struct ComplianceChecker: Sendable {
     }
 
     public func check(_ context: ComplianceContext) -> [Diagnostic] {
-        rules.flatMap { $0.check(context) }
+        Self.mergingCalendarGaps(rules.flatMap { $0.check(context) })
+    }
+
+    /// One `time.calendar-missing` per set of missing years instead of one per time limit: a portal
+    /// that carries documents from before 2018 would otherwise get one per document. The first
+    /// place carries it, the next few are notes; each late finding says "provisional" itself.
+    static func mergingCalendarGaps(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var gaps: [[Int]: [Diagnostic]] = [:]
+        var others: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            if case .calendarMissing(let years, _) = diagnostic.problem {
+                gaps[years, default: []].append(diagnostic)
+            } else {
+                others.append(diagnostic)
+            }
+        }
+        for (years, found) in gaps.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            let sorted = found.sorted()
+            var merged = Diagnostic(.calendarMissing(years: years, limits: sorted.count), at: sorted[0].location)
+            let elsewhere = Set(sorted.compactMap(\.location)).subtracting(sorted[0].location.map { [$0] } ?? [])
+            merged.related = elsewhere.sorted().prefix(5).map { Diagnostic.Related($0, note: "also provisional") }
+            others.append(merged)
+        }
+        return others
     }
 }

@@ -195,8 +195,12 @@ extension Problem {
             return "holiday year \(year) added in site.yaml names no notice"
         case .calendarUpdate(let year):
             return "the holiday calendar has no arrangement for \(year) yet"
-        case .calendarMissing(let years):
-            return "the time limit counts days the holiday calendar does not cover yet (\(years.map(String.init).joined(separator: ", "))): only weekends count as rest days there, so the result is provisional"
+        case .calendarMissing(let years, let limits):
+            let list = years.map(String.init).joined(separator: ", ")
+            if limits == 1 {
+                return "this time limit counts days the holiday calendar does not cover (\(list)): only weekends count as rest days there, so its result is provisional"
+            }
+            return "\(limits) time limits count days the holiday calendar does not cover (\(list)), this one first: only weekends count as rest days there, so their results are provisional"
         case .brokenLink(let target, let fragment):
             if let fragment { return "link to '\(target)#\(fragment)': the page has no element with id '\(fragment)'" }
             return "link to '\(target)' finds no file in the site"
@@ -414,7 +418,7 @@ extension Problem {
         case .adoptionLate:
             return "seed 004: publish how opinions were collected and adopted within 10 working days of the decision"
         case .calendarMissing, .calendarUpdate:
-            return "when 国务院办公厅关于部分节假日安排的通知 is published, add its dates under 'holidays:' in site.yaml (schema of docs/data/holidays-cn.yaml)"
+            return "add that year's 国务院办公厅关于部分节假日安排的通知 under 'holidays:' in site.yaml, in the schema of docs/data/holidays-cn.yaml (docs/rules.md)"
         case .calendarNoNotice:
             return "add 'notice: {number: 国办发明电〔…〕…号}' so the dates can be checked against it"
         case .brokenLink:

@@ -219,8 +219,9 @@ public enum Problem: Hashable, Sendable {
     /// 意见采纳情况 published more than 10 working days after the decision's result, or (`published`
     /// nil) not published and the time is up.
     case adoptionLate(resultPublished: String, published: String?, due: String, provisional: Bool)
-    /// A time limit reaches dates the holiday calendar does not cover.
-    case calendarMissing(years: [Int])
+    /// `limits` time limits count days the holiday calendar does not cover, in these years; the
+    /// checker reports them once per set of years, at the first.
+    case calendarMissing(years: [Int], limits: Int)
     /// A holiday year added in site.yaml without the notice it comes from.
     case calendarNoNotice(year: Int)
     /// It is 12-15 or later and next year's arrangement is not in the calendar yet (info).

@@ -11,6 +11,11 @@ import SiteTestSupport
 func findings(
     _ rule: any ComplianceRule, changes: [String: String?] = [:], data: [String: Data] = [:], asOf: String = "2026-11-22"
 ) throws -> [Diagnostic] {
+    Diagnostics(rule.check(try contextFor(changes: changes, data: data, asOf: asOf))).sorted
+}
+
+/// The sample site with some files replaced, loaded and linked, as the rules see it.
+func contextFor(changes: [String: String?] = [:], data: [String: Data] = [:], asOf: String = "2026-11-22") throws -> ComplianceContext {
     var files = SampleSite.files
     for (path, text) in changes { files[path] = text }
     let site = try TempSite(files: files, defaultTheme: false)
@@ -18,11 +23,15 @@ func findings(
     let loader = ContentLoader(folder: site.url("Content"), displayPrefix: "Content")
     let content = try loader.load()
     let (graph, _) = GraphBuilder().build(configuration: content.configuration!, content: content, links: [:])
-    let context = ComplianceContext(graph: graph, asOf: CalendarDate(iso: asOf)!) { path in
-        guard case .success(let text) = loader.readText(path) else { return nil }
-        return (loader.displayPath(path), text)
+    // The folder goes when `site` does; attachments are read at once, while it is there.
+    var texts: [String: (path: String, text: String)] = [:]
+    for document in content.documents {
+        for attachment in document.attachments {
+            if case .success(let text) = loader.readText(attachment.contentPath) { texts[attachment.contentPath] = (loader.displayPath(attachment.contentPath), text) }
+        }
     }
-    return Diagnostics(rule.check(context)).sorted
+    let read = texts
+    return ComplianceContext(graph: graph, asOf: CalendarDate(iso: asOf)!) { read[$0] }
 }
 
 /// A location in the sample site, for expectations.

@@ -31,16 +31,16 @@ struct TimeLimitRuleTests {
         let late = try findings(
             ProactiveTimeLimitRule(), changes: [policyPath: policy(written: "2026-12-10", published: "2027-01-20")], asOf: "2027-02-01")
         #expect(late == [
-            Diagnostic(.calendarMissing(years: [2026, 2027]), at: at(policyPath, 8, 12)),
+            Diagnostic(.calendarMissing(years: [2026, 2027], limits: 1), at: at(policyPath, 8, 12)),
             Diagnostic(.proactiveLate(written: "2026-12-10", published: "2027-01-20", due: "2027-01-07", provisional: true), at: at(policyPath, 8, 12)),
         ])
         #expect(late.last?.message.hasSuffix("(due 2027-01-07, provisional)") == true)
-        #expect(late.first?.message == "the time limit counts days the holiday calendar does not cover yet (2026, 2027): only weekends count as rest days there, so the result is provisional")
+        #expect(late.first?.message == "this time limit counts days the holiday calendar does not cover (2026, 2027): only weekends count as rest days there, so its result is provisional")
         // Published before 12-15: only covered days decide, so the answer is final and nothing is said.
         #expect(try findings(ProactiveTimeLimitRule(), changes: [policyPath: policy(written: "2026-12-01", published: "2026-12-10")]) == [])
         // Published on time, but the days that decide it run past 12-15 without a 2027 notice.
         #expect(try findings(ProactiveTimeLimitRule(), changes: [policyPath: policy(written: "2026-12-10", published: "2026-12-18")], asOf: "2026-12-20")
-            == [Diagnostic(.calendarMissing(years: [2026]), at: at(policyPath, 8, 12))])
+            == [Diagnostic(.calendarMissing(years: [2026], limits: 1), at: at(policyPath, 8, 12))])
     }
 
     @Test("a 2027 arrangement added in site.yaml makes the computation final and moves the deadline")
@@ -152,6 +152,20 @@ struct TimeLimitRuleTests {
             .adoptionLate(resultPublished: "2021-05-12", published: nil, due: "2021-05-26", provisional: false),
             at: at("Content/decisions/d.md", 12, 11))])
         #expect(late.first?.message == "意见采纳情况 is not published, and 10 working days after the decision (published 2021-05-12) ended 2021-05-26")
+    }
+
+    @Test("time.calendar-missing comes once per set of years, at the first place, with the next ones as notes")
+    func mergedGaps() throws {
+        let policy = policy(written: "2015-03-02", published: "2015-03-04")
+        let interpretation = SampleSite.interpretation.replacing("written: 2021-05-12", "written: 2015-03-02").replacing("published: 2021-05-13", "published: 2015-03-09")
+        let context = try contextFor(changes: [policyPath: policy, interpretationPath: interpretation])
+        let found = ComplianceChecker(rules: [ProactiveTimeLimitRule(), InterpretationTimeLimitRule()]).check(context)
+        #expect(found.count == 1)
+        // Three limits: the policy's 20 days, the interpretation's 20 days and its 3 days after the policy.
+        #expect(found.first?.problem == .calendarMissing(years: [2015], limits: 3))
+        #expect(found.first?.location == at(interpretationPath, 7, 12))
+        #expect(found.first?.related == [Diagnostic.Related(at(policyPath, 8, 12), note: "also provisional")])
+        #expect(found.first?.message.hasPrefix("3 time limits count days the holiday calendar does not cover (2015), this one first") == true)
     }
 
     @Test("the verdict counts only the days that decide it")

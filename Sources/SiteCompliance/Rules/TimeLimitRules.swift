@@ -17,7 +17,7 @@ struct ProactiveTimeLimitRule: ComplianceRule {
                     at: published.location))
             }
             if verdict.provisional {
-                diagnostics.append(Diagnostic(.calendarMissing(years: verdict.missingYears), at: published.location))
+                diagnostics.append(Diagnostic(.calendarMissing(years: verdict.missingYears, limits: 1), at: published.location))
             }
         }
         return diagnostics
@@ -43,7 +43,7 @@ struct InterpretationTimeLimitRule: ComplianceRule {
                     at: published.location))
             }
             if verdict.provisional {
-                diagnostics.append(Diagnostic(.calendarMissing(years: verdict.missingYears), at: published.location))
+                diagnostics.append(Diagnostic(.calendarMissing(years: verdict.missingYears, limits: 1), at: published.location))
             }
         }
         return diagnostics
@@ -87,7 +87,7 @@ struct AdoptionTimeLimitRule: ComplianceRule {
                     at: location))
             }
             if verdict.provisional {
-                diagnostics.append(Diagnostic(.calendarMissing(years: verdict.missingYears), at: location))
+                diagnostics.append(Diagnostic(.calendarMissing(years: verdict.missingYears, limits: 1), at: location))
             }
         }
         return diagnostics
