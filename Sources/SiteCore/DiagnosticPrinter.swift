@@ -12,31 +12,18 @@ public struct DiagnosticPrinter: Sendable {
         self.format = format
     }
 
-    /// A rule whose severity site.yaml changed, as the report prints it.
-    public struct RuleSettingSummary: Sendable, Equatable {
-        public let code: String
-        /// Nil: off.
-        public let severity: Severity?
-        public let reason: String
-        /// How many findings the setting changed (or silenced).
-        public let findings: Int
+    /// A rule whose severity site.yaml changed, with how many findings the setting changed (or silenced).
+    public typealias AppliedSetting = (setting: RuleSetting, findings: Int)
 
-        public init(code: String, severity: Severity?, reason: String, findings: Int) {
-            self.code = code
-            self.severity = severity
-            self.reason = reason
-            self.findings = findings
-        }
-
-        var text: String {
-            "\(code): \(severity?.rawValue ?? "off") (\(findings) finding\(findings == 1 ? "" : "s")) — \(reason)"
-        }
+    private static func describe(_ applied: AppliedSetting) -> String {
+        let (setting, findings) = applied
+        return "\(setting.code): \(setting.severity?.rawValue ?? "off") (\(findings) finding\(findings == 1 ? "" : "s")) — \(setting.reason)"
     }
 
     /// The whole report: every diagnostic, then (for text) the summary line with a count per rule,
     /// then the rules site.yaml changed, with their reasons.
     /// `externalLinks` (address → pages that link to it) go into the JSON report only.
-    public func render(_ diagnostics: Diagnostics, settings: [RuleSettingSummary] = [], externalLinks: [String: Int] = [:]) -> String {
+    public func render(_ diagnostics: Diagnostics, settings: [AppliedSetting] = [], externalLinks: [String: Int] = [:]) -> String {
         let list = diagnostics.sorted
         switch format {
         case .text:
@@ -50,13 +37,13 @@ public struct DiagnosticPrinter: Sendable {
                 }
             }
             if !settings.isEmpty {
-                out += "Rules set by site.yaml:\n" + settings.map { "  \($0.text)\n" }.joined()
+                out += "Rules set by site.yaml:\n" + settings.map { "  \(Self.describe($0))\n" }.joined()
             }
             return out
         case .json:
             return json(list, settings: settings, externalLinks: externalLinks)
         case .github:
-            return list.map(github).joined() + settings.map { "::notice title=\(escapeProperty($0.code))::\(escapeData("set by site.yaml: " + $0.text))\n" }.joined()
+            return list.map(github).joined() + settings.map { "::notice title=\(escapeProperty($0.setting.code))::\(escapeData("set by site.yaml: " + Self.describe($0)))\n" }.joined()
         }
     }
 
@@ -137,7 +124,7 @@ public struct DiagnosticPrinter: Sendable {
         var pages: Int
     }
 
-    private func json(_ list: [Diagnostic], settings: [RuleSettingSummary], externalLinks: [String: Int]) -> String {
+    private func json(_ list: [Diagnostic], settings: [AppliedSetting], externalLinks: [String: Int]) -> String {
         let report = JSONReport(
             diagnostics: list.map { d in
                 JSONDiagnostic(
@@ -156,7 +143,9 @@ public struct DiagnosticPrinter: Sendable {
             errors: list.count { $0.severity == .error },
             warnings: list.count { $0.severity == .warning },
             infos: list.count { $0.severity == .info },
-            ruleSettings: settings.map { JSONRuleSetting(code: $0.code, severity: $0.severity?.rawValue ?? "off", reason: $0.reason, findings: $0.findings) },
+            ruleSettings: settings.map {
+                JSONRuleSetting(code: $0.setting.code, severity: $0.setting.severity?.rawValue ?? "off", reason: $0.setting.reason, findings: $0.findings)
+            },
             externalLinks: externalLinks.sorted { $0.key < $1.key }.map { JSONExternalLink(url: $0.key, pages: $0.value) }
         )
         let encoder = JSONEncoder()

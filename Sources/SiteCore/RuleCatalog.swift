@@ -141,3 +141,19 @@ extension RuleCatalog {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+/// `rules: {plan.done-evidence: {severity: off, reason: …}}` in site.yaml.
+public struct RuleSetting: Sendable, Hashable {
+    public let code: String
+    /// Nil turns the rule off.
+    public let severity: Severity?
+    public let reason: String
+    public let location: SourceLocation
+
+    public init(code: String, severity: Severity?, reason: String, location: SourceLocation) {
+        self.code = code
+        self.severity = severity
+        self.reason = reason
+        self.location = location
+    }
+}

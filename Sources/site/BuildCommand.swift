@@ -70,10 +70,7 @@ enum Runner {
             throw ExitCode(2)
         }
         let printer = DiagnosticPrinter(format: report.format)
-        let settings = result.ruleSettings.map {
-            DiagnosticPrinter.RuleSettingSummary(code: $0.setting.code, severity: $0.setting.severity, reason: $0.setting.reason, findings: $0.findings)
-        }
-        let text = printer.render(result.diagnostics, settings: settings, externalLinks: result.externalLinks)
+        let text = printer.render(result.diagnostics, settings: result.ruleSettings, externalLinks: result.externalLinks)
         if report.format == .json {
             FileHandle.standardOutput.write(Data(text.utf8))
         } else {

@@ -11,13 +11,8 @@ struct ProactiveTimeLimitRule: ComplianceRule {
         for document in context.graph.documents where document.isPublic {
             guard let written = document.written?.value, let published = document.published else { continue }
             let verdict = context.calendar.verdict(published.value, within: 20, workingDaysAfter: written)
-            if !verdict.met {
-                diagnostics.append(Diagnostic(
-                    .proactiveLate(written: "\(written)", published: "\(published.value)", due: "\(verdict.deadline)", provisional: verdict.provisional),
-                    at: published.location))
-            }
-            if verdict.provisional {
-                diagnostics.append(Diagnostic(.calendarMissing(years: verdict.missingYears, limits: 1), at: published.location))
+            diagnostics += verdict.findings(at: published.location) { due, provisional in
+                .proactiveLate(written: "\(written)", published: "\(published.value)", due: due, provisional: provisional)
             }
         }
         return diagnostics
@@ -35,15 +30,8 @@ struct InterpretationTimeLimitRule: ComplianceRule {
                   let policyPublished = policy.published?.value, let published = document.published
             else { continue }
             let verdict = context.calendar.verdict(published.value, within: 3, workingDaysAfter: policyPublished)
-            if !verdict.met {
-                diagnostics.append(Diagnostic(
-                    .interpretationLate(
-                        policyPublished: "\(policyPublished)", published: "\(published.value)", due: "\(verdict.deadline)",
-                        provisional: verdict.provisional),
-                    at: published.location))
-            }
-            if verdict.provisional {
-                diagnostics.append(Diagnostic(.calendarMissing(years: verdict.missingYears, limits: 1), at: published.location))
+            diagnostics += verdict.findings(at: published.location) { due, provisional in
+                .interpretationLate(policyPublished: "\(policyPublished)", published: "\(published.value)", due: due, provisional: provisional)
             }
         }
         return diagnostics
@@ -78,16 +66,8 @@ struct AdoptionTimeLimitRule: ComplianceRule {
             }
             // Not yet published: judged as if published today, so it is late only once the time is up.
             let verdict = context.calendar.verdict(published ?? context.asOf, within: 10, workingDaysAfter: resultPublished)
-            let location = adoption?.location ?? result.location
-            if !verdict.met {
-                diagnostics.append(Diagnostic(
-                    .adoptionLate(
-                        resultPublished: "\(resultPublished)", published: published.map { "\($0)" }, due: "\(verdict.deadline)",
-                        provisional: verdict.provisional),
-                    at: location))
-            }
-            if verdict.provisional {
-                diagnostics.append(Diagnostic(.calendarMissing(years: verdict.missingYears, limits: 1), at: location))
+            diagnostics += verdict.findings(at: adoption?.location ?? result.location) { due, provisional in
+                .adoptionLate(resultPublished: "\(resultPublished)", published: published.map { "\($0)" }, due: due, provisional: provisional)
             }
         }
         return diagnostics
@@ -108,5 +88,16 @@ struct HolidayCalendarRule: ComplianceRule {
             diagnostics.append(Diagnostic(.calendarUpdate(year: today.year + 1), at: configuration.location))
         }
         return diagnostics
+    }
+}
+
+extension HolidayCalendar.Verdict {
+    /// The late finding (`late(due, provisional)`) when the limit was missed, and
+    /// `time.calendar-missing` when the answer rests on days the calendar does not cover.
+    func findings(at location: SourceLocation, late: (_ due: String, _ provisional: Bool) -> Problem) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        if !met { found.append(Diagnostic(late("\(deadline)", provisional), at: location)) }
+        if provisional { found.append(Diagnostic(.calendarMissing(years: missingYears, limits: 1), at: location)) }
+        return found
     }
 }
