@@ -69,7 +69,7 @@ public struct GraphBuilder: Sendable {
                     }
                 }
             }
-            if let top = document.id.rawValue.split(separator: "/").first, ReservedPaths.topLevelFolders.contains(String(top)) {
+            if ReservedPaths.isReserved(topLevel: document.id.rawValue) {
                 diagnostics.append(Diagnostic(.outputCollision(path: document.id.page.outputFile), at: document.headerLocation))
             }
         }
@@ -200,8 +200,7 @@ public struct GraphBuilder: Sendable {
         // Output paths: a published file must not land on a page.
         let pages = Set(documents.filter(\.isPublic).map { $0.id.page.outputFile })
         for (path, owner) in publishedFiles.sorted(by: { $0.key < $1.key }) {
-            let top = String(path.split(separator: "/").first ?? "")
-            if pages.contains(path) || ReservedPaths.topLevelFolders.contains(top) || path == "index.html" || path == "404.html" {
+            if pages.contains(path) || ReservedPaths.isReserved(topLevel: path) || path == "index.html" || path == "404.html" {
                 diagnostics.append(Diagnostic(.outputCollision(path: path), at: byID[owner]?.headerLocation))
             }
         }

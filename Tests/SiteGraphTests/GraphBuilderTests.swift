@@ -66,6 +66,30 @@ struct GraphBuilderTests {
         #expect(diagnostics.map(\.problem) == [.outputCollision(path: "xxgk/zcwj/index.html")])
     }
 
+    @Test("a document named like an export at the top of the site is refused", arguments: [
+        ("Content/feed.xml.md", "feed.xml/index.html"),
+        ("Content/sitemap.xml/a.md", "sitemap.xml/a/index.html"),
+        ("Content/robots.txt.md", "robots.txt/index.html"),
+    ])
+    func reservedExportName(_ file: String, _ output: String) throws {
+        var files = SampleSite.files
+        files[file] = SampleSite.plan.replacingOccurrences(of: "2021-00006", with: "2021-00007")
+            .replacingOccurrences(of: "〔2021〕6号", with: "〔2021〕7号")
+        let (_, diagnostics) = try graph(files)
+        #expect(diagnostics.map(\.problem) == [.outputCollision(path: output)])
+    }
+
+    @Test("a published file at the path of an export is refused")
+    func publishedFileOnExport() throws {
+        var files = SampleSite.files
+        files["Content/policies/gongkai.md"] = SampleSite.policy.replacingOccurrences(
+            of: "normative: true\n", with: "normative: true\nattachments:\n  - {file: ../catalog.csv, title: 目录}\n")
+        files["Content/catalog.csv"] = "a,b\n"
+        let (_, diagnostics) = try graph(files)
+        #expect(diagnostics.map(\.problem) == [.outputCollision(path: "catalog.csv")])
+        #expect(diagnostics.first?.location == SourceLocation(path: "Content/policies/gongkai.md", line: 1, column: 1))
+    }
+
     @Test("tasks naming unknown units are reported at the unit")
     func unknownUnit() throws {
         var files = SampleSite.files
