@@ -3,7 +3,7 @@
 // (政府信息公开). Targets follow the build pipeline, one folder per stage:
 //
 //   Content/ ─load─▶ [Document] ─markdown─▶ [RenderedBody] ─link─▶ ContentGraph ─check─▶ [Diagnostic]
-//                                              └─render─▶ [OutputFile] ─write─▶ Public/
+//                                              └─render, export─▶ [OutputFile] ─write─▶ Public/
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev). Only SiteMarkdown imports it.
@@ -52,10 +53,16 @@ let package = Package(
         .target(name: "SiteOutput", dependencies: ["SiteCore"], swiftSettings: swiftSettings),
         // Checks what was written: links, self-containment, headings, alt text, footer marks.
         .target(name: "SiteAudit", dependencies: ["SiteCore"], swiftSettings: swiftSettings),
+        // Feeds, catalog exports and the sitemap. The only importer of Crypto (SHA-256 of attachments).
+        .target(
+            name: "SiteExport",
+            dependencies: ["SiteCore", "SiteContent", "SiteGraph", "SiteRender", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // Runs the stages in order.
         .target(
             name: "SiteBuild",
-            dependencies: ["SiteCore", "SiteContent", "SiteMarkdown", "SiteGraph", "SiteCompliance", "SiteRender", "SiteOutput", "SiteAudit"],
+            dependencies: ["SiteCore", "SiteContent", "SiteMarkdown", "SiteGraph", "SiteCompliance", "SiteRender", "SiteExport", "SiteOutput", "SiteAudit"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

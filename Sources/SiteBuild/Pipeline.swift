@@ -3,6 +3,7 @@ import SiteAudit
 import SiteCompliance
 import SiteContent
 import SiteCore
+import SiteExport
 import SiteGraph
 import SiteMarkdown
 import SiteOutput
@@ -12,7 +13,7 @@ import SiteRender
 ///
 /// ```
 /// Content/ ─load─▶ [Document] ─markdown─▶ [RenderedBody] ─link─▶ ContentGraph ─check─▶ [Diagnostic]
-///                                             └─render─▶ pages ─write─▶ Public/
+///                                             └─render─▶ pages, exports ─write─▶ Public/
 /// ```
 /// Every stage reports what it finds; nothing is written when an error was found, and the new site
 /// replaces `Public/` only once it is complete.
@@ -147,7 +148,8 @@ public struct Pipeline: Sendable {
             let renderer = PageRenderer(
                 templates: analysis.templates, graph: graph, bodies: analysis.bodies, reportParts: analysis.reportParts,
                 asOf: options.asOf)
-            let failures = renderer.pages.concurrentMap { spec -> SiteError? in
+            let pages = renderer.pages
+            let failures = pages.concurrentMap { spec -> SiteError? in
                 guard let page = renderer.render(spec) else { return nil }
                 do throws(SiteError) {
                     try writer.write(page.path.outputFile, text: page.html)
@@ -162,6 +164,13 @@ public struct Pipeline: Sendable {
             }
             for path in graph.publishedFiles.keys.sorted() {
                 try writer.copy(path, from: content.url(of: path))
+            }
+            // Feeds, catalog.json/csv, sitemap.xml and robots.txt, audited with the pages.
+            let exporter = SiteExporter(graph: graph, bodies: analysis.bodies, pages: pages) { path in
+                FileManager.default.contents(atPath: content.url(of: path).path)
+            }
+            for file in try exporter.files() {
+                try writer.write(file.path.rawValue, file.data)
             }
             clock.lap("render")
             let configuration = graph.configuration

@@ -1,0 +1,119 @@
+import SiteContent
+import SiteCore
+import SiteGraph
+import SiteRender
+
+/// A feed in the shape Atom and JSON Feed share: the portal's or a catalog section's latest public
+/// documents, newest first. Only public documents reach it: its entries come from the graph's
+/// public lists.
+struct Feed: Sendable {
+    let title: String
+    let subtitle: String?
+    let language: String
+    /// The HTML page the feed follows: the home page, or the section's page.
+    let pageURL: String
+    let atomURL: String
+    let jsonURL: String
+    /// 主办单位, the feed's author when an entry names no issuer.
+    let author: String
+    let authorURL: String
+    /// Never empty: a feed exists only when it has an entry.
+    let entries: [FeedEntry]
+
+    /// The newest entry's 发布日期 (never the time of the build, so two builds give the same bytes).
+    var updated: CalendarDate { entries.map(\.published).max() ?? CalendarDate(daysSinceEpoch: 0) }
+}
+
+/// One document in a feed.
+struct FeedEntry: Sendable {
+    /// A tag URI built from the 索引号 (`SiteAddress.entryID`).
+    let id: String
+    let title: String
+    let url: String
+    /// 发布日期, both `published` and `updated`: documents carry no later date of change.
+    let published: CalendarDate
+    /// 内容概述
+    let summary: String?
+    /// The rendered body.
+    let contentHTML: String
+    /// 发布机构, full names, the lead first.
+    let authors: [(name: String, url: String)]
+    /// 目录栏目, then 主题分类.
+    let categories: [FeedCategory]
+}
+
+/// A catalog section or a topic of an entry.
+struct FeedCategory: Sendable, Equatable {
+    /// The section id, or the topic itself.
+    let term: String
+    /// The section's title, or the topic.
+    let label: String
+    /// `…/xxgk/` for sections, `…/xxgk/topics/` for topics.
+    let scheme: String
+}
+
+/// Makes the feeds of a site from its graph.
+struct FeedBuilder: Sendable {
+    let graph: ContentGraph
+    let bodies: [DocumentID: String]
+    let address: SiteAddress
+    let length: Int
+
+    /// The portal's feed, then one per catalog section that has a public document in it or below
+    /// it, in the order of catalog.yaml; with the paths of their Atom and JSON files.
+    var feeds: [(feed: Feed, atom: SitePath, json: SitePath)] {
+        var feeds: [(Feed, SitePath, SitePath)] = []
+        let configuration = graph.configuration
+        if !graph.publicDocuments.isEmpty {
+            feeds.append((
+                feed(
+                    title: "政府信息公开 - \(configuration.name)", subtitle: "\(configuration.name)最新主动公开的政府信息",
+                    page: .root, atom: ExportPaths.atomFeed, json: ExportPaths.jsonFeed, documents: graph.publicDocuments),
+                ExportPaths.atomFeed, ExportPaths.jsonFeed))
+        }
+        for section in graph.catalog.flatMap(\.flattened) {
+            let members = graph.members(ofSectionAndBelow: section.id)
+            guard !members.isEmpty else { continue }
+            let atom = ExportPaths.atomFeed(section: section.id), json = ExportPaths.jsonFeed(section: section.id)
+            feeds.append((
+                feed(
+                    title: "\(section.title) - \(configuration.name)", subtitle: section.description,
+                    page: PageRenderer.path(of: .section(section.id, page: 1)), atom: atom, json: json, documents: members),
+                atom, json))
+        }
+        return feeds
+    }
+
+    func feed(title: String, subtitle: String?, page: SitePath, atom: SitePath, json: SitePath, documents: [DocumentID]) -> Feed {
+        Feed(
+            title: title, subtitle: subtitle, language: graph.configuration.language, pageURL: address.url(page),
+            atomURL: address.url(atom), jsonURL: address.url(json), author: graph.configuration.sponsor,
+            authorURL: address.url(.root),
+            entries: Array(documents.lazy.compactMap { self.graph[$0] }.filter(\.isPublic).compactMap(entry).prefix(length)))
+    }
+
+    /// Nil for a document without 发布日期 (which the checks report; it never reaches a build).
+    func entry(_ document: Document) -> FeedEntry? {
+        guard let published = document.published?.value else { return nil }
+        let sectionScheme = address.url(PageRenderer.path(of: .catalog))
+        let topicScheme = address.url(PageRenderer.path(of: .topics))
+        var categories: [FeedCategory] = []
+        for id in document.catalog.map(\.value) {
+            guard let section = graph.section(id) else { continue }
+            let category = FeedCategory(term: id, label: section.title, scheme: sectionScheme)
+            if !categories.contains(category) { categories.append(category) }
+        }
+        for topic in document.topics.map(\.value) {
+            let category = FeedCategory(term: topic, label: topic, scheme: topicScheme)
+            if !categories.contains(category) { categories.append(category) }
+        }
+        var seen = Set<String>()
+        let authors = document.issuers.map(\.value).filter { seen.insert($0).inserted }.map { id in
+            (name: graph.agency(id)?.name ?? id, url: address.url(PageRenderer.path(of: .agency(id, page: 1))))
+        }
+        return FeedEntry(
+            id: address.entryID(document), title: document.title.value, url: address.url(document.id.page),
+            published: published, summary: document.summary, contentHTML: bodies[document.id] ?? "",
+            authors: authors, categories: categories)
+    }
+}

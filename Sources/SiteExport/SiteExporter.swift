@@ -1,0 +1,70 @@
+import Foundation
+import SiteContent
+import SiteCore
+import SiteGraph
+import SiteRender
+
+/// A file the exporter makes, for the writer.
+public struct ExportFile: Sendable, Equatable {
+    public let path: SitePath
+    public let data: Data
+
+    /// The file as UTF-8 text (every export is), for tests and tools.
+    public var text: String { String(decoding: data, as: UTF8.self) }
+}
+
+/// Turns the content graph into the machine-readable files of the site (docs/exports.md): Atom and
+/// JSON feeds of the portal and of each catalog section, `catalog.json` and `catalog.csv`,
+/// `sitemap.xml` and `robots.txt`. Everything comes from the graph's public lists, so nothing
+/// that is not 主动公开 reaches these files; dates come from the documents, never from the clock.
+public struct SiteExporter: Sendable {
+    /// Entries per feed: the latest 50.
+    public static let feedLength = 50
+
+    let graph: ContentGraph
+    let bodies: [DocumentID: String]
+    let pages: [PageSpec]
+    let fileData: @Sendable (String) -> Data?
+    let address: SiteAddress
+
+    /// - Parameters:
+    ///   - bodies: the rendered body of each public document, the content of feed entries.
+    ///   - pages: the pages the build writes, for the sitemap.
+    ///   - fileData: reads a file under Content/ by its content path (attachments, for their size
+    ///     and SHA-256); the loader's folder is the only place it reads.
+    public init(
+        graph: ContentGraph, bodies: [DocumentID: String], pages: [PageSpec],
+        fileData: @escaping @Sendable (String) -> Data?
+    ) {
+        self.graph = graph
+        self.bodies = bodies
+        self.pages = pages
+        self.fileData = fileData
+        self.address = SiteAddress(graph.configuration)
+    }
+
+    /// Every export, in a stable order: the portal's feeds and each section's, the catalog, the
+    /// sitemap and robots.txt.
+    public func files() throws(SiteError) -> [ExportFile] {
+        var files: [ExportFile] = []
+        func json(_ path: SitePath, _ make: () throws -> Data) throws(SiteError) {
+            do {
+                files.append(ExportFile(path: path, data: try make()))
+            } catch {
+                throw .writeFailed(path: path.rawValue, reason: "cannot encode JSON: \(error)")
+            }
+        }
+        for (feed, atom, jsonPath) in FeedBuilder(graph: graph, bodies: bodies, address: address, length: Self.feedLength).feeds {
+            files.append(ExportFile(path: atom, data: Data(AtomFeed.render(feed).utf8)))
+            try json(jsonPath) { try JSONFeed.render(feed) }
+        }
+        let entries = try CatalogBuilder(graph: graph, address: address, fileData: fileData).entries()
+        let configuration = graph.configuration
+        let site = CatalogJSON.Site(name: configuration.name, url: address.baseURL, organizationCode: configuration.organizationCode)
+        try json(ExportPaths.catalogJSON) { try CatalogJSON.render(site: site, entries: entries) }
+        files.append(ExportFile(path: ExportPaths.catalogCSV, data: CatalogCSV.render(entries)))
+        files.append(ExportFile(path: ExportPaths.sitemap, data: Data(Sitemap(graph: graph, address: address).render(pages).utf8)))
+        files.append(ExportFile(path: ExportPaths.robots, data: Data(RobotsTxt.render(sitemapURL: address.url(ExportPaths.sitemap)).utf8)))
+        return files
+    }
+}

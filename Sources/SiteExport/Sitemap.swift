@@ -1,0 +1,55 @@
+import SiteContent
+import SiteCore
+import SiteGraph
+import SiteRender
+
+/// `sitemap.xml` (sitemaps.org protocol 0.9): every page the build wrote but `404.html`, with its
+/// absolute address and, as `lastmod`, the 发布日期 of what the page shows: a document's own, or the
+/// newest of a list's documents (every page of a paginated list takes the list's newest, since a
+/// new document moves all of them). Pages are listed in the order the renderer makes them.
+struct Sitemap: Sendable {
+    let graph: ContentGraph
+    let address: SiteAddress
+
+    func render(_ pages: [PageSpec]) -> String {
+        var lines = [
+            #"<?xml version="1.0" encoding="utf-8"?>"#,
+            #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
+        ]
+        for spec in pages where spec != .notFound {
+            var entry = "  <url><loc>\(XMLText.escape(address.url(PageRenderer.path(of: spec))))</loc>"
+            if let date = lastModified(spec) { entry += "<lastmod>\(date.description)</lastmod>" }
+            lines.append(entry + "</url>")
+        }
+        lines.append("</urlset>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The newest 发布日期 of what a page lists, or nil when it lists nothing dated.
+    func lastModified(_ spec: PageSpec) -> CalendarDate? {
+        switch spec {
+        case .home, .catalog: return newest(graph.publicDocuments)
+        case .section(let id, _): return newest(graph.members(ofSectionAndBelow: id))
+        case .years: return newest(graph.byYear.values.joined())
+        case .year(let year, _): return newest(graph.byYear[year] ?? [])
+        case .topics: return newest(graph.byTopic.values.joined())
+        case .topic(let topic, _): return newest(graph.byTopic[topic] ?? [])
+        case .normative: return newest(graph.normativeInForce + graph.normativeNotInForce)
+        case .decisions:
+            // Each decision with the documents published as its items (未公开 until they are).
+            let items = graph.decisions.compactMap { graph[$0]?.decision }.flatMap(\.items).compactMap { item -> DocumentID? in
+                if case .document(let id) = item.target.value { return id }
+                return nil
+            }
+            return newest(graph.decisions + items)
+        case .agencies: return newest(graph.issuedBy.values.joined())
+        case .agency(let id, _): return newest((graph.issuedBy[id] ?? []) + (graph.tasksByAgency[id] ?? []).map(\.plan))
+        case .document(let id): return graph[id].flatMap { $0.isPublic ? $0.published?.value : nil }
+        case .notFound: return nil
+        }
+    }
+
+    func newest(_ ids: some Sequence<DocumentID>) -> CalendarDate? {
+        ids.compactMap { graph[$0] }.filter(\.isPublic).compactMap { $0.published?.value }.max()
+    }
+}
