@@ -14,7 +14,12 @@ extension PageRenderer {
     func catalogPage() -> PageView {
         page(
             .catalog, title: "政府信息公开", breadcrumb: [homeCrumb, here("政府信息公开")], navigation: "xxgk",
-            catalog: CatalogView(tree: tree(graph.catalog, current: nil), total: graph.publicDocuments.count, facets: facetLinks(current: nil)))
+            catalog: CatalogView(
+                tree: tree(graph.catalog, current: nil), total: graph.publicDocuments.count, facets: facetLinks(current: nil),
+                downloads: [
+                    LinkView(title: "主动公开目录（CSV，可用 Excel 打开）", href: href(ExportPaths.catalogCSV), current: false),
+                    LinkView(title: "主动公开目录（JSON）", href: href(ExportPaths.catalogJSON), current: false),
+                ]))
     }
 
     func sectionPage(_ id: String, page number: Int) -> PageView {

@@ -192,14 +192,34 @@ public struct PageRenderer: Sendable {
         agency: AgencyView? = nil, list: ListView? = nil, facetIndex: FacetIndexView? = nil, normative: NormativeView? = nil,
         decisions: DecisionsView? = nil
     ) -> PageView {
-        PageView(
+        let feeds = feedLinks(spec)
+        return PageView(
             lang: graph.configuration.language,
             title: title,
             htmlTitle: spec == .home ? graph.configuration.name : "\(title) - \(graph.configuration.name)",
             canonicalURL: baseURL + SitePath.percentEncode(Self.path(of: spec).rawValue),
             description: description, site: siteView, navigation: navigation(current: current),
-            breadcrumb: breadcrumb, document: document, section: section, catalog: catalog, home: home, agency: agency,
+            breadcrumb: breadcrumb, feeds: feeds, hasFeeds: !feeds.isEmpty, document: document, section: section, catalog: catalog, home: home, agency: agency,
             list: list, facetIndex: facetIndex, normative: normative, decisions: decisions, notFound: spec == .notFound)
+    }
+
+    /// The feeds SiteExport writes for the home page (the portal's) and for a section with a public
+    /// document in it or below it (`ExportPaths`).
+    func feedLinks(_ spec: PageSpec) -> [FeedLinkView] {
+        let name = graph.configuration.name
+        let (title, atom, json): (String, SitePath, SitePath)
+        switch spec {
+        case .home where !graph.publicDocuments.isEmpty:
+            (title, atom, json) = ("政府信息公开 - \(name)", ExportPaths.atomFeed, ExportPaths.jsonFeed)
+        case .section(let id, _) where !(sectionLists[id] ?? []).isEmpty:
+            (title, atom, json) = ("\(graph.section(id)?.title ?? id) - \(name)", ExportPaths.atomFeed(section: id), ExportPaths.jsonFeed(section: id))
+        default:
+            return []
+        }
+        return [
+            FeedLinkView(type: "application/atom+xml", title: "\(title)（Atom）", label: "Atom", href: href(atom)),
+            FeedLinkView(type: "application/feed+json", title: "\(title)（JSON Feed）", label: "JSON Feed", href: href(json)),
+        ]
     }
 
     var homeCrumb: LinkView { LinkView(title: "首页", href: href(.root), current: false) }

@@ -24,7 +24,8 @@ struct TemplateVocabularyTests {
         PaginationView(current: 1, total: 2, previousHref: "p", nextHref: "n", pages: []),
         PageLinkView(number: 1, href: "h", current: true),
         TreeNodeView(title: "t", href: "h", count: 1, current: false, children: [], hasChildren: false),
-        CatalogView(tree: [], total: 1, facets: []),
+        CatalogView(tree: [], total: 1, facets: [], downloads: []),
+        FeedLinkView(type: "application/atom+xml", title: "t", label: "Atom", href: "/feed.xml"),
         ListView(title: "t", description: "d", entries: [], hasEntries: false, count: 0, listCaption: "c", pagination: nil, facets: []),
         FacetIndexView(items: [], hasItems: false, facets: []),
         FacetItemView(title: "t", href: "h", count: 1, note: nil),
@@ -91,7 +92,7 @@ struct TemplateVocabularyTests {
     func pageView() {
         let view = PageView(
             lang: "zh-CN", title: "t", htmlTitle: "h", canonicalURL: "c", description: nil,
-            site: Self.samples[1] as! SiteView, navigation: [], breadcrumb: [], document: nil, section: nil, catalog: nil,
+            site: Self.samples[1] as! SiteView, navigation: [], breadcrumb: [], feeds: [], hasFeeds: false, document: nil, section: nil, catalog: nil,
             home: nil, agency: nil, list: nil, facetIndex: nil, normative: nil, decisions: nil, notFound: true)
         for child in Mirror(reflecting: view).children {
             guard let label = child.label else { continue }

@@ -60,6 +60,8 @@ struct CatalogView {
     let total: Int
     /// The other ways into the catalog: by year, topic, agency, and the two directories.
     let facets: [LinkView]
+    /// The whole catalog as files: `catalog.csv` and `catalog.json`.
+    let downloads: [LinkView]
 }
 
 /// The portal's home page.

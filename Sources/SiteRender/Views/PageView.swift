@@ -19,6 +19,10 @@ struct PageView {
     let navigation: [LinkView]
     /// From the home page to the parent of this page; this page itself is the last, without a link.
     let breadcrumb: [LinkView]
+    /// The feeds of this page's list (`<link rel="alternate">`): the portal's on the home page, the
+    /// section's on a section's pages; empty elsewhere.
+    let feeds: [FeedLinkView]
+    let hasFeeds: Bool
 
     let document: DocumentView?
     let section: SectionView?
@@ -61,4 +65,15 @@ struct LinkView {
     let href: String?
     /// Marks the navigation item of the current section (`aria-current`).
     let current: Bool
+}
+
+/// A feed of the page's list, in Atom or JSON Feed (docs/exports.md).
+struct FeedLinkView {
+    /// `application/atom+xml` or `application/feed+json`.
+    let type: String
+    /// The `title` of the `<link>`: the feed's title and its format.
+    let title: String
+    /// The format, as a visible link shows it: `Atom`, `JSON Feed`.
+    let label: String
+    let href: String
 }

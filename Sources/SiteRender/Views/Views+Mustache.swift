@@ -176,6 +176,7 @@ extension CatalogView: MustacheParent {
         case "tree": self.tree
         case "total": self.total
         case "facets": self.facets
+        case "downloads": self.downloads
         default: nil
         }
     }
@@ -350,6 +351,8 @@ extension PageView: MustacheParent {
         case "site": self.site
         case "navigation": self.navigation
         case "breadcrumb": self.breadcrumb
+        case "feeds": self.feeds
+        case "hasFeeds": self.hasFeeds
         case "document": self.document ?? TemplateNull.value
         case "section": self.section ?? TemplateNull.value
         case "catalog": self.catalog ?? TemplateNull.value
@@ -390,6 +393,18 @@ extension LinkView: MustacheParent {
         case "title": self.title
         case "href": self.href ?? TemplateNull.value
         case "current": self.current
+        default: nil
+        }
+    }
+}
+
+extension FeedLinkView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "type": self.type
+        case "title": self.title
+        case "label": self.label
+        case "href": self.href
         default: nil
         }
     }
