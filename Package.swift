@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(name: "SiteComplianceTests", dependencies: ["SiteCompliance", "SiteGraph", "SiteContent", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "SiteTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SiteExportTests", dependencies: ["SiteExport", "SiteBuild", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteAuditTests", dependencies: ["SiteAudit", "SiteCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SiteEndToEndTests",
