@@ -165,6 +165,7 @@ public struct Pipeline: Sendable {
             for path in graph.publishedFiles.keys.sorted() {
                 try writer.copy(path, from: content.url(of: path))
             }
+            clock.lap("render")
             // Feeds, catalog.json/csv, sitemap.xml and robots.txt, audited with the pages.
             let exporter = SiteExporter(graph: graph, bodies: analysis.bodies, pages: pages) { path in
                 FileManager.default.contents(atPath: content.url(of: path).path)
@@ -172,7 +173,7 @@ public struct Pipeline: Sendable {
             for file in try exporter.files() {
                 try writer.write(file.path.rawValue, file.data)
             }
-            clock.lap("render")
+            clock.lap("export")
             let configuration = graph.configuration
             let audit = OutputAudit(
                 basePath: configuration.basePath, language: configuration.language,

@@ -16,13 +16,29 @@ struct Sitemap: Sendable {
             #"<?xml version="1.0" encoding="utf-8"?>"#,
             #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
         ]
+        // Every page of a list has the list's date: work it out once per list.
+        var dates: [PageSpec: CalendarDate?] = [:]
         for spec in pages where spec != .notFound {
+            let list = Self.firstPage(of: spec)
+            let date = dates[list] ?? lastModified(list)
+            dates[list] = date
             var entry = "  <url><loc>\(XMLText.escape(address.url(PageRenderer.path(of: spec))))</loc>"
-            if let date = lastModified(spec) { entry += "<lastmod>\(date.description)</lastmod>" }
+            if let date { entry += "<lastmod>\(date.description)</lastmod>" }
             lines.append(entry + "</url>")
         }
         lines.append("</urlset>")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The first page of a paginated list; any other page as it is.
+    static func firstPage(of spec: PageSpec) -> PageSpec {
+        switch spec {
+        case .section(let id, _): .section(id, page: 1)
+        case .year(let year, _): .year(year, page: 1)
+        case .topic(let topic, _): .topic(topic, page: 1)
+        case .agency(let id, _): .agency(id, page: 1)
+        default: spec
+        }
     }
 
     /// The newest 发布日期 of what a page lists, or nil when it lists nothing dated.
