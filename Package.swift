@@ -48,6 +48,8 @@ let package = Package(
             dependencies: ["SiteCore", "SiteContent", "SiteGraph", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: swiftSettings
         ),
+        // The full-text search index: terms for Chinese without a dictionary, sharded for static hosting.
+        .target(name: "SiteSearch", dependencies: ["SiteCore", "SiteContent", "SiteGraph"], swiftSettings: swiftSettings),
         // Writes Public/ atomically.
         .target(name: "SiteOutput", dependencies: ["SiteCore"], swiftSettings: swiftSettings),
         // Checks what was written: links, self-containment, headings, alt text, footer marks.
@@ -55,7 +57,9 @@ let package = Package(
         // Runs the stages in order.
         .target(
             name: "SiteBuild",
-            dependencies: ["SiteCore", "SiteContent", "SiteMarkdown", "SiteGraph", "SiteCompliance", "SiteRender", "SiteOutput", "SiteAudit"],
+            dependencies: [
+                "SiteCore", "SiteContent", "SiteMarkdown", "SiteGraph", "SiteCompliance", "SiteRender", "SiteSearch", "SiteOutput", "SiteAudit",
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -73,6 +77,12 @@ let package = Package(
         .testTarget(name: "SiteComplianceTests", dependencies: ["SiteCompliance", "SiteGraph", "SiteContent", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "SiteTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SiteSearchTests",
+            dependencies: ["SiteSearch", "SiteBuild", "SiteTestSupport"],
+            exclude: ["vectors.json", "queries.json", "run-search.mjs"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "SiteAuditTests", dependencies: ["SiteAudit", "SiteCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SiteEndToEndTests",
