@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "SiteSearchTests",
             dependencies: ["SiteSearch", "SiteBuild", "SiteTestSupport"],
-            exclude: ["vectors.json", "queries.json", "run-search.mjs"],
+            exclude: ["vectors.json", "queries.json", "run-search.mjs", "browser-search.py"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SiteAuditTests", dependencies: ["SiteAudit", "SiteCore"], swiftSettings: swiftSettings),

@@ -120,6 +120,46 @@ struct SearchTests {
     }
 }
 
+@Suite("Search in a real browser")
+struct BrowserSearchTests {
+    @Test("the search page in headless Chromium: a query from the header, the next page, a filter, the keyboard alone, no JavaScript")
+    func searchPage() throws {
+        let site = try TempSite(files: [:])
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Content"), to: site.url("Content"))
+        let report = try Pipeline().run(BuildOptions(asOf: CalendarDate(iso: "2026-11-22"), currentFolder: site.root))
+        #expect(report.published)
+        let run = try ExternalCommand.run(
+            "python3", [folder.appendingPathComponent("browser-search.py").path, site.url("Public").path, "最低生活保障", "kind", "interpretation"],
+            hint: "the browser test needs Chromium and Playwright: script/install-dependencies --test")
+        #expect(run.status == 0, "\(run.stderr)")
+        let seen = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(seen["errors"] as? [String] == [], "console errors and failed loads")
+        #expect(seen["external"] as? [String] == [], "requests to other hosts")
+        #expect(seen["status"] as? String == "找到 13 条结果，第 1 页，共 2 页。")
+        let titles = seen["titles"] as? [String] ?? []
+        #expect(titles.count == 10)
+        #expect(titles.first == "《宁阳县城乡居民最低生活保障实施办法》公众意见收集和采纳情况")
+        #expect((seen["marked"] as? [String] ?? []).contains("最低生活保障"))
+        #expect(seen["input"] as? String == "最低生活保障")
+        #expect(seen["filters"] as? [String] == ["目录栏目→ok", "发布机构→ok", "发布年份→ok", "类别→ok", "有效性→ok"])
+        #expect((seen["page2URL"] as? String)?.hasSuffix("&page=2") == true)
+        #expect((seen["page2Titles"] as? [String])?.count == 3)
+        #expect(seen["page2Focus"] as? String == "search-status")
+        #expect((seen["filteredURL"] as? String)?.hasSuffix("&k=interpretation") == true)
+        #expect(seen["filteredStatus"] as? String == "找到 3 条结果。")
+        #expect(seen["filteredTitles"] as? [String] == [
+            "宁阳县政府新闻办举行《宁阳县城乡居民最低生活保障实施办法》新闻发布会",
+            "一问一答读懂《宁阳县城乡居民最低生活保障实施办法》",
+            "《宁阳县城乡居民最低生活保障实施办法》政策解读",
+        ])
+        #expect(seen["emptyStatus"] as? String == "请输入检索词。")
+        #expect(seen["tabOrder"] as? [String] == ["skip-link", "site-name", "site-search-q"])
+        #expect((seen["nothingStatus"] as? String)?.hasPrefix("没有找到与“量子计算机”相关的信息") == true)
+        #expect(seen["liveRegion"] as? String == "polite")
+        #expect((seen["noscript"] as? String)?.contains("站内搜索需要浏览器启用 JavaScript") == true)
+    }
+}
+
 /// Reads a shard as search.js does, for the round-trip test.
 struct ShardReader {
     let bytes: [UInt8]
