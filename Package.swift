@@ -49,6 +49,8 @@ let package = Package(
             dependencies: ["SiteCore", "SiteContent", "SiteGraph", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: swiftSettings
         ),
+        // The full-text search index: terms for Chinese without a dictionary, sharded for static hosting.
+        .target(name: "SiteSearch", dependencies: ["SiteCore", "SiteContent", "SiteGraph"], swiftSettings: swiftSettings),
         // Writes Public/ atomically.
         .target(name: "SiteOutput", dependencies: ["SiteCore"], swiftSettings: swiftSettings),
         // Checks what was written: links, self-containment, headings, alt text, footer marks.
@@ -62,7 +64,10 @@ let package = Package(
         // Runs the stages in order.
         .target(
             name: "SiteBuild",
-            dependencies: ["SiteCore", "SiteContent", "SiteMarkdown", "SiteGraph", "SiteCompliance", "SiteRender", "SiteExport", "SiteOutput", "SiteAudit"],
+            dependencies: [
+                "SiteCore", "SiteContent", "SiteMarkdown", "SiteGraph", "SiteCompliance", "SiteRender", "SiteSearch", "SiteExport",
+                "SiteOutput", "SiteAudit",
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -81,6 +86,12 @@ let package = Package(
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteExportTests", dependencies: ["SiteExport", "SiteBuild", "SiteTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SiteSearchTests",
+            dependencies: ["SiteSearch", "SiteBuild", "SiteTestSupport"],
+            exclude: ["vectors.json", "queries.json", "run-search.mjs", "browser-search.py"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "SiteAuditTests", dependencies: ["SiteAudit", "SiteCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SiteEndToEndTests",

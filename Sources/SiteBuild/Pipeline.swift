@@ -8,6 +8,7 @@ import SiteGraph
 import SiteMarkdown
 import SiteOutput
 import SiteRender
+import SiteSearch
 
 /// Runs the stages in the order they depend on each other:
 ///
@@ -31,6 +32,8 @@ public struct Pipeline: Sendable {
         public let bodies: [DocumentID: String]
         /// The body of every public annual report, section by section.
         public let reportParts: [DocumentID: [RenderedReportPart]]
+        /// The body of every public document without markup, for the search index.
+        public var texts: [DocumentID: String] = [:]
         /// Unsorted, without excerpts, with site.yaml's rule settings applied.
         public let diagnostics: [Diagnostic]
         /// site.yaml's rule settings, each with the number of findings it changed.
@@ -78,13 +81,14 @@ public struct Pipeline: Sendable {
             let sections = ReportSections(body: document.body, bodyLine: document.bodyLine, format: format)
             let parts = sections.parts.map { part in (part.section?.number, body(part.markdown, part.firstLine, part.section == nil ? 2 : 3)) }
             let merged = RenderedBody(
-                html: parts.map(\.1.html).joined(), links: parts.flatMap(\.1.links), headings: parts.flatMap(\.1.headings),
-                diagnostics: parts.flatMap(\.1.diagnostics))
+                html: parts.map(\.1.html).joined(), text: parts.map(\.1.text).joined(separator: "\n"), links: parts.flatMap(\.1.links),
+                headings: parts.flatMap(\.1.headings), diagnostics: parts.flatMap(\.1.diagnostics))
             return (merged, parts.map { RenderedReportPart(section: $0.0, html: $0.1.html) })
         }
         var links: [DocumentID: [LinkReference]] = [:]
         var anchors: [DocumentID: [String]] = [:]
         var bodies: [DocumentID: String] = [:]
+        var texts: [DocumentID: String] = [:]
         var reportParts: [DocumentID: [RenderedReportPart]] = [:]
         for (document, (body, parts)) in zip(content.documents, rendered) {
             links[document.id] = body.links
@@ -92,6 +96,7 @@ public struct Pipeline: Sendable {
             diagnostics += body.diagnostics
             if document.isPublic {
                 bodies[document.id] = body.html
+                texts[document.id] = body.text
                 reportParts[document.id] = parts
             }
         }
@@ -110,7 +115,7 @@ public struct Pipeline: Sendable {
         clock.lap("check")
         return Analysis(
             content: content, theme: theme, templates: templates, graph: graph, bodies: bodies, reportParts: reportParts,
-            diagnostics: configured, ruleSettings: applied, timings: clock.laps)
+            texts: texts, diagnostics: configured, ruleSettings: applied, timings: clock.laps)
     }
 
     public func run(_ options: BuildOptions) throws(SiteError) -> BuildReport {
@@ -166,6 +171,10 @@ public struct Pipeline: Sendable {
                 try writer.copy(path, from: content.url(of: path))
             }
             clock.lap("render")
+            let search = SearchIndex.build(
+                SearchCorpus.documents(graph: graph, texts: analysis.texts), filters: SearchCorpus.filters(graph: graph))
+            for file in search { try writer.write(file.path, file.data) }
+            clock.lap("search")
             // Feeds, catalog.json/csv, sitemap.xml and robots.txt, audited with the pages.
             let exporter = SiteExporter(graph: graph, bodies: analysis.bodies, pages: pages) { path in
                 FileManager.default.contents(atPath: content.url(of: path).path)

@@ -18,7 +18,7 @@ struct Sitemap: Sendable {
         ]
         // Every page of a list has the list's date: work it out once per list.
         var dates: [PageSpec: CalendarDate?] = [:]
-        for spec in pages where spec != .notFound {
+        for spec in pages where spec != .notFound && spec != .search {
             let list = Self.firstPage(of: spec)
             let date = dates[list] ?? lastModified(list)
             dates[list] = date
@@ -61,7 +61,7 @@ struct Sitemap: Sendable {
         case .agencies: return newest(graph.issuedBy.values.joined())
         case .agency(let id, _): return newest((graph.issuedBy[id] ?? []) + (graph.tasksByAgency[id] ?? []).map(\.plan))
         case .document(let id): return graph[id].flatMap { $0.isPublic ? $0.published?.value : nil }
-        case .notFound: return nil
+        case .notFound, .search: return nil
         }
     }
 

@@ -54,6 +54,8 @@ public struct Heading: Sendable, Hashable {
 /// A Markdown body turned into HTML.
 public struct RenderedBody: Sendable {
     public let html: String
+    /// What a reader sees, without markup: text of the rendered tree, one line per block (for search).
+    public let text: String
     public let links: [LinkReference]
     public let headings: [Heading]
     /// Files under Content/ that the body links to or shows and that exist: published with the page.
@@ -67,8 +69,9 @@ public struct RenderedBody: Sendable {
     /// Markdown-level findings (raw HTML dropped).
     public let diagnostics: [Diagnostic]
 
-    public init(html: String, links: [LinkReference], headings: [Heading], diagnostics: [Diagnostic]) {
+    public init(html: String, text: String = "", links: [LinkReference], headings: [Heading], diagnostics: [Diagnostic]) {
         self.html = html
+        self.text = text
         self.links = links
         self.headings = headings
         self.diagnostics = diagnostics

@@ -40,7 +40,7 @@ public struct MarkdownRenderer: Sendable {
                 text.withCString { cmark_parse_document($0, strlen($0), options) }
             }
         guard let root else {
-            return RenderedBody(html: "", links: [], headings: [], diagnostics: [])
+            return RenderedBody(html: "", text: "", links: [], headings: [], diagnostics: [])
         }
         defer { cmark_node_free(root) }
 
@@ -50,11 +50,13 @@ public struct MarkdownRenderer: Sendable {
             allowRawHTML: allowRawHTML, targets: targets, topHeadingLevel: topHeadingLevel)
         pass.run()
 
+        let text = PlainText.of(root)
         guard let html = cmark_render_html(root, options) else {
-            return RenderedBody(html: "", links: pass.links, headings: pass.headings, diagnostics: pass.diagnostics)
+            return RenderedBody(html: "", text: text, links: pass.links, headings: pass.headings, diagnostics: pass.diagnostics)
         }
         defer { free(html) }
-        return RenderedBody(html: String(cString: html), links: pass.links, headings: pass.headings, diagnostics: pass.diagnostics)
+        return RenderedBody(
+            html: String(cString: html), text: text, links: pass.links, headings: pass.headings, diagnostics: pass.diagnostics)
     }
 }
 

@@ -42,6 +42,8 @@ public enum PageSpec: Sendable, Hashable {
     case agency(String, page: Int)
     case document(DocumentID)
     case notFound
+    /// 站内搜索, `/search/`: the form and the script; results come from the index under `/search/`.
+    case search
 }
 
 /// Turns the graph into pages with the theme's templates. Every list is built once from the sorted
@@ -82,7 +84,7 @@ public struct PageRenderer: Sendable {
 
     /// Every page, in a stable order.
     public var pages: [PageSpec] {
-        var pages: [PageSpec] = [.home, .catalog, .years, .topics, .normative, .decisions, .agencies, .notFound]
+        var pages: [PageSpec] = [.home, .catalog, .years, .topics, .normative, .decisions, .agencies, .notFound, .search]
         for section in graph.catalog.flatMap(\.flattened) {
             for page in 1...pageCount(sectionLists[section.id]?.count ?? 0) { pages.append(.section(section.id, page: page)) }
         }
@@ -117,6 +119,7 @@ public struct PageRenderer: Sendable {
         case .agency(let id, let page): return paged("agencies/\(id)", page)
         case .document(let id): return id.page
         case .notFound: return SitePath(file: "404.html")
+        case .search: return SitePath(directory: "search")
         }
     }
 
@@ -156,6 +159,7 @@ public struct PageRenderer: Sendable {
             guard let document = graph[id] else { return nil }
             return (documentPage(document), document.kind.rawValue)
         case .notFound: return (notFoundPage(), "404")
+        case .search: return (searchPage(), "search")
         }
     }
 
@@ -168,7 +172,7 @@ public struct PageRenderer: Sendable {
         let c = graph.configuration
         return SiteView(
             name: c.name, homeHref: href(.root), assetsHref: href(SitePath(directory: "assets")),
-            catalogHref: href(.catalog), notice: c.notice, sponsor: c.sponsor,
+            catalogHref: href(.catalog), searchHref: href(.search), notice: c.notice, sponsor: c.sponsor,
             websiteCode: c.websiteCode, icp: c.icp, policeRecord: c.policeRecord, contact: c.contact, address: c.address)
     }
 
@@ -285,5 +289,10 @@ public struct PageRenderer: Sendable {
 
     func notFoundPage() -> PageView {
         page(.notFound, title: "页面未找到", breadcrumb: [homeCrumb, here("页面未找到")], navigation: nil)
+    }
+
+    func searchPage() -> PageView {
+        page(.search, title: "站内搜索", description: "在\(graph.configuration.name)政府信息公开平台检索主动公开的政府信息。",
+             breadcrumb: [homeCrumb, here("站内搜索")], navigation: nil)
     }
 }

@@ -7,7 +7,7 @@ import SiteCore
 /// the template file, line and column.
 public struct TemplateLibrary: Sendable {
     /// The templates a theme must have: the layout, one per page type and one per document kind.
-    public static let required = ["base", "home", "catalog", "section", "list", "facets", "normative", "decisions", "agency", "404"] + DocumentKind.allCases.map(\.rawValue)
+    public static let required = ["base", "home", "catalog", "section", "list", "facets", "normative", "decisions", "agency", "404", "search"] + DocumentKind.allCases.map(\.rawValue)
 
     private let library: MustacheLibrary
     public let names: Set<String>

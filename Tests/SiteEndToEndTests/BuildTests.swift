@@ -47,6 +47,9 @@ struct BuildTests {
             #expect(!path.contains(marker), "file name \(path)")
             #expect(!path.contains("neibu") && !path.contains("yishenqing"), "file \(path)")
             #expect(data.range(of: Data(marker.utf8)) == nil, "marker in \(path)")
+            // The search index keeps words lower case and 文号 as keys: neither may carry it either.
+            #expect(data.range(of: Data("7f3a9c".utf8)) == nil, "the marker's search term in \(path)")
+            #expect(data.range(of: Data("示政办发202199号".utf8)) == nil, "the 文号's search key in \(path)")
             #expect(data.range(of: Data("2021-00099".utf8)) == nil, "索引号 in \(path)")
             #expect(data.range(of: Data("示政办发〔2021〕99号".utf8)) == nil, "文号 in \(path)")
         }
@@ -194,7 +197,7 @@ struct BuildTests {
         let site = try TempSite(files: SampleSite.files)
         _ = try Pipeline().run(BuildOptions(currentFolder: site.root))
         let pages = site.files(under: "Public").filter { $0.hasSuffix(".html") }
-        #expect(pages.count == 20)
+        #expect(pages.count == 21)
         for page in pages {
             let html = try #require(site.read("Public/\(page)"))
             #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"), "\(page)")
@@ -202,9 +205,13 @@ struct BuildTests {
             #expect(html.components(separatedBy: "<h1").count == 2, "one h1 in \(page)")
             // The canonical link names the portal's own address; nothing else may name a host.
             let withoutCanonical = html.replacingOccurrences(of: #"<link rel="canonical" href="https://www.example.gov.cn/"#, with: "")
-            for attribute in ["src=\"http", "href=\"http", "src=\"//", "href=\"//", "<script"] {
+            for attribute in ["src=\"http", "href=\"http", "src=\"//", "href=\"//"] {
                 #expect(!withoutCanonical.contains(attribute), "\(attribute) in \(page)")
             }
+            // The one script is the search page's, from the theme's own assets.
+            let scripts = html.components(separatedBy: "<script").count - 1
+            #expect(scripts == (page == "search/index.html" ? 1 : 0), "\(page)")
+            if scripts > 0 { #expect(html.contains(#"<script type="module" src="/assets/search-page.js"></script>"#)) }
         }
     }
 }

@@ -10,7 +10,7 @@ import Testing
 struct TemplateVocabularyTests {
     nonisolated(unsafe) static let samples: [Any] = [
         LinkView(title: "t", href: "h", current: true),
-        SiteView(name: "n", homeHref: "/", assetsHref: "/assets/", catalogHref: "/xxgk/", notice: "x", sponsor: "s", websiteCode: "w", icp: "i", policeRecord: "p", contact: "c", address: "a"),
+        SiteView(name: "n", homeHref: "/", assetsHref: "/assets/", catalogHref: "/xxgk/", searchHref: "/search/", notice: "x", sponsor: "s", websiteCode: "w", icp: "i", policeRecord: "p", contact: "c", address: "a"),
         RelatedView(title: "t", href: "h", documentNumber: "d", published: "p", forms: "f", kindName: "k"),
         AttachmentView(title: "t", href: "h", fileName: "f"),
         TaskView(number: "1", area: "a", task: "t", lead: "l", responsible: "r", due: "d", status: "s", dueDate: nil),

@@ -44,6 +44,8 @@ struct SiteView {
     let assetsHref: String
     /// The catalog root, `/xxgk/`.
     let catalogHref: String
+    /// The search page, `/search/`, which every page's header form submits to.
+    let searchHref: String
     let notice: String?
     /// 主办单位
     let sponsor: String

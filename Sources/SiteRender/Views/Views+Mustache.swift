@@ -375,6 +375,7 @@ extension SiteView: MustacheParent {
         case "homeHref": self.homeHref
         case "assetsHref": self.assetsHref
         case "catalogHref": self.catalogHref
+        case "searchHref": self.searchHref
         case "notice": self.notice ?? TemplateNull.value
         case "sponsor": self.sponsor
         case "websiteCode": self.websiteCode
