@@ -3,7 +3,8 @@ import SiteCore
 import SiteGraph
 import SiteRender
 
-/// `sitemap.xml` (sitemaps.org protocol 0.9): every page the build wrote but `404.html`, with its
+/// `sitemap.xml` (sitemaps.org protocol 0.9): every page the build wrote but `404.html` and the
+/// search page (a form, nothing to index), with its
 /// absolute address and, as `lastmod`, the 发布日期 of what the page shows: a document's own, or the
 /// newest of a list's documents (every page of a paginated list takes the list's newest, since a
 /// new document moves all of them). Pages are listed in the order the renderer makes them.
