@@ -14,28 +14,14 @@ enum Python {
 
     /// Runs `python3 -c script arguments…` and returns its standard output, with its exit status.
     static func run(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let stderr = String(decoding: errors, as: UTF8.self)
-        if process.terminationStatus == 127 {
-            throw Missing(description: "python3 is not installed: run script/install-dependencies (\(stderr))")
+        let run = try ExternalCommand.run("python3", ["-c", script] + arguments, hint: "run script/install-dependencies --test")
+        if run.status == 3 {
+            throw Missing(description: "the Python package jsonschema is missing: run script/install-dependencies --test (pip install jsonschema)")
         }
-        if process.terminationStatus == 3 {
-            throw Missing(description: "the Python package jsonschema is missing: run script/install-dependencies (pip install jsonschema)")
+        if run.status != 0 && run.status != 1 {
+            throw Missing(description: "python3 failed with status \(run.status): \(run.stderr)")
         }
-        if process.terminationStatus != 0 && process.terminationStatus != 1 {
-            throw Missing(description: "python3 failed with status \(process.terminationStatus): \(stderr)")
-        }
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        return (run.status, run.stdout)
     }
 
     /// Validates a JSON file against a schema with jsonschema's Draft202012Validator, after
