@@ -95,6 +95,30 @@ struct HTMLScanner {
         return tags
     }
 
+    /// The positions of many offsets in one pass (in the order given).
+    func positions(of offsets: [Int]) -> [(line: Int, column: Int)] {
+        let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+        var result = [(line: Int, column: Int)](repeating: (1, 1), count: offsets.count)
+        var line = 1
+        var column = 1
+        var at = 0
+        for index in order {
+            let target = min(offsets[index], bytes.count)
+            while at < target {
+                let byte = bytes[at]
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1  // a scalar starts at every byte that is not a continuation byte
+                }
+                at += 1
+            }
+            result[index] = (line, column)
+        }
+        return result
+    }
+
     /// The 1-based line and column (Unicode scalars) of a byte offset.
     func position(of offset: Int) -> (line: Int, column: Int) {
         var line = 1

@@ -27,37 +27,68 @@ public struct OutputAudit: Sendable {
         public let diagnostics: [Diagnostic]
         /// External links and how many pages have each, for the report (not checked offline).
         public let externalLinks: [String: Int]
+        /// What the link check needs of every page without a finding of its own, by path: give
+        /// them back as `reuse` for pages whose bytes have not changed since.
+        public let summaries: [String: PageSummary]
     }
 
-    /// Audits the files of `folder` (paths relative to it, `/`-separated).
-    public func audit(folder: URL, files: [String]) -> Result {
+    /// What the link check needs of one page, and all of it: the ids it has, where it links to
+    /// inside the site (with the positions, for the messages) and what it links to outside. It
+    /// depends on the page's bytes alone (with this audit's settings).
+    public struct PageSummary: Codable, Sendable, Equatable {
+        public struct Link: Codable, Sendable, Equatable {
+            public let url: String
+            public let line: Int
+            public let column: Int
+        }
+
+        public var ids: [String]
+        public var links: [Link]
+        public var external: [String]
+    }
+
+    /// Audits the files of `folder` (paths relative to it, `/`-separated). A page in `reuse` is
+    /// not read again: its summary stands for it (an incremental build passes the summaries of
+    /// pages it did not rewrite).
+    public func audit(folder: URL, files: [String], reuse: [String: PageSummary] = [:]) -> Result {
         let pages = files.filter { $0.hasSuffix(".html") }.sorted()
         let fileSet = Set(files)
         // Scanning and resolving links run on all cores; only the lookups across pages are serial.
-        let scanned = pages.concurrentMap { path in
+        let scanned = pages.concurrentMap { path -> (path: String, summary: PageSummary, diagnostics: [Diagnostic], resolved: [(String, String?)?]) in
+            if let summary = reuse[path] {
+                return (path, summary, [], summary.links.map { resolve($0.url, from: path) })
+            }
             let page = scan(path, folder: folder)
-            return (page, page.links.map { resolve($0.url, from: page.path) })
+            let positions = page.scanner.positions(of: page.links.map(\.offset))
+            let summary = PageSummary(
+                ids: page.ids.sorted(),
+                links: zip(page.links, positions).map { PageSummary.Link(url: $0.url, line: $1.line, column: $1.column) },
+                external: page.external)
+            return (path, summary, page.diagnostics, summary.links.map { resolve($0.url, from: path) })
         }
         var ids: [String: Set<String>] = [:]
-        for (page, _) in scanned { ids[page.path] = page.ids }
+        for page in scanned { ids[page.path] = Set(page.summary.ids) }
 
         var diagnostics: [Diagnostic] = []
         var external: [String: Int] = [:]
-        for (page, resolved) in scanned {
+        var summaries: [String: PageSummary] = [:]
+        for page in scanned {
             diagnostics += page.diagnostics
-            for url in Set(page.external) { external[url, default: 0] += 1 }
-            for (link, resolution) in zip(page.links, resolved) {
+            if page.diagnostics.isEmpty { summaries[page.path] = page.summary }
+            for url in Set(page.summary.external) { external[url, default: 0] += 1 }
+            let display = "\(displayPrefix)/\(page.path)"
+            for (link, resolution) in zip(page.summary.links, page.resolved) {
                 guard let (target, fragment) = resolution else { continue }
-                let exists = fileSet.contains(target)
-                if !exists {
-                    diagnostics.append(page.diagnostic(.brokenLink(target: link.url.split(separator: "#").first.map(String.init) ?? link.url, fragment: nil), at: link.offset))
+                let location = SourceLocation(path: display, line: link.line, column: link.column)
+                if !fileSet.contains(target) {
+                    diagnostics.append(Diagnostic(.brokenLink(target: link.url.split(separator: "#").first.map(String.init) ?? link.url, fragment: nil), at: location))
                 } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(fragment) == false {
                     let shown = String(link.url.prefix { $0 != "#" })  // empty for `#id` on the same page
-                    diagnostics.append(page.diagnostic(.brokenLink(target: shown, fragment: fragment), at: link.offset))
+                    diagnostics.append(Diagnostic(.brokenLink(target: shown, fragment: fragment), at: location))
                 }
             }
         }
-        return Result(diagnostics: diagnostics, externalLinks: external)
+        return Result(diagnostics: diagnostics, externalLinks: external, summaries: summaries)
     }
 
     // MARK: One page

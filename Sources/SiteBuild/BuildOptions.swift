@@ -18,11 +18,16 @@ public struct BuildOptions: Sendable {
     public var writeOutput: Bool
     /// The one "today" of the run: `--as-of`, else `SOURCE_DATE_EPOCH`, else today in Asia/Shanghai.
     public var asOf: CalendarDate
+    /// Where the incremental build keeps what it knows of the last build (`.site-cache/`).
+    public var cacheFolder: URL
+    /// Reuse what the last build wrote where its inputs have not changed; false (`--clean`)
+    /// renders everything. Either way the output is the same, byte for byte.
+    public var incremental: Bool
 
     public init(
         source: String = "Content", templates: String = "Templates", output: String = "Public",
         baseURL: String? = nil, strict: Bool = false, writeOutput: Bool = true, asOf: CalendarDate? = nil,
-        currentFolder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        incremental: Bool = true, currentFolder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     ) {
         func resolve(_ path: String) -> URL {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentFolder.appendingPathComponent(path)
@@ -43,5 +48,7 @@ public struct BuildOptions: Sendable {
         self.strict = strict
         self.writeOutput = writeOutput
         self.asOf = asOf ?? AsOfDate.resolve(explicit: nil) ?? CalendarDate(daysSinceEpoch: 0)
+        self.cacheFolder = currentFolder.appendingPathComponent(".site-cache").standardizedFileURL
+        self.incremental = incremental
     }
 }

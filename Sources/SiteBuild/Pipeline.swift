@@ -149,15 +149,26 @@ public struct Pipeline: Sendable {
         defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
         let writer = try PublicWriter(output: output, protecting: [options.source, options.templates])
         try writer.begin()
+        let configuration = graph.configuration
+        let footerMarks = [configuration.websiteCode, configuration.icp, configuration.policeRecord]
+        // Incremental: what the last build into this output wrote, if made with the same tool,
+        // theme and audit settings (`site check` writes nothing and keeps nothing).
+        let context = BuildCache.context(theme: analysis.theme, audit: [configuration.basePath, configuration.language] + footerMarks)
+        let previous = options.writeOutput && options.incremental
+            ? BuildCache.load(folder: options.cacheFolder, output: output, context: context) : nil
+        let reuse = OutputReuse(writer: writer, previous: previous, context: context)
         do throws(SiteError) {
             let renderer = PageRenderer(
                 templates: analysis.templates, graph: graph, bodies: analysis.bodies, reportParts: analysis.reportParts,
                 asOf: options.asOf)
             let pages = renderer.pages
+            // A page whose view and template are those of a page the last build wrote is not rendered again.
             let failures = pages.concurrentMap { spec -> SiteError? in
-                guard let page = renderer.render(spec) else { return nil }
+                guard let prepared = renderer.prepare(spec) else { return nil }
                 do throws(SiteError) {
-                    try writer.write(page.path.outputFile, text: page.html)
+                    try reuse.file(prepared.path.outputFile, key: "page:" + prepared.digest) {
+                        renderer.render(prepared).map { Data($0.html.utf8) }
+                    }
                     return nil
                 } catch {
                     return error
@@ -165,30 +176,28 @@ public struct Pipeline: Sendable {
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             for asset in analysis.theme.assets {
-                try writer.copy(asset.path, from: asset.url)
+                try reuse.copy(asset.path, from: asset.url)
             }
             for path in graph.publishedFiles.keys.sorted() {
-                try writer.copy(path, from: content.url(of: path))
+                try reuse.copy(path, from: content.url(of: path))
             }
             clock.lap("render")
             let search = SearchIndex.build(
                 SearchCorpus.documents(graph: graph, texts: analysis.texts), filters: SearchCorpus.filters(graph: graph))
-            for file in search { try writer.write(file.path, file.data) }
+            for file in search { try reuse.data(file.path, file.data) }
             clock.lap("search")
             // Feeds, catalog.json/csv, sitemap.xml and robots.txt, audited with the pages.
             let exporter = SiteExporter(graph: graph, bodies: analysis.bodies, pages: pages) { path in
                 FileManager.default.contents(atPath: content.url(of: path).path)
             }
             for file in try exporter.files() {
-                try writer.write(file.path.rawValue, file.data)
+                try reuse.data(file.path.rawValue, file.data)
             }
             clock.lap("export")
-            let configuration = graph.configuration
             let audit = OutputAudit(
-                basePath: configuration.basePath, language: configuration.language,
-                footerMarks: [configuration.websiteCode, configuration.icp, configuration.policeRecord],
+                basePath: configuration.basePath, language: configuration.language, footerMarks: footerMarks,
                 displayPrefix: options.outputDisplay
-            ).audit(folder: writer.staging, files: writer.files)
+            ).audit(folder: writer.staging, files: writer.files, reuse: reuse.reusableSummaries)
             let (audited, auditSettings) = Self.apply(configuration.rules, to: audit.diagnostics)
             diagnostics += audited
             report.ruleSettings = zip(analysis.ruleSettings, auditSettings).map { ($0.setting, $0.findings + $1.findings) }
@@ -202,6 +211,8 @@ public struct Pipeline: Sendable {
                 return report
             }
             try writer.commit()
+            reuse.cache(summaries: audit.summaries).save(folder: options.cacheFolder, output: output)
+            report.reusedFileCount = reuse.reusedPaths.count
             clock.lap("write")
         } catch {
             writer.abandon()

@@ -91,6 +91,29 @@ public final class PublicWriter: @unchecked Sendable {
         }
     }
 
+    // MARK: Reusing the previous site
+
+    /// Puts the previous site's copy of a file into the staging folder instead of writing it again,
+    /// if that copy is still the one `stamp` describes (nobody changed it since): a hard link, so
+    /// it costs no copying. Returns false, with nothing done, when it cannot be reused.
+    public func reuse(_ relativePath: String, stamp: FileStamp) throws(SiteError) -> Bool {
+        let previous = output.appendingPathComponent(relativePath)
+        guard FileStamp(of: previous) == stamp else { return false }
+        let url = try target(relativePath)
+        if link(previous.path, url.path) == 0 { return true }
+        do {
+            try FileManager.default.copyItem(at: previous, to: url)
+        } catch {
+            throw .writeFailed(path: relativePath, reason: error.localizedDescription)
+        }
+        return true
+    }
+
+    /// The stamp of a file written to the staging folder, to recognise it next time.
+    public func stamp(_ relativePath: String) -> FileStamp? {
+        FileStamp(of: staging.appendingPathComponent(relativePath))
+    }
+
     /// Files written so far, relative to the output folder.
     public var files: [String] {
         lock.lock()
@@ -173,5 +196,24 @@ public final class PublicWriter: @unchecked Sendable {
         #else
         return false
         #endif
+    }
+}
+
+/// Size and modification time of a file, to the nanosecond: a file with the same stamp as when it
+/// was written has not been replaced or edited since.
+public struct FileStamp: Codable, Hashable, Sendable {
+    public let size: Int64
+    public let modified: Int64
+
+    public init(size: Int64, modified: Int64) {
+        self.size = size
+        self.modified = modified
+    }
+
+    public init?(of url: URL) {
+        var info = stat()
+        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }
 }

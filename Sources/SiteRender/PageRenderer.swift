@@ -130,8 +130,31 @@ public struct PageRenderer: Sendable {
 
     /// Renders one page; nil only if it names something that does not exist.
     public func render(_ spec: PageSpec) -> RenderedPage? {
-        guard let (view, template) = view(for: spec), let html = templates.render(view, with: template) else { return nil }
-        return RenderedPage(path: Self.path(of: spec), html: html)
+        guard let prepared = prepare(spec) else { return nil }
+        return render(prepared)
+    }
+
+    /// A page with its view built but not rendered, and the digest of what it will render from:
+    /// the template's name and every value of the view. Two pages with the same digest render to
+    /// the same bytes with the same theme, which is what lets an incremental build reuse a page.
+    public struct PreparedPage {
+        public let path: SitePath
+        public let digest: String
+        let view: PageView
+        let template: String
+    }
+
+    public func prepare(_ spec: PageSpec) -> PreparedPage? {
+        guard let (view, template) = view(for: spec) else { return nil }
+        var hasher = StableHasher()
+        hasher.combine(template)
+        view.feed(into: &hasher)
+        return PreparedPage(path: Self.path(of: spec), digest: hasher.digest, view: view, template: template)
+    }
+
+    public func render(_ page: PreparedPage) -> RenderedPage? {
+        guard let html = templates.render(page.view, with: page.template) else { return nil }
+        return RenderedPage(path: page.path, html: html)
     }
 
     func view(for spec: PageSpec) -> (PageView, String)? {

@@ -19,14 +19,18 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The address the portal is served at; overrides base_url in site.yaml.")
     var baseURL: String?
 
+    @Flag(name: .long, help: "Render every page again, ignoring what the last build left in .site-cache/ (the output is the same).")
+    var clean = false
+
     @OptionGroup var report: ReportOptions
 
     func run() throws {
         let options = BuildOptions(
             source: folders.source, templates: folders.templates, output: output, baseURL: baseURL,
-            strict: report.strict, writeOutput: true, asOf: try report.asOfDate())
+            strict: report.strict, writeOutput: true, asOf: try report.asOfDate(), incremental: !clean)
         try Runner.run(options, report: report) { result in
-            "Built \(result.fileCount) files from \(result.publicDocumentCount) public documents "
+            let reused = result.reusedFileCount > 0 ? " (\(result.reusedFileCount) unchanged)" : ""
+            return "Built \(result.fileCount) files\(reused) from \(result.publicDocumentCount) public documents "
                 + "(\(result.documentCount) loaded) into \(output)/ as of \(options.asOf)"
         }
     }

@@ -1,0 +1,211 @@
+import Foundation
+import SiteBuild
+import SiteCore
+import SiteTestSupport
+import Testing
+
+/// A small generator of repeatable pseudo-random numbers (SplitMix64), so a failing sequence of
+/// edits can be replayed from its seed.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// The rule that makes incremental builds safe: after any sequence of edits, an incremental
+/// build's output is byte for byte the output of a clean build of the same sources.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    /// One edit an editor could make, applied to the site's files; returns a description.
+    enum Edit: CaseIterable {
+        case body, title, summary, add, rename, delete, template, stylesheet, siteNotice, revert
+    }
+
+    final class Editor {
+        let site: TempSite
+        var random: SeededGenerator
+        var counter = 0
+        /// Files as they were before the last edit, to undo an edit that breaks the build.
+        var undo: [(path: String, text: String?)] = []
+
+        init(site: TempSite, seed: UInt64) {
+            self.site = site
+            self.random = SeededGenerator(state: seed)
+        }
+
+        var documents: [String] {
+            site.files(under: "Content").filter { $0.hasSuffix(".md") }.map { "Content/" + $0 }
+        }
+
+        func pick(_ list: [String]) -> String { list[Int(random.next() % UInt64(list.count))] }
+
+        func write(_ path: String, _ text: String?) throws {
+            undo.append((path, site.read(path)))
+            if let text { try site.write(path, text) } else if site.exists(path) { try site.remove(path) }
+        }
+
+        func revert() throws {
+            for (path, text) in undo.reversed() {
+                if let text { try site.write(path, text) } else if site.exists(path) { try site.remove(path) }
+            }
+            undo = []
+        }
+
+        func apply(_ edit: Edit) throws -> String {
+            undo = []
+            counter += 1
+            switch edit {
+            case .body:
+                let path = pick(documents)
+                try write(path, site.read(path)! + "\n第\(counter)次修改：补充说明。\n")
+                return "body of \(path)"
+            case .title:
+                let path = pick(documents)
+                let text = site.read(path)!
+                guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("title: ") }) else { return "nothing" }
+                try write(path, text.replacingOccurrences(of: String(line), with: "\(line)（修订\(counter)）"))
+                return "title of \(path)"
+            case .summary:
+                let path = pick(documents)
+                let text = site.read(path)!
+                guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("title: ") }) else { return "nothing" }
+                let summary = text.contains("\nsummary: ") ? "" : "\nsummary: 第\(counter)次补充的内容概述。"
+                try write(path, text.replacingOccurrences(of: String(line), with: "\(line)\(summary)"))
+                return "summary of \(path)"
+            case .add:
+                let path = "Content/pages/new-\(counter).md"
+                try write(path, """
+                    ---
+                    title: 新增页面\(counter)
+                    kind: page
+                    issuer: xzfb
+                    disclosure: 主动公开
+                    published: 2021-0\(1 + counter % 9)-1\(counter % 10)
+                    catalog: [\(pick(sections))]
+                    ---
+
+                    新增页面\(counter)的正文。
+
+                    """)
+                return "add \(path)"
+            case .rename:
+                let path = pick(documents)
+                let target = path.replacingOccurrences(of: ".md", with: "-\(counter).md")
+                try write(target, site.read(path))
+                try write(path, nil)
+                return "rename \(path)"
+            case .delete:
+                let path = pick(documents)
+                try write(path, nil)
+                return "delete \(path)"
+            case .template:
+                let path = "Templates/partials/footer.mustache"
+                try write(path, site.read(path)! + "<!-- \(counter) -->\n")
+                return "change \(path)"
+            case .stylesheet:
+                let path = "Templates/assets/site.css"
+                try write(path, site.read(path)! + "/* \(counter) */\n")
+                return "change \(path)"
+            case .siteNotice:
+                let path = "Content/site.yaml"
+                let text = site.read(path)!
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("notice:") }
+                try write(path, lines.joined(separator: "\n").trimmingCharacters(in: .newlines) + "\nnotice: 第\(counter)次更新的站点提示。\n")
+                return "notice in \(path)"
+            case .revert:
+                return "no change"
+            }
+        }
+
+        var sections: [String] {
+            let catalog = site.read("Content/catalog.yaml") ?? ""
+            let ids = catalog.split(separator: "\n").compactMap { line -> String? in
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                guard trimmed.hasPrefix("- id: ") || trimmed.hasPrefix("id: ") else { return nil }
+                return trimmed.components(separatedBy: "id: ").last
+            }
+            return ids.isEmpty ? ["zcwj"] : ids
+        }
+    }
+
+    /// Builds incrementally into Public/ and cleanly into Clean/, and compares them.
+    func compareBuilds(_ site: TempSite, after edit: String, step: Int, seed: UInt64) throws -> Bool {
+        let asOf = CalendarDate(iso: "2026-11-22")
+        let previous = Tree.contents(under: site.url("Public"))
+        let incremental = try Pipeline().run(BuildOptions(asOf: asOf, incremental: true, currentFolder: site.root))
+        let clean = try Pipeline().run(BuildOptions(output: "Clean", asOf: asOf, incremental: false, currentFolder: site.root))
+        let context = "seed \(seed), step \(step): \(edit)"
+        #expect(incremental.published == clean.published, "\(context)")
+        if !clean.published {
+            // A failed build changes nothing; the edit is undone and the sequence goes on.
+            #expect(Tree.contents(under: site.url("Public")) == previous, "\(context): a failed build changed Public/")
+            return false
+        }
+        let built = Tree.contents(under: site.url("Public"))
+        let expected = Tree.contents(under: site.url("Clean"))
+        #expect(built.keys.sorted() == expected.keys.sorted(), "\(context): different files")
+        for (path, data) in expected where built[path] != data {
+            Issue.record("\(context): \(path) differs from a clean build")
+        }
+        return true
+    }
+
+    func run(files: [String: String], copying content: URL?, seed: UInt64, steps: Int, edits: [Edit]) throws -> (built: Int, reused: Int) {
+        let site = try TempSite(files: files)
+        if let content { try FileManager.default.copyItem(at: content, to: site.url("Content")) }
+        _ = try compareBuilds(site, after: "first build", step: 0, seed: seed)
+        let editor = Editor(site: site, seed: seed)
+        var published = 0
+        for step in 1...steps {
+            let edit = edits[Int(editor.random.next() % UInt64(edits.count))]
+            let description = try editor.apply(edit)
+            if try compareBuilds(site, after: description, step: step, seed: seed) {
+                published += 1
+            } else {
+                try editor.revert()
+            }
+        }
+        // After the last build, nothing changed: everything is reused.
+        let again = try Pipeline().run(BuildOptions(asOf: CalendarDate(iso: "2026-11-22"), currentFolder: site.root))
+        return (published, again.reusedFileCount == again.fileCount ? again.fileCount : -again.reusedFileCount)
+    }
+
+    @Test("random edits of the sample site: incremental equals clean after every build", arguments: [1, 2, 3, 4] as [UInt64])
+    func sampleSite(seed: UInt64) throws {
+        let result = try run(files: SampleSite.files, copying: nil, seed: seed, steps: 12, edits: Edit.allCases)
+        #expect(result.built > 0)
+        #expect(result.reused > 0, "a build with no change reuses every file")
+    }
+
+    @Test("random edits of the example portal: incremental equals clean after every build")
+    func examplePortal() throws {
+        let result = try run(
+            files: [:], copying: Repository.root.appendingPathComponent("Content"), seed: 20261122, steps: 8,
+            edits: [.body, .title, .summary, .add, .rename, .delete, .template, .siteNotice])
+        #expect(result.built > 0)
+        #expect(result.reused > 0, "a build with no change reuses every file")
+    }
+
+    @Test("a page is reused only while its copy in Public/ is the one the cache describes")
+    func tamperedOutput() throws {
+        let site = try TempSite(files: SampleSite.files)
+        let asOf = CalendarDate(iso: "2026-11-22")
+        _ = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        let page = "Public/policies/gongkai/index.html"
+        let original = try #require(site.read(page))
+        try site.write(page, original.replacingOccurrences(of: "示例县", with: "篡改县"))
+        let rebuilt = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(site.read(page) == original)
+        #expect(rebuilt.reusedFileCount == rebuilt.fileCount - 1)
+        // --clean reuses nothing and writes the same site.
+        let clean = try Pipeline().run(BuildOptions(asOf: asOf, incremental: false, currentFolder: site.root))
+        #expect(clean.reusedFileCount == 0)
+        #expect(site.read(page) == original)
+    }
+}
