@@ -23,6 +23,8 @@ public struct BuildOptions: Sendable {
     /// Reuse what the last build wrote where its inputs have not changed; false (`--clean`)
     /// renders everything. Either way the output is the same, byte for byte.
     public var incremental: Bool
+    /// Told the phase and the count as the build goes, for a progress line; nil: nobody asks.
+    public var progress: BuildProgress?
 
     public init(
         source: String = "Content", templates: String = "Templates", output: String = "Public",

@@ -46,6 +46,7 @@ public struct Pipeline: Sendable {
         var diagnostics: [Diagnostic] = []
 
         // Load.
+        options.progress?.begin("load")
         let loader = ContentLoader(folder: options.source, displayPrefix: options.sourceDisplay)
         let content = try loader.load()
         let theme = try ThemeLoader(folder: options.templates, displayPrefix: options.templatesDisplay).load()
@@ -71,7 +72,9 @@ public struct Pipeline: Sendable {
         // rendered section by section, so the page can put each table under its section.
         let targets = SiteLinkTargets(content: content, basePath: configuration.basePath)
         let markdown = MarkdownRenderer(allowRawHTML: configuration.allowRawHTML, targets: targets)
+        options.progress?.begin("markdown", total: content.documents.count)
         let rendered = content.documents.concurrentMap { document -> (RenderedBody, [RenderedReportPart]?) in
+            defer { options.progress?.advance() }
             let body = { (text: String, line: Int, level: Int) in
                 markdown.render(text, path: document.path, firstLine: line, folder: document.id.folder, topHeadingLevel: level)
             }
@@ -101,6 +104,7 @@ public struct Pipeline: Sendable {
             }
         }
         clock.lap("markdown")
+        options.progress?.begin("check")
 
         // Link and check.
         let (graph, graphProblems) = GraphBuilder().build(
@@ -163,7 +167,9 @@ public struct Pipeline: Sendable {
                 asOf: options.asOf)
             let pages = renderer.pages
             // A page whose view and template are those of a page the last build wrote is not rendered again.
+            options.progress?.begin("render", total: pages.count)
             let failures = pages.concurrentMap { spec -> SiteError? in
+                defer { options.progress?.advance() }
                 guard let prepared = renderer.prepare(spec) else { return nil }
                 do throws(SiteError) {
                     try reuse.file(prepared.path.outputFile, key: "page:" + prepared.digest) {
@@ -182,10 +188,12 @@ public struct Pipeline: Sendable {
                 try reuse.copy(path, from: content.url(of: path))
             }
             clock.lap("render")
+            options.progress?.begin("search")
             let search = SearchIndex.build(
                 SearchCorpus.documents(graph: graph, texts: analysis.texts), filters: SearchCorpus.filters(graph: graph))
             for file in search { try reuse.data(file.path, file.data) }
             clock.lap("search")
+            options.progress?.begin("export")
             // Feeds, catalog.json/csv, sitemap.xml and robots.txt, audited with the pages.
             let exporter = SiteExporter(graph: graph, bodies: analysis.bodies, pages: pages) { path in
                 FileManager.default.contents(atPath: content.url(of: path).path)
@@ -194,6 +202,7 @@ public struct Pipeline: Sendable {
                 try reuse.data(file.path.rawValue, file.data)
             }
             clock.lap("export")
+            options.progress?.begin("audit")
             let audit = OutputAudit(
                 basePath: configuration.basePath, language: configuration.language, footerMarks: footerMarks,
                 displayPrefix: options.outputDisplay
@@ -204,6 +213,7 @@ public struct Pipeline: Sendable {
             report.externalLinks = audit.externalLinks
             report.fileCount = writer.files.count
             clock.lap("audit")
+            options.progress?.begin("write")
             guard options.writeOutput, !failing(diagnostics) else {
                 writer.abandon()
                 report.diagnostics = Diagnostics(excerpts(options).attach(to: diagnostics))
