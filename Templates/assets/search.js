@@ -193,7 +193,8 @@ export class SearchIndex {
    */
   async search(query, filters = []) {
     const meta = await this.meta();
-    const wanted = queryTerms(query);
+    // A pasted paragraph would fetch a shard per pair: its first 32 terms decide.
+    const wanted = queryTerms(query).slice(0, 32);
     const typedKey = key(query);
     if (wanted.length === 0 && filters.length === 0) return { total: 0, ids: [], terms: [] };
 
