@@ -63,7 +63,7 @@ struct InitCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The folder of the new portal (created if it does not exist; '.' for the current folder).")
+    @Argument(help: ArgumentHelp("The folder of the new portal (created if it does not exist; '.' for the current folder).", valueName: "dir"))
     var folder: String
 
     @Flag(help: "Write into a folder that holds other files (.git, a README). Content and Templates are refused even then.")
