@@ -50,6 +50,83 @@ struct NewCommand: ParsableCommand {
     }
 }
 
+/// `site init <dir>`: a new portal that builds at once.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a new portal that builds at once: Content/ with placeholders, a sample document, the default theme.",
+        discussion: """
+            Writes <dir>/Content (site.yaml, agencies.yaml, catalog.yaml with placeholders marked 请修改, the \
+            政府信息公开指南 as a sample document, an empty 索引号 ledger), <dir>/Templates (the default theme, \
+            compiled into site) and <dir>/.gitignore. The folder must be new or empty; with --force it may \
+            hold other files, but never Content or Templates: site init overwrites nothing.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The folder of the new portal (created if it does not exist; '.' for the current folder).", valueName: "dir"))
+    var folder: String
+
+    @Flag(help: "Write into a folder that holds other files (.git, a README). Content and Templates are refused even then.")
+    var force = false
+
+    @Option(name: .customLong("as-of"), help: "The sample document's date, as YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in Asia/Shanghai).")
+    var asOf: String?
+
+    func run() throws {
+        guard let date = AsOfDate.resolve(explicit: asOf) else { throw ValidationError("--as-of must be a date as YYYY-MM-DD") }
+        let portal = NewPortal(folder: folder, asOf: date)
+        let report: NewPortal.Report
+        do {
+            report = try portal.create(force: force)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+        print(Self.summary(portal, report), terminator: "")
+    }
+
+    /// What was written, and what to do next.
+    static func summary(_ portal: NewPortal, _ report: NewPortal.Report) -> String {
+        let themeFiles = report.written.filter { $0.hasPrefix("Templates/") }.count
+        let gitignore: String =
+            switch report.gitignoreAppended {
+            case nil: "Public/ and .site-cache/ (build output and cache) left out of git"
+            case let lines? where lines.isEmpty: "already leaves out Public/ and .site-cache/ (not changed)"
+            case let lines?: "existing; added \(lines.joined(separator: " and "))"
+            }
+        let rows = [
+            ("Content/site.yaml", "the portal: name, address, organisation code, footer marks"),
+            ("Content/agencies.yaml", "the county government, its office and one department"),
+            ("Content/catalog.yaml", "the disclosure catalog (主动公开目录)"),
+            ("Content/\(NewPortal.samplePath)", "a sample document: the 政府信息公开指南, dated \(portal.asOf)"),
+            ("Content/\(IndexNumberLedger.fileName)", "the 索引号 ledger, empty: site new and site lock fill it"),
+            ("Templates/", "the default theme (\(themeFiles) files)"),
+            (".gitignore", gitignore),
+        ]
+        let width = rows.map { portal.path($0.0).count }.max() ?? 0
+        var text = "Created a new portal in \(portal.display == "." ? "the current folder" : portal.display + "/"):\n"
+        for (path, what) in rows {
+            let shown = portal.path(path)
+            text += "  \(shown)\(String(repeating: " ", count: width - shown.count))  \(what)\n"
+        }
+        let preview = SiteCommand.configuration.subcommands.contains { $0.configuration.commandName == "serve" }
+            ? "site serve         previews the portal, rebuilding it on every change"
+            : "python3 -m http.server -d Public 8000   previews Public/ at http://localhost:8000/"
+        var steps = portal.display == "." ? [] : ["cd \(portal.display)"]
+        steps += [
+            "Edit Content/site.yaml: every value marked 请修改 (name, base_url, organization_code, filing numbers,\n"
+                + "     contact); delete the notice line before going live. Then agencies.yaml, catalog.yaml and\n"
+                + "     the sample document.",
+            "site build         checks everything and writes the portal to Public/",
+            preview,
+            "site new policy policies/<name> --title …   adds a document with the next free 索引号",
+        ]
+        text += "\nNext steps:\n" + steps.enumerated().map { "  \($0.offset + 1). \($0.element)\n" }.joined()
+        text += "In CI: site check --strict --format github\n"
+        return text
+    }
+}
+
 /// `site lock`: assigns missing 索引号 and records every 索引号 in the ledger.
 struct LockCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

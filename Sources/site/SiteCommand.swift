@@ -13,7 +13,7 @@ struct SiteCommand: ParsableCommand {
             write to, a write error); 64 a wrong command line.
             """,
         version: SiteVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, LockCommand.self, GraphCommand.self, RulesCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self, NewCommand.self, LockCommand.self, GraphCommand.self, RulesCommand.self],
         defaultSubcommand: nil
     )
 }
