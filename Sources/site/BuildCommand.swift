@@ -65,9 +65,15 @@ enum Runner {
     static func run(_ options: BuildOptions, report: ReportOptions, success: (BuildReport) -> String) throws {
         let started = DispatchTime.now()
         let result: BuildReport
+        var options = options
+        let line = ProgressLine.start(for: report)
+        options.progress = line?.progress
+        defer { line?.stop() }
         do {
             result = try Pipeline().run(options)
+            line?.stop()
         } catch {
+            line?.stop()
             var message = error.description + "\n"
             if let hint = error.hint { message += "  hint: \(hint)\n" }
             FileHandle.standardError.write(Data(message.utf8))
