@@ -60,6 +60,7 @@ struct SiteCLITests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("build"))
         #expect(result.stdout.contains("check"))
+        #expect(result.stdout.contains("serve"))
         #expect(result.stdout.contains("Exit codes"))
     }
 
