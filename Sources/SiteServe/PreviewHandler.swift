@@ -85,7 +85,9 @@ public struct PreviewHandler: HTTPHandler {
         let tag = EntityTag.of(body)
         headers[.eTag] = tag
         if let ifNoneMatch = request.headers[.ifNoneMatch], EntityTag.matches(ifNoneMatch: ifNoneMatch, tag) {
+            // No body; the length is the one a 200 would have (RFC 9110 §8.6), not 0.
             headers[.contentType] = nil
+            headers[.contentLength] = String(body.count)
             return HTTPResponse(statusCode: .notModified, headers: headers)
         }
         let response = HTTPResponse(statusCode: .ok, headers: headers, body: body)

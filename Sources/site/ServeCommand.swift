@@ -49,7 +49,6 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         guard AsOfDate.resolve(explicit: asOf) != nil else { throw ValidationError("--as-of must be a date as YYYY-MM-DD") }
         signal(SIGPIPE, SIG_IGN)
-        let stop = Self.signals()
 
         let make = { @Sendable [folders, output, baseURL, strict, asOf] in
             BuildOptions(
@@ -96,6 +95,9 @@ struct ServeCommand: AsyncParsableCommand {
             Console.error("error: \(error)\n")
             throw ExitCode(2)
         }
+        // From here on Ctrl-C stops the server cleanly; before, it simply ends the first build
+        // (a killed build leaves the output folder as it was).
+        let stop = Self.signals()
         let scope = listening.allInterfaces ? "on every interface, port \(listening.port)" : "on \(listening.addresses.joined(separator: ", "))"
         Console.line("Serving \(options.outputDisplay)/ \(scope):")
         for url in listening.urls(basePath: files.value.basePath) { Console.line("  \(url)") }
@@ -122,10 +124,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
 
         for await _ in stop { break }
+        // A rebuild under way is not waited for: a build stopped halfway leaves the output folder
+        // as it was, and the next build clears its staging folder.
         watching?.cancel()
         await live?.closeAll()
         await server.stop()
-        await watching?.value
         Console.line("Stopped.")
     }
 

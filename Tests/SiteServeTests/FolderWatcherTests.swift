@@ -33,9 +33,9 @@ struct FolderWatcherTests {
             await watcher.watch(from: baseline, every: .milliseconds(50), quiet: .milliseconds(50)) { continuation.yield($0) }
             continuation.finish()
         }
-        // Never hang: after 10 s the stream ends and the expectations fail.
+        // Never hang: after 30 s the stream ends and the expectations fail.
         let limit = Task {
-            try await Task.sleep(for: .seconds(10))
+            try await Task.sleep(for: .seconds(30))
             continuation.finish()
         }
         defer { limit.cancel() }

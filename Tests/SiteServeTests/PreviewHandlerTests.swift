@@ -74,6 +74,7 @@ struct PreviewHandlerTests {
         let again = try await handler.handleRequest(request("/assets/site.css", headers: [.ifNoneMatch: tag]))
         #expect(again.statusCode == .notModified)
         #expect(again.headers[.eTag] == tag)
+        #expect(again.headers[.contentLength] == "6")
         #expect(try await again.bodyData.isEmpty)
         let other = try await handler.handleRequest(request("/assets/site.css", headers: [.ifNoneMatch: "\"0000\""]))
         #expect(other.statusCode == .ok)
