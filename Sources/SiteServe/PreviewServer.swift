@@ -99,9 +99,13 @@ public actor PreviewServer {
 
     /// Stops listening and closes every connection.
     public func stop() async {
-        for (server, task) in servers {
-            await server.stop(timeout: 1)
-            task.cancel()
+        await withTaskGroup(of: Void.self) { group in
+            for (server, task) in servers {
+                group.addTask {
+                    await server.stop(timeout: 1)
+                    task.cancel()
+                }
+            }
         }
         servers = []
     }
