@@ -66,9 +66,12 @@ public struct LiveSession: Sendable {
         let outcome = await Background.run(build)
         let elapsed = clock.now - started
         if !outcome.diagnostics.isEmpty { report(outcome.diagnostics) }
+        let basePath = files.value.basePath
         await apply(outcome)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        log(Self.line(changes: changes, outcome: outcome, seconds: seconds, at: Date()))
+        var line = Self.line(changes: changes, outcome: outcome, seconds: seconds, at: Date())
+        if files.value.basePath != basePath { line += "; the site is now served under \(files.value.basePath)" }
+        log(line)
     }
 
     /// Serves what a build published, or shows why it published nothing.

@@ -87,6 +87,8 @@ struct FolderWatcherTests {
         #expect(await live.failure == BuildFailure(summary: "1 error, 0 warnings", diagnostics: "e\n"))
         #expect(files.value.basePath == "/portal/")
         #expect(lines.value.count == 2)
+        #expect(lines.value.first?.hasSuffix("; the site is now served under /portal/") == true)
+        #expect(lines.value.last?.hasSuffix("still serving the last good build") == true)
         #expect(reports.value == ["e\n"])
     }
 }
