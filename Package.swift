@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev). Only SiteMarkdown imports it.
@@ -72,9 +73,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // `site serve`: the HTTP server, the watcher and live reload. Only the `site` executable
+        // imports it, so the build stages never carry an HTTP server. The only importer of FlyingFox.
+        .target(
+            name: "SiteServe",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "site",
-            dependencies: ["SiteBuild", "SiteCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["SiteBuild", "SiteCore", "SiteServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         // Helpers for tests: temporary sites, golden files.
@@ -100,6 +108,11 @@ let package = Package(
             name: "SiteEndToEndTests",
             dependencies: ["SiteBuild", "SiteTestSupport"],
             exclude: ["Fixtures", "Golden"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SiteServeTests",
+            dependencies: ["SiteServe", "SiteTestSupport", .product(name: "FlyingFox", package: "FlyingFox")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SiteCLITests", dependencies: ["SiteTestSupport"], swiftSettings: swiftSettings),

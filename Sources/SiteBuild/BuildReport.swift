@@ -6,6 +6,9 @@ public struct BuildReport: Sendable {
     public var diagnostics: Diagnostics
     /// Whether `Public/` was replaced by the new site.
     public var published: Bool
+    /// The path the site is published under (`base_url`'s path, after `--base-url`): `/` or
+    /// `/portal/`. Nil when site.yaml could not be used.
+    public var basePath: String?
     /// Documents loaded, and how many of them are 主动公开.
     public var documentCount: Int
     public var publicDocumentCount: Int

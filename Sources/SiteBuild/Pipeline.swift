@@ -140,6 +140,7 @@ public struct Pipeline: Sendable {
             list.contains { $0.severity == .error } || (options.strict && list.contains { $0.severity == .warning })
         }
         // Nothing is rendered after errors in the content: the pages would only repeat them.
+        report.basePath = analysis.graph?.configuration.basePath
         guard !failing(diagnostics), let graph = analysis.graph else { return finish() }
 
         // Render into a staging folder beside the output folder (`site check`: a temporary folder),

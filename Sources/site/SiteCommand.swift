@@ -3,7 +3,7 @@ import SiteCore
 
 /// `site`: builds a county government-information-disclosure portal from Content/ and Templates/.
 @main
-struct SiteCommand: ParsableCommand {
+struct SiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
         abstract: "Build a government information disclosure portal (政府信息公开) from Markdown.",
@@ -13,7 +13,10 @@ struct SiteCommand: ParsableCommand {
             write to, a write error); 64 a wrong command line.
             """,
         version: SiteVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self, NewCommand.self, LockCommand.self, GraphCommand.self, RulesCommand.self],
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, ServeCommand.self, InitCommand.self, NewCommand.self, LockCommand.self, GraphCommand.self,
+            RulesCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

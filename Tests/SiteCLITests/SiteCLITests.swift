@@ -61,6 +61,7 @@ struct SiteCLITests {
         #expect(result.stdout.contains("build"))
         #expect(result.stdout.contains("check"))
         #expect(result.stdout.contains("init"))
+        #expect(result.stdout.contains("serve"))
         #expect(result.stdout.contains("Exit codes"))
     }
 
