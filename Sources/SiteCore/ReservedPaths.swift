@@ -2,8 +2,9 @@
 /// these top-level folders or take these top-level names, and catalog sections may not take these
 /// ids (their pages sit beside the sections' pages under `/xxgk/`).
 public enum ReservedPaths {
-    /// `/xxgk/` (the catalog), `/assets/` (the theme), `/agencies/`, `/search/`, `/_report/`.
-    public static let topLevelFolders: Set<String> = ["xxgk", "assets", "agencies", "search", "_report"]
+    /// `/xxgk/` (the catalog), `/assets/` (the theme), `/agencies/`, `/search/`, `/_report/`, and
+    /// `/__site/`, where `site serve` answers live reload.
+    public static let topLevelFolders: Set<String> = ["xxgk", "assets", "agencies", "search", "_report", "__site"]
     /// `/feed.xml`, `/feed.json`, `/catalog.json`, `/catalog.csv`, `/sitemap.xml`, `/robots.txt`
     /// (`ExportPaths`): a document or published file of that name, or a folder of that name, would
     /// collide with them.
