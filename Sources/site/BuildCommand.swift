@@ -30,7 +30,7 @@ struct BuildCommand: ParsableCommand {
             strict: report.strict, writeOutput: true, asOf: try report.asOfDate(), incremental: !clean)
         try Runner.run(options, report: report) { result in
             let reused = result.reusedFileCount > 0 ? " (\(result.reusedFileCount) unchanged)" : ""
-            return "Built \(result.fileCount) files\(reused) from \(result.publicDocumentCount) public documents "
+            return "Built \(counted(result.fileCount, "file"))\(reused) from \(counted(result.publicDocumentCount, "public document")) "
                 + "(\(result.documentCount) loaded) into \(output)/ as of \(options.asOf)"
         }
     }
@@ -55,7 +55,7 @@ struct CheckCommand: ParsableCommand {
             source: folders.source, templates: folders.templates, baseURL: baseURL, strict: report.strict,
             writeOutput: false, asOf: try report.asOfDate())
         try Runner.run(options, report: report) { result in
-            "Checked \(result.documentCount) documents (\(result.publicDocumentCount) public) as of \(options.asOf)"
+            "Checked \(counted(result.documentCount, "document")) (\(result.publicDocumentCount) public) as of \(options.asOf)"
         }
     }
 }
@@ -111,4 +111,9 @@ enum Runner {
             print(success(result) + String(format: " in %.2f s", seconds))
         }
     }
+}
+
+/// "1 document", "2 documents".
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

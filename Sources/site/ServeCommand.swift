@@ -75,7 +75,7 @@ struct ServeCommand: AsyncParsableCommand {
         if !firstOutcome.diagnostics.isEmpty { Console.error(firstOutcome.diagnostics) }
         if first.published {
             Console.line(
-                "Built \(first.fileCount) files from \(first.publicDocumentCount) public documents "
+                "Built \(counted(first.fileCount, "file")) from \(counted(first.publicDocumentCount, "public document")) "
                     + "(\(first.documentCount) loaded) into \(options.outputDisplay)/ as of \(options.asOf) in "
                     + String(format: "%.2f s", Self.seconds(clock.now - started)))
         } else if !watch {

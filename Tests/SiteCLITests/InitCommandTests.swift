@@ -35,7 +35,7 @@ struct InitCommandTests {
         let check = try SiteBinary.run(["check", "--strict", "--as-of", "2026-11-22"], in: portal)
         #expect(check.status == 0)
         #expect(check.stderr == "")
-        #expect(check.stdout.hasPrefix("Checked 1 documents (1 public) as of 2026-11-22 in "))
+        #expect(check.stdout.hasPrefix("Checked 1 document (1 public) as of 2026-11-22 in "))
         let build = try SiteBinary.run(["build", "--strict", "--as-of", "2026-11-22"], in: portal)
         #expect(build.status == 0)
         #expect(build.stderr == "")
