@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "SiteAuditTests", dependencies: ["SiteAudit", "SiteCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SiteEndToEndTests",
-            dependencies: ["SiteBuild", "SiteTestSupport"],
+            dependencies: ["SiteBuild", "SiteAudit", "SiteOutput", "SiteTestSupport"],
             exclude: ["Fixtures", "Golden"],
             swiftSettings: swiftSettings
         ),

@@ -40,11 +40,23 @@ public struct OutputAudit: Sendable {
             public let url: String
             public let line: Int
             public let column: Int
+
+            public init(url: String, line: Int, column: Int) {
+                self.url = url
+                self.line = line
+                self.column = column
+            }
         }
 
         public var ids: [String]
         public var links: [Link]
         public var external: [String]
+
+        public init(ids: [String], links: [Link], external: [String]) {
+            self.ids = ids
+            self.links = links
+            self.external = external
+        }
     }
 
     /// Audits the files of `folder` (paths relative to it, `/`-separated). A page in `reuse` is
@@ -152,7 +164,7 @@ public struct OutputAudit: Sendable {
                 break
             }
             for attribute in ["href", "src", "action", "data", "poster"] {
-                guard let url = tag.attributes[attribute]?.trimmingCharacters(in: .whitespaces), !url.isEmpty else { continue }
+                guard let url = tag.attributes[attribute].map(Self.trimmed), !url.isEmpty else { continue }
                 check(url, tag: tag, attribute: attribute, page: &page)
             }
             if let srcset = tag.attributes["srcset"] {
@@ -219,17 +231,30 @@ public struct OutputAudit: Sendable {
         page.links.append(Link(url: url, offset: tag.offset))
     }
 
+    /// Spaces and tabs around an attribute value (rare: checked before Foundation is asked).
+    static func trimmed(_ value: String) -> String {
+        guard let first = value.utf8.first, let last = value.utf8.last, first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        else { return value }
+        return value.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Percent-decoded, asking Foundation only when there is a `%`.
+    static func decoded(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        return text.removingPercentEncoding ?? text
+    }
+
     /// The output file and fragment an internal URL names, or nil when it is not internal.
     func resolve(_ url: String, from page: String) -> (file: String, fragment: String?)? {
         var path = url
         var fragment: String?
         if let hash = url.firstIndex(of: "#") {
-            fragment = String(url[url.index(after: hash)...]).removingPercentEncoding ?? String(url[url.index(after: hash)...])
+            fragment = Self.decoded(String(url[url.index(after: hash)...]))
             path = String(url[..<hash])
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        path = path.removingPercentEncoding ?? path
-        let folder = page.split(separator: "/").dropLast().joined(separator: "/")
+        path = Self.decoded(path)
+        let folder = page.lastIndex(of: "/").map { String(page[..<$0]) } ?? ""
         var resolved: String
         if path.isEmpty {
             resolved = page
@@ -254,7 +279,7 @@ public struct OutputAudit: Sendable {
     }
 
     static func host(of url: String) -> String? {
-        guard let start = url.range(of: "//") else { return nil }
+        guard let start = url.firstRange(of: "//") else { return nil }
         var rest = url[start.upperBound...]
         rest = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }

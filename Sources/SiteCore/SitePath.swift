@@ -8,7 +8,9 @@ public struct SitePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     public let rawValue: String
 
     public init(directory: String) {
-        let trimmed = directory.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        var trimmed = Substring(directory)
+        while trimmed.first == "/" { trimmed.removeFirst() }
+        while trimmed.last == "/" { trimmed.removeLast() }
         rawValue = trimmed.isEmpty ? "" : trimmed + "/"
     }
 
@@ -38,7 +40,13 @@ public struct SitePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Percent-encodes everything but unreserved characters, sub-delimiters that are safe in a path,
     /// and `/`; Chinese file names become `%E6%94%BF…`, which every browser shows decoded.
     public static func percentEncode(_ path: String) -> String {
-        path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? path
+        // Most paths are plain ASCII that needs no escaping: checked on the bytes first.
+        if path.utf8.allSatisfy({ $0 < 128 && asciiAllowed[Int($0)] }) { return path }
+        return path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? path
+    }
+
+    private static let asciiAllowed: [Bool] = (0..<128).map { byte in
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$&'()*+,;=:@".utf8.contains(UInt8(byte))
     }
 
     private static let pathAllowed: CharacterSet = {

@@ -132,7 +132,7 @@ public enum SearchIndex {
 
         var files: [(path: String, data: Data)] = []
         files.reserveCapacity(shardCount + ordered.count + 1)
-        for (number, terms) in shards.enumerated() {
+        let encoded = shards.concurrentMap { terms -> Data in
             var writer = VarintWriter()
             writer.bytes(Array("SSI1".utf8))
             writer.varint(terms.count)
@@ -142,19 +142,23 @@ public enum SearchIndex {
                 writer.varint(list.count)
                 writer.bytes(list.bytes)
             }
-            files.append((shardPath(number), Data(writer.data)))
+            return Data(writer.data)
         }
+        for (number, data) in encoded.enumerated() { files.append((shardPath(number), data)) }
 
         // What results show.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for (id, document) in ordered.enumerated() {
+        let shownFiles = Array(ordered.enumerated()).concurrentMap { (id, document) -> (path: String, data: Data) in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let shown = ShownDocument(
                 url: document.url, title: document.title, number: document.number, indexNumber: document.indexNumber,
                 date: document.date.map { "\($0)" }, kind: document.kind, issuer: document.issuer, validity: document.validity,
                 summary: document.summary, text: String(String.UnicodeScalarView(document.text.unicodeScalars.prefix(snippetSource))))
-            files.append(("search/docs/\(id).json", (try? encoder.encode(shown)) ?? Data()))
+            return ("search/docs/\(id).json", (try? encoder.encode(shown)) ?? Data())
         }
+        files += shownFiles
 
         // Filters with their counts, and the sizes.
         var counted = filters
@@ -198,13 +202,10 @@ public enum SearchIndex {
         var last = 0
 
         mutating func append(document: Int, _ stat: Statistic) {
-            var writer = VarintWriter(bytes)
-            bytes = []
-            writer.varint(document - last)
-            writer.bytes([stat.fields])
-            writer.varint(stat.count)
-            writer.varint(stat.firstPosition)
-            bytes = writer.data
+            VarintWriter.append(document - last, to: &bytes)
+            bytes.append(stat.fields)
+            VarintWriter.append(stat.count, to: &bytes)
+            VarintWriter.append(stat.firstPosition, to: &bytes)
             last = document
             count += 1
         }
@@ -262,14 +263,15 @@ struct VarintWriter {
 
     init(_ data: [UInt8] = []) { self.data = data }
 
-    mutating func varint(_ value: Int) {
+    mutating func varint(_ value: Int) { Self.append(value, to: &data) }
+
+    static func append(_ value: Int, to data: inout [UInt8]) {
         var rest = UInt64(max(0, value))
-        repeat {
-            var byte = UInt8(rest & 0x7F)
+        while rest >= 0x80 {
+            data.append(UInt8(rest & 0x7F) | 0x80)
             rest >>= 7
-            if rest != 0 { byte |= 0x80 }
-            data.append(byte)
-        } while rest != 0
+        }
+        data.append(UInt8(rest))
     }
 
     mutating func bytes(_ bytes: [UInt8]) { data += bytes }

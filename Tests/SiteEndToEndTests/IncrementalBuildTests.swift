@@ -1,8 +1,11 @@
 import Foundation
-import SiteBuild
+import SiteAudit
 import SiteCore
+import SiteOutput
 import SiteTestSupport
 import Testing
+
+@testable import SiteBuild
 
 /// A small generator of repeatable pseudo-random numbers (SplitMix64), so a failing sequence of
 /// edits can be replayed from its seed.
@@ -207,5 +210,27 @@ struct IncrementalBuildTests {
         let clean = try Pipeline().run(BuildOptions(asOf: asOf, incremental: false, currentFolder: site.root))
         #expect(clean.reusedFileCount == 0)
         #expect(site.read(page) == original)
+    }
+}
+
+@Suite("The build cache file")
+struct BuildCacheFileTests {
+    @Test("records survive the round trip, with tabs, newlines, backslashes and separators in values")
+    func roundTrip() throws {
+        var cache = BuildCache(context: "abc123")
+        cache.files["policies/a b/index.html"] = .init(key: "page:0123\t\\x", stamp: FileStamp(size: 42, modified: 1_700_000_000_123_456_789))
+        cache.files["search/docs/0.json"] = .init(key: "data:ff", stamp: FileStamp(size: 0, modified: -1))
+        cache.summaries["a/index.html"] = .init(
+            ids: ["main", "x\u{1F}y", "t\tab"], links: [.init(url: "/b/#c\nd", line: 3, column: 14), .init(url: "\\", line: 1, column: 1)],
+            external: ["https://www.gov.cn/"])
+        cache.summaries["empty.html"] = .init(ids: [], links: [], external: [])
+        let decoded = try #require(BuildCache.decode(cache.encoded()))
+        #expect(decoded.context == "abc123")
+        #expect(decoded.format == BuildCache.formatVersion)
+        #expect(decoded.files.mapValues(\.key) == cache.files.mapValues(\.key))
+        #expect(decoded.files.mapValues(\.stamp) == cache.files.mapValues(\.stamp))
+        #expect(decoded.summaries == cache.summaries)
+        #expect(BuildCache.decode("not a cache\n") == nil)
+        #expect(BuildCache.decode(cache.encoded() + "F\tbroken\n") == nil)
     }
 }

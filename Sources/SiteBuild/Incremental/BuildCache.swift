@@ -13,8 +13,8 @@ import SiteOutput
 /// output's copy still has the stamp it was written with. Anything the key does not cover is in
 /// `context`: the tool, the theme and the audit settings; when that differs, nothing is reused.
 /// So an incremental build's output is byte for byte a clean build's.
-struct BuildCache: Codable {
-    struct File: Codable {
+struct BuildCache {
+    struct File {
         var key: String
         var stamp: FileStamp
     }
@@ -42,8 +42,7 @@ struct BuildCache: Codable {
     /// The cache of the last build into `output`, if it was made in the same context.
     static func load(folder: URL, output: URL, context: String) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: url(folder: folder, output: output).path),
-            let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
-            cache.format == formatVersion, cache.context == context
+            let cache = decode(String(decoding: data, as: UTF8.self)), cache.format == formatVersion, cache.context == context
         else { return nil }
         return cache
     }
@@ -55,17 +54,110 @@ struct BuildCache: Codable {
         if !FileManager.default.fileExists(atPath: ignore.path) {
             try? Data("# Written by site build: what the last build wrote, to rebuild only what changed.\n*\n".utf8).write(to: ignore)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(self) else { return }
         let target = Self.url(folder: folder, output: output)
         let temporary = target.appendingPathExtension("tmp-\(getpid())")
         do {
-            try data.write(to: temporary)
+            try Data(encoded().utf8).write(to: temporary)
         } catch {
             return
         }
         if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+    }
+
+    // MARK: The file
+
+    // One record per line, fields separated by tabs, lists inside a field by U+001F and the parts
+    // of a link by U+001E; those characters, tabs, newlines and backslashes in values are escaped.
+    // Plain text, because JSON coding of 25,000 records cost a second here.
+
+    func encoded() -> String {
+        var out = "site-build-cache\t\(format)\t\(context)\n"
+        out.reserveCapacity(files.count * 120 + summaries.count * 400)
+        for (path, file) in files.sorted(by: { $0.key < $1.key }) {
+            out += "F\t\(Self.escape(path))\t\(Self.escape(file.key))\t\(file.stamp.size)\t\(file.stamp.modified)\n"
+        }
+        for (path, summary) in summaries.sorted(by: { $0.key < $1.key }) {
+            let links = summary.links.map { "\(Self.escape($0.url))\u{1E}\($0.line)\u{1E}\($0.column)" }.joined(separator: "\u{1F}")
+            out += "S\t\(Self.escape(path))\t\(summary.ids.map(Self.escape).joined(separator: "\u{1F}"))\t\(links)\t"
+                + summary.external.map(Self.escape).joined(separator: "\u{1F}") + "\n"
+        }
+        return out
+    }
+
+    static func decode(_ text: String) -> BuildCache? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        guard let header = lines.popFirst()?.split(separator: "\t", omittingEmptySubsequences: false), header.count == 3,
+            header[0] == "site-build-cache", let format = Int(header[1])
+        else { return nil }
+        var cache = BuildCache(context: String(header[2]))
+        cache.format = format
+        func list(_ field: Substring) -> [Substring] { field.isEmpty ? [] : field.split(separator: "\u{1F}", omittingEmptySubsequences: false) }
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            switch fields.first {
+            case "F":
+                guard fields.count == 5, let size = Int64(fields[3]), let modified = Int64(fields[4]) else { return nil }
+                cache.files[unescape(fields[1])] = File(key: unescape(fields[2]), stamp: FileStamp(size: size, modified: modified))
+            case "S":
+                guard fields.count == 5 else { return nil }
+                var links: [OutputAudit.PageSummary.Link] = []
+                for link in list(fields[3]) {
+                    let parts = link.split(separator: "\u{1E}", omittingEmptySubsequences: false)
+                    guard parts.count == 3, let line = Int(parts[1]), let column = Int(parts[2]) else { return nil }
+                    links.append(OutputAudit.PageSummary.Link(url: unescape(parts[0]), line: line, column: column))
+                }
+                cache.summaries[unescape(fields[1])] = OutputAudit.PageSummary(
+                    ids: list(fields[2]).map(unescape), links: links, external: list(fields[4]).map(unescape))
+            default:
+                return nil
+            }
+        }
+        return cache
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == 0x5C || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x1E || byte == 0x1F
+    }
+
+    static func escape(_ value: String) -> String {
+        guard value.utf8.contains(where: needsEscape) else { return value }
+        var out = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\u{1E}": out += "\\e"
+            case "\u{1F}": out += "\\f"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func unescape(_ value: Substring) -> String {
+        guard value.utf8.contains(0x5C) else { return String(value) }
+        var out = ""
+        var escaping = false
+        for scalar in value.unicodeScalars {
+            if escaping {
+                switch scalar {
+                case "t": out += "\t"
+                case "n": out += "\n"
+                case "r": out += "\r"
+                case "e": out += "\u{1E}"
+                case "f": out += "\u{1F}"
+                default: out.unicodeScalars.append(scalar)
+                }
+                escaping = false
+            } else if scalar == "\\" {
+                escaping = true
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// Forgets a build: after a failed build the output is the previous one, which this cache no
