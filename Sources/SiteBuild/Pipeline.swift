@@ -123,6 +123,21 @@ public struct Pipeline: Sendable {
     }
 
     public func run(_ options: BuildOptions) throws(SiteError) -> BuildReport {
+        // Nothing read has changed since the last build, whose output is intact: nothing to do.
+        var inputs = ""
+        if options.writeOutput && options.incremental {
+            var clock = PhaseClock()
+            inputs = UnchangedBuild.inputs(options)
+            if let cache = BuildCache.load(folder: options.cacheFolder, output: options.output, context: nil),
+                cache.inputs == inputs, let previous = cache.report,
+                UnchangedBuild.outputIsIntact(options.output, cache: cache)
+            {
+                clock.lap("unchanged")
+                var report = previous.buildReport
+                report.timings = clock.laps
+                return report
+            }
+        }
         let analysis = try analyse(options)
         var clock = PhaseClock()
         let content = analysis.content
@@ -222,8 +237,12 @@ public struct Pipeline: Sendable {
                 return report
             }
             try writer.commit()
-            reuse.cache(summaries: audit.summaries).save(folder: options.cacheFolder, output: output)
             report.reusedFileCount = reuse.reusedPaths.count
+            report.diagnostics = Diagnostics(excerpts(options).attach(to: diagnostics))
+            var cache = reuse.cache(summaries: audit.summaries)
+            cache.inputs = inputs
+            cache.report = UnchangedBuild.Report(report)
+            cache.save(folder: options.cacheFolder, output: output)
             clock.lap("write")
         } catch {
             writer.abandon()

@@ -2,7 +2,7 @@
 ///
 /// `excerpt` is the source line the location points into, captured where the text was at hand,
 /// so the printer can show it with a caret without reading the disk again.
-public struct Diagnostic: Hashable, Sendable {
+public struct Diagnostic: Hashable, Sendable, Codable {
     public var problem: Problem
     public var severity: Severity
     public var location: SourceLocation?
@@ -10,7 +10,7 @@ public struct Diagnostic: Hashable, Sendable {
     /// Other places involved, e.g. the first file that used a duplicated 索引号.
     public var related: [Related]
 
-    public struct Related: Hashable, Sendable {
+    public struct Related: Hashable, Sendable, Codable {
         public var location: SourceLocation
         public var note: String
 

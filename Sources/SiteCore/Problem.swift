@@ -3,7 +3,7 @@
 /// Each case has a stable code (`stage.problem`) and a default severity; the wording lives in one
 /// place, `Problem+Message.swift`, so that a zh-Hans rendering stays possible. Stages never build
 /// message strings themselves: they create a `Diagnostic` from a `Problem` and a location.
-public enum Problem: Hashable, Sendable {
+public enum Problem: Hashable, Sendable, Codable {
     // MARK: Files and front matter (content.*)
 
     /// The file's bytes are not UTF-8. `gbkLikely`: every non-ASCII byte pairs up as GBK/GB18030.
@@ -95,7 +95,7 @@ public enum Problem: Hashable, Sendable {
     /// A rule setting in site.yaml without the reason the report prints.
     case ruleReasonMissing(code: String)
     /// An organisation code (组织机构代码 or 统一社会信用代码) whose check character is wrong.
-    case organisationCodeCheck(code: String, expected: Character)
+    case organisationCodeCheck(code: String, expected: String)
     /// An organisation code of neither 9 (GB 11714) nor 18 (GB 32100) characters.
     case organisationCodeFormat(code: String)
     /// A base URL that is not an absolute http(s) URL with a host name.

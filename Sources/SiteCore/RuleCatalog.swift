@@ -143,7 +143,7 @@ extension RuleCatalog {
 }
 
 /// `rules: {plan.done-evidence: {severity: off, reason: …}}` in site.yaml.
-public struct RuleSetting: Sendable, Hashable {
+public struct RuleSetting: Sendable, Hashable, Codable {
     public let code: String
     /// Nil turns the rule off.
     public let severity: Severity?

@@ -3,7 +3,7 @@
 /// `path` is relative to the folder `site` was run in (`Content/policies/x.md`), so editors can click it.
 /// `line` and `column` are 1-based. A column counts **Unicode scalars**, the unit Yams' marks use;
 /// libcmark counts bytes, and `ByteColumn` in SiteMarkdown converts. A column of 0 means "the whole line".
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     public var path: String
     public var line: Int
     public var column: Int

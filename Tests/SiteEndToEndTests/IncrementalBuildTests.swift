@@ -213,6 +213,42 @@ struct IncrementalBuildTests {
     }
 }
 
+@Suite("Builds with nothing changed")
+struct UnchangedBuildTests {
+    let asOf = CalendarDate(iso: "2026-11-22")
+
+    @Test("nothing read has changed and the output is intact: the build is skipped and its report repeated")
+    func skipped() throws {
+        let files = sample(["Content/plans/2021-yaodian.md": SampleSite.plan + "\n<div>表格</div>\n"])
+        let site = try TempSite(files: files)
+        let first = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(first.diagnostics.warningCount == 1)
+        let again = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(again.timings.map(\.phase) == ["unchanged"])
+        #expect(again.published && again.reusedFileCount == first.fileCount && again.fileCount == first.fileCount)
+        #expect(again.diagnostics.sorted == first.diagnostics.sorted)
+        #expect(DiagnosticPrinter().render(again.diagnostics) == DiagnosticPrinter().render(first.diagnostics))
+        // Another as-of date is another input.
+        let later = try Pipeline().run(BuildOptions(asOf: CalendarDate(iso: "2026-11-23"), currentFolder: site.root))
+        #expect(later.timings.map(\.phase) != ["unchanged"])
+    }
+
+    @Test("a file added to the output, or an edit of the same size right after a build, is not missed")
+    func notMissed() throws {
+        let site = try TempSite(files: SampleSite.files)
+        _ = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        try site.write("Public/stray.html", "<p>stray</p>")
+        let cleaned = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(cleaned.timings.map(\.phase) != ["unchanged"])
+        #expect(!site.exists("Public/stray.html"))
+        // Same bytes count, different text, within the same second as the build.
+        let policy = try #require(site.read("Content/policies/gongkai.md"))
+        try site.write("Content/policies/gongkai.md", policy.replacingOccurrences(of: "请认真贯彻执行", with: "请认真组织实施"))
+        _ = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(site.read("Public/policies/gongkai/index.html")?.contains("请认真组织实施") == true)
+    }
+}
+
 @Suite("The build cache file")
 struct BuildCacheFileTests {
     @Test("records survive the round trip, with tabs, newlines, backslashes and separators in values")

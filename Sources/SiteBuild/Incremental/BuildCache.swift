@@ -26,6 +26,10 @@ struct BuildCache {
     var context: String
     var files: [String: File]
     var summaries: [String: OutputAudit.PageSummary]
+    /// The digest of every input of the build (`UnchangedBuild.inputs`) and its report: when the
+    /// inputs are the same next time, the build is skipped and the report repeated.
+    var inputs = ""
+    var report: UnchangedBuild.Report?
 
     init(context: String) {
         format = Self.formatVersion
@@ -39,10 +43,11 @@ struct BuildCache {
         folder.appendingPathComponent("build-\(String(StableHasher.digest(of: Array(output.path.utf8)).prefix(16))).json")
     }
 
-    /// The cache of the last build into `output`, if it was made in the same context.
-    static func load(folder: URL, output: URL, context: String) -> BuildCache? {
+    /// The cache of the last build into `output`, if it was made in the same context (nil: any).
+    static func load(folder: URL, output: URL, context: String?) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: url(folder: folder, output: output).path),
-            let cache = decode(String(decoding: data, as: UTF8.self)), cache.format == formatVersion, cache.context == context
+            let cache = decode(String(decoding: data, as: UTF8.self)), cache.format == formatVersion,
+            context == nil || cache.context == context
         else { return nil }
         return cache
     }
@@ -73,6 +78,8 @@ struct BuildCache {
     func encoded() -> String {
         var out = "site-build-cache\t\(format)\t\(context)\n"
         out.reserveCapacity(files.count * 120 + summaries.count * 400)
+        if !inputs.isEmpty { out += "I\t\(inputs)\n" }
+        if let report, let json = try? JSONEncoder().encode(report) { out += "R\t\(json.base64EncodedString())\n" }
         for (path, file) in files.sorted(by: { $0.key < $1.key }) {
             out += "F\t\(Self.escape(path))\t\(Self.escape(file.key))\t\(file.stamp.size)\t\(file.stamp.modified)\n"
         }
@@ -95,6 +102,14 @@ struct BuildCache {
         for line in lines {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             switch fields.first {
+            case "I":
+                guard fields.count == 2 else { return nil }
+                cache.inputs = String(fields[1])
+            case "R":
+                guard fields.count == 2, let json = Data(base64Encoded: String(fields[1])),
+                    let report = try? JSONDecoder().decode(UnchangedBuild.Report.self, from: json)
+                else { return nil }
+                cache.report = report
             case "F":
                 guard fields.count == 5, let size = Int64(fields[3]), let modified = Int64(fields[4]) else { return nil }
                 cache.files[unescape(fields[1])] = File(key: unescape(fields[2]), stamp: FileStamp(size: size, modified: modified))

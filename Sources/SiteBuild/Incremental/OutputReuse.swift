@@ -39,7 +39,12 @@ final class OutputReuse: @unchecked Sendable {
 
     /// A file copied from the sources (an attachment, an asset), keyed by the source's stamp.
     func copy(_ path: String, from source: URL) throws(SiteError) {
-        let key = FileStamp(of: source).map { "copy:\(source.path):\($0.size):\($0.modified)" } ?? "copy:\(UUID())"
+        // A source changed in the last two seconds is keyed by its bytes too (see UnchangedBuild).
+        let key = FileStamp(of: source).map { stamp -> String in
+            var key = "copy:\(source.path):\(stamp.size):\(stamp.modified)"
+            if stamp.modified >= UnchangedBuild.recentCutoff() { key += ":" + StableHasher.digest(of: UnchangedBuild.contents(source)) }
+            return key
+        } ?? "copy:\(UUID())"
         if let old = previous?.files[path], old.key == key, try writer.reuse(path, stamp: old.stamp) {
             record(path, BuildCache.File(key: key, stamp: old.stamp), reused: true)
             return

@@ -213,7 +213,7 @@ extension YAMLReader {
         switch OrganisationCode.check(code.value) {
         case .valid: break
         case .wrongCheckCharacter(let expected):
-            report(.organisationCodeCheck(code: code.value, expected: expected), at: code.location)
+            report(.organisationCodeCheck(code: code.value, expected: String(expected)), at: code.location)
         case .malformed:
             report(.organisationCodeFormat(code: code.value), at: code.location)
         }
