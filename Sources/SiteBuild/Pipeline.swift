@@ -125,13 +125,13 @@ public struct Pipeline: Sendable {
     public func run(_ options: BuildOptions) throws(SiteError) -> BuildReport {
         // Nothing read has changed since the last build, whose output is intact: nothing to do.
         var inputs = ""
-        if options.writeOutput && options.incremental {
+        if options.writeOutput {
             var clock = PhaseClock()
             inputs = UnchangedBuild.inputs(options)
-            if let cache = BuildCache.load(folder: options.cacheFolder, output: options.output, context: nil),
-                cache.inputs == inputs, let previous = cache.report,
-                UnchangedBuild.outputIsIntact(options.output, cache: cache)
+            if options.incremental, let cached = BuildCache.summary(folder: options.cacheFolder, output: options.output), cached.inputs == inputs,
+                UnchangedBuild.digest(UnchangedBuild.stamps(under: options.output)) == cached.outputs
             {
+                let previous = cached.report
                 clock.lap("unchanged")
                 var report = previous.buildReport
                 report.timings = clock.laps

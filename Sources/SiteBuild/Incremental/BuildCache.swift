@@ -31,6 +31,11 @@ struct BuildCache {
     var inputs = ""
     var report: UnchangedBuild.Report?
 
+    /// The digest of the files the build wrote, as `UnchangedBuild.digest` takes it of a folder.
+    var outputs: String {
+        UnchangedBuild.digest(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value.stamp) })
+    }
+
     init(context: String) {
         format = Self.formatVersion
         self.context = context
@@ -69,6 +74,26 @@ struct BuildCache {
         if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
     }
 
+    /// What the shortcut of an unchanged build needs, read from the first lines of the cache file
+    /// only: the inputs digest, the outputs digest and the report.
+    static func summary(folder: URL, output: URL) -> (inputs: String, outputs: String, report: UnchangedBuild.Report)? {
+        guard let data = FileManager.default.contents(atPath: url(folder: folder, output: output).path) else { return nil }
+        var lines: [Substring] = []
+        var start = data.startIndex
+        while lines.count < 3, let end = data[start...].firstIndex(of: 0x0A) {
+            lines.append(Substring(String(decoding: data[start..<end], as: UTF8.self)))
+            start = end + 1
+        }
+        guard lines.count == 3, lines[0].hasPrefix("site-build-cache\t\(formatVersion)\t") else { return nil }
+        let first = lines[1].split(separator: "\t", omittingEmptySubsequences: false)
+        let second = lines[2].split(separator: "\t", omittingEmptySubsequences: false)
+        guard first.count == 3, first[0] == "I", second.count == 2, second[0] == "R",
+            let json = Data(base64Encoded: String(second[1])),
+            let report = try? JSONDecoder().decode(UnchangedBuild.Report.self, from: json)
+        else { return nil }
+        return (String(first[1]), String(first[2]), report)
+    }
+
     // MARK: The file
 
     // One record per line, fields separated by tabs, lists inside a field by U+001F and the parts
@@ -78,7 +103,7 @@ struct BuildCache {
     func encoded() -> String {
         var out = "site-build-cache\t\(format)\t\(context)\n"
         out.reserveCapacity(files.count * 120 + summaries.count * 400)
-        if !inputs.isEmpty { out += "I\t\(inputs)\n" }
+        if !inputs.isEmpty { out += "I\t\(inputs)\t\(outputs)\n" }
         if let report, let json = try? JSONEncoder().encode(report) { out += "R\t\(json.base64EncodedString())\n" }
         for (path, file) in files.sorted(by: { $0.key < $1.key }) {
             out += "F\t\(Self.escape(path))\t\(Self.escape(file.key))\t\(file.stamp.size)\t\(file.stamp.modified)\n"
@@ -103,7 +128,7 @@ struct BuildCache {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             switch fields.first {
             case "I":
-                guard fields.count == 2 else { return nil }
+                guard fields.count == 3 else { return nil }
                 cache.inputs = String(fields[1])
             case "R":
                 guard fields.count == 2, let json = Data(base64Encoded: String(fields[1])),

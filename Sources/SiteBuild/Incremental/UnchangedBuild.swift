@@ -83,22 +83,20 @@ enum UnchangedBuild {
 
     /// Every regular file under a folder (hidden ones too), sorted, with its stamp; symbolic links
     /// are followed, as the loaders do.
-    static func stamps(under folder: URL) -> [(String, FileStamp)] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var found: [(String, FileStamp)] = []
-        while let path = enumerator.nextObject() as? String {
-            if let stamp = FileStamp(of: folder.appendingPathComponent(path)) { found.append((path, stamp)) }
-        }
-        return found.sorted { $0.0 < $1.0 }
+    static func stamps(under folder: URL) -> [(path: String, stamp: FileStamp)] {
+        FileStamp.tree(under: folder)
     }
 
-    /// Whether the output folder holds exactly the files the cache describes, each untouched.
-    static func outputIsIntact(_ output: URL, cache: BuildCache) -> Bool {
-        let present = stamps(under: output)
-        guard present.count == cache.files.count else { return false }
-        for (path, stamp) in present {
-            guard cache.files[path]?.stamp == stamp else { return false }
+    /// The digest of a list of files and their stamps: of the output folder as it is, to compare
+    /// with the one the last build recorded of what it wrote.
+    static func digest(_ files: [(path: String, stamp: FileStamp)]) -> String {
+        var hasher = StableHasher()
+        hasher.combine(UInt64(files.count))
+        for (path, stamp) in files {
+            hasher.combine(path)
+            hasher.combine(UInt64(bitPattern: stamp.size))
+            hasher.combine(UInt64(bitPattern: stamp.modified))
         }
-        return true
+        return hasher.digest
     }
 }
