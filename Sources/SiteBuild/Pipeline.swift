@@ -125,10 +125,11 @@ public struct Pipeline: Sendable {
     public func run(_ options: BuildOptions) throws(SiteError) -> BuildReport {
         // Nothing read has changed since the last build, whose output is intact: nothing to do.
         var inputs = ""
+        let racy = UnchangedBuild.racyCutoff()
         if options.writeOutput {
             var clock = PhaseClock()
-            inputs = UnchangedBuild.inputs(options)
-            if options.incremental, let cached = BuildCache.summary(folder: options.cacheFolder, output: options.output), cached.inputs == inputs,
+            if options.incremental, let cached = BuildCache.summary(folder: options.cacheFolder, output: options.output),
+                UnchangedBuild.inputs(options, racy: cached.racy) == cached.inputs,
                 UnchangedBuild.digest(UnchangedBuild.stamps(under: options.output)) == cached.outputs
             {
                 let previous = cached.report
@@ -137,6 +138,7 @@ public struct Pipeline: Sendable {
                 report.timings = clock.laps
                 return report
             }
+            inputs = UnchangedBuild.inputs(options, racy: racy)
         }
         let analysis = try analyse(options)
         var clock = PhaseClock()
@@ -176,7 +178,7 @@ public struct Pipeline: Sendable {
         let context = BuildCache.context(theme: analysis.theme, audit: [configuration.basePath, configuration.language] + footerMarks)
         let previous = options.writeOutput && options.incremental
             ? BuildCache.load(folder: options.cacheFolder, output: output, context: context) : nil
-        let reuse = OutputReuse(writer: writer, previous: previous, context: context)
+        let reuse = OutputReuse(writer: writer, previous: previous, context: context, racy: racy)
         do throws(SiteError) {
             let renderer = PageRenderer(
                 templates: analysis.templates, graph: graph, bodies: analysis.bodies, reportParts: analysis.reportParts,
@@ -241,6 +243,7 @@ public struct Pipeline: Sendable {
             report.diagnostics = Diagnostics(excerpts(options).attach(to: diagnostics))
             var cache = reuse.cache(summaries: audit.summaries)
             cache.inputs = inputs
+            cache.racy = racy
             cache.report = UnchangedBuild.Report(report)
             cache.save(folder: options.cacheFolder, output: output)
             clock.lap("write")

@@ -233,6 +233,27 @@ struct UnchangedBuildTests {
         #expect(later.timings.map(\.phase) != ["unchanged"])
     }
 
+    @Test("a build more than two seconds after one that read fresh files still finds nothing changed and reuses every copy")
+    func afterTheRacyWindow() throws {
+        // Files saved just before a build are read as well as stamped; the next build must digest
+        // them the same way even when, by then, they are no longer recent.
+        let site = try TempSite(files: [:])
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Content"), to: site.url("Content"))
+        let attachment = "Content/policies/2021-ysqgk-dengjibiao.csv"
+        try site.write(attachment, try #require(site.read(attachment)))
+        let first = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(first.published)
+        Thread.sleep(forTimeInterval: 2.5)
+        let again = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(again.timings.map(\.phase) == ["unchanged"])
+        // A stray file makes a real build; the attachment's copy, keyed as the first build keyed it, is reused.
+        try site.write("Public/stray.html", "<p>stray</p>")
+        let rebuilt = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(rebuilt.timings.map(\.phase) != ["unchanged"])
+        #expect(rebuilt.reusedFileCount == rebuilt.fileCount)
+        #expect(site.read("Public/policies/2021-ysqgk-dengjibiao.csv") == site.read(attachment))
+    }
+
     @Test("a file added to the output, or an edit of the same size right after a build, is not missed")
     func notMissed() throws {
         let site = try TempSite(files: SampleSite.files)
@@ -260,12 +281,15 @@ struct BuildCacheFileTests {
             ids: ["main", "x\u{1F}y", "t\tab"], links: [.init(url: "/b/#c\nd", line: 3, column: 14), .init(url: "\\", line: 1, column: 1)],
             external: ["https://www.gov.cn/"])
         cache.summaries["empty.html"] = .init(ids: [], links: [], external: [])
+        cache.inputs = "in"
+        cache.racy = 1_700_000_000_987_654_321
         let decoded = try #require(BuildCache.decode(cache.encoded()))
         #expect(decoded.context == "abc123")
         #expect(decoded.format == BuildCache.formatVersion)
         #expect(decoded.files.mapValues(\.key) == cache.files.mapValues(\.key))
         #expect(decoded.files.mapValues(\.stamp) == cache.files.mapValues(\.stamp))
         #expect(decoded.summaries == cache.summaries)
+        #expect(decoded.inputs == "in" && decoded.racy == cache.racy)
         #expect(BuildCache.decode("not a cache\n") == nil)
         #expect(BuildCache.decode(cache.encoded() + "F\tbroken\n") == nil)
     }

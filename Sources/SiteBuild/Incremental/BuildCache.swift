@@ -29,6 +29,8 @@ struct BuildCache {
     /// The digest of every input of the build (`UnchangedBuild.inputs`) and its report: when the
     /// inputs are the same next time, the build is skipped and the report repeated.
     var inputs = ""
+    /// The racy cutoff `inputs` was taken with (`UnchangedBuild.racyCutoff`).
+    var racy: Int64 = 0
     var report: UnchangedBuild.Report?
 
     /// The digest of the files the build wrote, as `UnchangedBuild.digest` takes it of a folder.
@@ -76,7 +78,7 @@ struct BuildCache {
 
     /// What the shortcut of an unchanged build needs, read from the first lines of the cache file
     /// only: the inputs digest, the outputs digest and the report.
-    static func summary(folder: URL, output: URL) -> (inputs: String, outputs: String, report: UnchangedBuild.Report)? {
+    static func summary(folder: URL, output: URL) -> (inputs: String, outputs: String, racy: Int64, report: UnchangedBuild.Report)? {
         guard let data = FileManager.default.contents(atPath: url(folder: folder, output: output).path) else { return nil }
         var lines: [Substring] = []
         var start = data.startIndex
@@ -87,11 +89,11 @@ struct BuildCache {
         guard lines.count == 3, lines[0].hasPrefix("site-build-cache\t\(formatVersion)\t") else { return nil }
         let first = lines[1].split(separator: "\t", omittingEmptySubsequences: false)
         let second = lines[2].split(separator: "\t", omittingEmptySubsequences: false)
-        guard first.count == 3, first[0] == "I", second.count == 2, second[0] == "R",
+        guard first.count == 4, first[0] == "I", let racy = Int64(first[3]), second.count == 2, second[0] == "R",
             let json = Data(base64Encoded: String(second[1])),
             let report = try? JSONDecoder().decode(UnchangedBuild.Report.self, from: json)
         else { return nil }
-        return (String(first[1]), String(first[2]), report)
+        return (String(first[1]), String(first[2]), racy, report)
     }
 
     // MARK: The file
@@ -103,7 +105,7 @@ struct BuildCache {
     func encoded() -> String {
         var out = "site-build-cache\t\(format)\t\(context)\n"
         out.reserveCapacity(files.count * 120 + summaries.count * 400)
-        if !inputs.isEmpty { out += "I\t\(inputs)\t\(outputs)\n" }
+        if !inputs.isEmpty { out += "I\t\(inputs)\t\(outputs)\t\(racy)\n" }
         if let report, let json = try? JSONEncoder().encode(report) { out += "R\t\(json.base64EncodedString())\n" }
         for (path, file) in files.sorted(by: { $0.key < $1.key }) {
             out += "F\t\(Self.escape(path))\t\(Self.escape(file.key))\t\(file.stamp.size)\t\(file.stamp.modified)\n"
@@ -128,8 +130,9 @@ struct BuildCache {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             switch fields.first {
             case "I":
-                guard fields.count == 3 else { return nil }
+                guard fields.count == 4, let racy = Int64(fields[3]) else { return nil }
                 cache.inputs = String(fields[1])
+                cache.racy = racy
             case "R":
                 guard fields.count == 2, let json = Data(base64Encoded: String(fields[1])),
                     let report = try? JSONDecoder().decode(UnchangedBuild.Report.self, from: json)

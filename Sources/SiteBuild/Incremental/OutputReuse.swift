@@ -9,14 +9,18 @@ import SiteOutput
 final class OutputReuse: @unchecked Sendable {
     let writer: PublicWriter
     let previous: BuildCache?
+    /// This build's racy cutoff (`UnchangedBuild.racyCutoff`), recorded in the cache it leaves.
+    let racy: Int64
     private let lock = NSLock()
     private var next: BuildCache
     private(set) var reusedPaths: Set<String> = []
 
-    init(writer: PublicWriter, previous: BuildCache?, context: String) {
+    init(writer: PublicWriter, previous: BuildCache?, context: String, racy: Int64) {
         self.writer = writer
         self.previous = previous
+        self.racy = racy
         self.next = BuildCache(context: context)
+        self.next.racy = racy
     }
 
     /// Reuses the file or writes what `produce` makes (nil: no file).
@@ -38,19 +42,29 @@ final class OutputReuse: @unchecked Sendable {
     }
 
     /// A file copied from the sources (an attachment, an asset), keyed by the source's stamp.
+    /// A source saved after a build's racy cutoff is keyed by its bytes too (see UnchangedBuild):
+    /// the key is compared as the previous build made it, with its cutoff, and recorded with ours.
     func copy(_ path: String, from source: URL) throws(SiteError) {
-        // A source changed in the last two seconds is keyed by its bytes too (see UnchangedBuild).
-        let key = FileStamp(of: source).map { stamp -> String in
+        guard let stamp = FileStamp(of: source) else {
+            try writer.copy(path, from: source)
+            if let written = writer.stamp(path) { record(path, BuildCache.File(key: "copy:\(UUID())", stamp: written), reused: false) }
+            return
+        }
+        var digest: String?
+        func key(racy: Int64) -> String {
             var key = "copy:\(source.path):\(stamp.size):\(stamp.modified)"
-            if stamp.modified >= UnchangedBuild.recentCutoff() { key += ":" + StableHasher.digest(of: UnchangedBuild.contents(source)) }
+            if stamp.modified >= racy {
+                if digest == nil { digest = StableHasher.digest(of: UnchangedBuild.contents(source)) }
+                key += ":" + digest!
+            }
             return key
-        } ?? "copy:\(UUID())"
-        if let old = previous?.files[path], old.key == key, try writer.reuse(path, stamp: old.stamp) {
-            record(path, BuildCache.File(key: key, stamp: old.stamp), reused: true)
+        }
+        if let previous, let old = previous.files[path], old.key == key(racy: previous.racy), try writer.reuse(path, stamp: old.stamp) {
+            record(path, BuildCache.File(key: key(racy: racy), stamp: old.stamp), reused: true)
             return
         }
         try writer.copy(path, from: source)
-        if let stamp = writer.stamp(path) { record(path, BuildCache.File(key: key, stamp: stamp), reused: false) }
+        if let written = writer.stamp(path) { record(path, BuildCache.File(key: key(racy: racy), stamp: written), reused: false) }
     }
 
     private func record(_ path: String, _ file: BuildCache.File, reused: Bool) {

@@ -43,7 +43,9 @@ enum UnchangedBuild {
 
     /// The digest of everything a build reads: the stamps of every file under the content and
     /// theme folders, the executable, and the options.
-    static func inputs(_ options: BuildOptions) -> String {
+    /// `racy`: files modified at or after this time (nanoseconds since 1970) are read too — see
+    /// `racyCutoff()`. The same cutoff must be used to compare two digests.
+    static func inputs(_ options: BuildOptions, racy: Int64) -> String {
         var hasher = StableHasher()
         hasher.combine("site-build-inputs")
         hasher.combine(SiteVersion.current)
@@ -54,24 +56,24 @@ enum UnchangedBuild {
         for value in [options.sourceDisplay, options.templatesDisplay, options.outputDisplay, options.baseURL ?? "", "\(options.asOf)", "\(options.strict)"] {
             hasher.combine(value)
         }
-        let recent = recentCutoff()
         for folder in [options.source, options.templates] {
             hasher.combine(folder.path)
             for (path, stamp) in stamps(under: folder) {
                 hasher.combine(path)
                 hasher.combine(UInt64(bitPattern: stamp.size))
                 hasher.combine(UInt64(bitPattern: stamp.modified))
-                if stamp.modified >= recent { hasher.combine(contents(folder.appendingPathComponent(path))) }
+                if stamp.modified >= racy { hasher.combine(contents(folder.appendingPathComponent(path))) }
             }
         }
         return hasher.digest
     }
 
-    /// Files changed in the last two seconds are also read: two saves of the same size within one
-    /// tick of the file system's clock would have the same stamp (git's "racily clean" entries).
-    /// The next build, later, does not read them, so its digest differs and it rebuilds: the rule
-    /// only ever costs a rebuild, never skips one.
-    static func recentCutoff() -> Int64 {
+    /// Two seconds before now. Files changed since are read as well as stamped: two saves of the
+    /// same size within one tick of the file system's clock would have the same stamp (git's
+    /// "racily clean" entries). A build records the cutoff it used, and the next build digests its
+    /// inputs with that same cutoff: any file saved after it is then read, so a same-size edit is
+    /// seen, and a file that was read then is read again.
+    static func racyCutoff() -> Int64 {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         return (Int64(now.tv_sec) - 2) * 1_000_000_000 + Int64(now.tv_nsec)
