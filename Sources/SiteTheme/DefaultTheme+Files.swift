@@ -587,6 +587,15 @@ a:hover { color: var(--accent); }
 }
 .skip-link:focus { top: .5rem; }
 
+/* 浏览模式 (view modes): the bar above the header. Its links point at the empty .mode-target spans at
+   the top of the body; view-modes.js makes the choice stick across pages (see the end of this file). */
+.mode-target { position: absolute; top: 0; }
+.view-modes { background: #062c53; font-size: .875rem; }
+.view-modes ul { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 0 .25rem; list-style: none; margin: 0 auto; }
+.view-modes a { display: inline-block; padding: .125rem .5rem; color: #fff; }
+.view-modes a:hover { color: #fff; background: var(--accent); }
+.view-modes a[aria-current] { font-weight: bold; text-decoration: none; background: var(--brand); }
+
 /* Header */
 .site-header { background: var(--brand); color: #fff; }
 .site-brand { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem 1rem; padding-top: 1.25rem; padding-bottom: 1rem; }
@@ -642,6 +651,7 @@ thead th { background: var(--soft); white-space: nowrap; }
 .metadata { margin: 0 0 1.5rem; background: var(--soft); font-size: .9375rem; }
 .metadata caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .metadata th { width: 7rem; white-space: nowrap; background: #dfe8f3; }
+.metadata td { overflow-wrap: anywhere; }
 .validity.repealed, .validity.expired { color: var(--accent); font-weight: bold; }
 
 .status-notice { border: 2px solid var(--accent); background: #fdecec; padding: .25rem 1rem; margin-bottom: 1rem; }
@@ -685,7 +695,7 @@ thead th { background: var(--soft); white-space: nowrap; }
 @media print {
   @page { size: A4; margin: 2cm; }
   body { background: #fff; font-size: 12pt; }
-  .site-nav, .breadcrumb, .skip-link, .sidebar, .pagination, .site-notice { display: none; }
+  .site-nav, .breadcrumb, .skip-link, .sidebar, .pagination, .site-notice, .view-modes, .site-search { display: none; }
   .site-header { background: none; color: #000; }
   .site-name { color: #000; }
   main { border: 0; padding: 0; }
@@ -724,6 +734,9 @@ thead th { background: var(--soft); white-space: nowrap; }
   .report-table, .task-table { font-size: 9pt; page-break-inside: auto; }
   .report-table tr, .task-table tr { page-break-inside: avoid; }
   .report-table thead, .task-table thead { display: table-header-group; }
+  /* On paper nothing scrolls: long headings wrap so that every table fits the width of A4. */
+  thead th, .metadata th { white-space: normal; }
+  .entries .title, .entries .index-number, .report-table td.num, .task-table tbody th[scope="rowgroup"] { min-width: 0; }
 }
 
 /* Search page */
@@ -732,10 +745,10 @@ thead th { background: var(--soft); white-space: nowrap; }
 .search-box button { padding: .5rem 1.5rem; border: 0; background: var(--brand); color: #fff; font: inherit; font-size: 1.125rem; cursor: pointer; }
 .search-box button:hover { background: var(--accent); }
 .search-help { color: var(--muted); font-size: .9375rem; margin-top: .25rem; }
-.search-filters { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; border: 1px solid var(--line); padding: .5rem 1rem 1rem; }
+.search-filters { min-width: 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; border: 1px solid var(--line); padding: .5rem 1rem 1rem; }
 .search-filters legend { padding: 0 .25rem; font-weight: bold; }
-.search-filter { display: flex; flex-direction: column; margin: 0; }
-.search-filter select { font: inherit; padding: .25rem; max-width: 18rem; }
+.search-filter { display: flex; flex-direction: column; margin: 0; min-width: 0; max-width: 100%; }
+.search-filter select { font: inherit; padding: .25rem; max-width: min(18rem, 100%); }
 .search-status { margin: 1rem 0 .5rem; font-weight: bold; }
 .search-status:focus { outline: none; }
 .search-results { list-style: none; padding: 0; margin: 0; }
@@ -745,6 +758,116 @@ thead th { background: var(--soft); white-space: nowrap; }
 .search-snippet { margin: .25rem 0 0; }
 .search-results mark { background: #fff2a8; color: inherit; padding: 0 .05em; }
 .search-noscript { padding: .75rem 1rem; background: #fff8e1; border: 1px solid #e0c46c; }
+
+/* 大字版 (large text): everything is sized in rem, so one root size scales the whole page; the
+   layout reflows down to 360 px. The class on <html> is set by view-modes.js; without JavaScript,
+   view-modes.css repeats these rules for the mode link followed on the page. */
+html.mode-large { font-size: 137.5%; }
+html.mode-large body { line-height: 1.85; }
+
+/* 高对比度 (high contrast): white on black, links yellow and underlined (contrast above 15:1),
+   every border white, focus cyan. Screen only: printing stays black on white. */
+@media screen {
+  html.mode-contrast { background: #000; }
+  html.mode-contrast * { background: #000 !important; color: #fff !important; border-color: #fff !important; box-shadow: none !important; }
+  html.mode-contrast a, html.mode-contrast a * { color: #ff0 !important; text-decoration: underline !important; }
+  html.mode-contrast [aria-current], html.mode-contrast .current > a { font-weight: bold; outline: 2px solid #fff; outline-offset: 1px; }
+  html.mode-contrast mark { background: #ff0 !important; color: #000 !important; }
+  html.mode-contrast input, html.mode-contrast select, html.mode-contrast button, html.mode-contrast main, html.mode-contrast th, html.mode-contrast td { border: 1px solid #fff !important; }
+  html.mode-contrast ::placeholder { color: #ccc !important; opacity: 1; }
+  html.mode-contrast :focus-visible { outline: 3px solid #0ff !important; }
+  html.mode-contrast .site-header, html.mode-contrast .site-footer { border-bottom: 1px solid #fff !important; }
+}
+
+"""#),
+        File(path: "assets/view-modes.css", text: #"""
+/* 浏览模式 without JavaScript: the rules of 大字版 and 高对比度 in site.css, for the mode link
+   followed on this page (its fragment is the :target span at the top of the body, found with
+   :has()). With JavaScript, view-modes.js sets a class on <html> instead and these stand aside
+   (.js-modes). Kept apart from site.css because the Nu checker's CSS parser predates :has(). */
+html:not(.js-modes):has(#mode-large:target) { font-size: 137.5%; }
+html:not(.js-modes):has(#mode-large:target) body { line-height: 1.85; }
+html:not(.js-modes):has(#mode-large-contrast:target) { font-size: 137.5%; }
+html:not(.js-modes):has(#mode-large-contrast:target) body { line-height: 1.85; }
+
+@media screen {
+  html:not(.js-modes):has(#mode-contrast:target) { background: #000; }
+  html:not(.js-modes):has(#mode-contrast:target) * { background: #000 !important; color: #fff !important; border-color: #fff !important; box-shadow: none !important; }
+  html:not(.js-modes):has(#mode-contrast:target) a, html:not(.js-modes):has(#mode-contrast:target) a * { color: #ff0 !important; text-decoration: underline !important; }
+  html:not(.js-modes):has(#mode-contrast:target) [aria-current], html:not(.js-modes):has(#mode-contrast:target) .current > a { font-weight: bold; outline: 2px solid #fff; outline-offset: 1px; }
+  html:not(.js-modes):has(#mode-contrast:target) mark { background: #ff0 !important; color: #000 !important; }
+  html:not(.js-modes):has(#mode-contrast:target) input, html:not(.js-modes):has(#mode-contrast:target) select, html:not(.js-modes):has(#mode-contrast:target) button, html:not(.js-modes):has(#mode-contrast:target) main, html:not(.js-modes):has(#mode-contrast:target) th, html:not(.js-modes):has(#mode-contrast:target) td { border: 1px solid #fff !important; }
+  html:not(.js-modes):has(#mode-contrast:target) ::placeholder { color: #ccc !important; opacity: 1; }
+  html:not(.js-modes):has(#mode-contrast:target) :focus-visible { outline: 3px solid #0ff !important; }
+  html:not(.js-modes):has(#mode-contrast:target) .site-header, html:not(.js-modes):has(#mode-contrast:target) .site-footer { border-bottom: 1px solid #fff !important; }
+  html:not(.js-modes):has(#mode-large-contrast:target) { background: #000; }
+  html:not(.js-modes):has(#mode-large-contrast:target) * { background: #000 !important; color: #fff !important; border-color: #fff !important; box-shadow: none !important; }
+  html:not(.js-modes):has(#mode-large-contrast:target) a, html:not(.js-modes):has(#mode-large-contrast:target) a * { color: #ff0 !important; text-decoration: underline !important; }
+  html:not(.js-modes):has(#mode-large-contrast:target) [aria-current], html:not(.js-modes):has(#mode-large-contrast:target) .current > a { font-weight: bold; outline: 2px solid #fff; outline-offset: 1px; }
+  html:not(.js-modes):has(#mode-large-contrast:target) mark { background: #ff0 !important; color: #000 !important; }
+  html:not(.js-modes):has(#mode-large-contrast:target) input, html:not(.js-modes):has(#mode-large-contrast:target) select, html:not(.js-modes):has(#mode-large-contrast:target) button, html:not(.js-modes):has(#mode-large-contrast:target) main, html:not(.js-modes):has(#mode-large-contrast:target) th, html:not(.js-modes):has(#mode-large-contrast:target) td { border: 1px solid #fff !important; }
+  html:not(.js-modes):has(#mode-large-contrast:target) ::placeholder { color: #ccc !important; opacity: 1; }
+  html:not(.js-modes):has(#mode-large-contrast:target) :focus-visible { outline: 3px solid #0ff !important; }
+  html:not(.js-modes):has(#mode-large-contrast:target) .site-header, html:not(.js-modes):has(#mode-large-contrast:target) .site-footer { border-bottom: 1px solid #fff !important; }
+}
+
+"""#),
+        File(path: "assets/view-modes.js", text: #"""
+// 浏览模式 (标准版 / 大字版 / 高对比度 / 大字高对比), for older readers and low vision.
+// Without JavaScript the links in the header switch the page they are on, by CSS alone (the
+// fragment they point to is :target). With it, this script keeps the choice in localStorage and
+// applies it to every page before it is drawn. It is loaded in <head>, so it must not wait for the
+// body except through events.
+(function () {
+  "use strict";
+  var modes = ["standard", "large", "contrast", "large-contrast"];
+  var key = "site-view-mode";
+  var root = document.documentElement;
+  var current = "standard";
+  try { current = localStorage.getItem(key) || "standard"; } catch (e) { /* storage off: this page only */ }
+  // The classes below now decide; the CSS-only :target rules stand aside.
+  root.classList.add("js-modes");
+
+  function stored() { return current; }
+
+  function store(mode) {
+    current = mode;
+    try { localStorage.setItem(key, mode); } catch (e) { /* storage off: this page only */ }
+  }
+
+  function apply(mode) {
+    if (modes.indexOf(mode) < 0) mode = "standard";
+    root.classList.toggle("mode-large", mode === "large" || mode === "large-contrast");
+    root.classList.toggle("mode-contrast", mode === "contrast" || mode === "large-contrast");
+    var links = document.querySelectorAll("a[data-mode]");
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getAttribute("data-mode") === mode) links[i].setAttribute("aria-current", "true");
+      else links[i].removeAttribute("aria-current");
+    }
+  }
+
+  // A mode in the address (a link followed without JavaScript, or shared) becomes the choice; the
+  // fragment is dropped so that CSS alone no longer holds the page in that mode.
+  function fromAddress() {
+    var match = /^#mode-([a-z-]+)$/.exec(location.hash);
+    if (!match || modes.indexOf(match[1]) < 0) return;
+    store(match[1]);
+    if (history.replaceState) history.replaceState(null, "", location.pathname + location.search);
+  }
+
+  fromAddress();
+  apply(stored());
+  document.addEventListener("DOMContentLoaded", function () { apply(stored()); });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-mode]") : null;
+    if (!link) return;
+    event.preventDefault();
+    store(link.getAttribute("data-mode"));
+    apply(stored());
+    if (history.replaceState && location.hash) history.replaceState(null, "", location.pathname + location.search);
+  });
+  window.addEventListener("hashchange", function () { fromAddress(); apply(stored()); });
+})();
 
 """#),
         File(path: "base.mustache", text: #"""
@@ -762,10 +885,21 @@ thead th { background: var(--soft); white-space: nowrap; }
 <link rel="alternate" type="{{type}}" title="{{title}}" href="{{href}}">
 {{/feeds}}
 <link rel="stylesheet" href="{{site.assetsHref}}site.css">
+<link rel="stylesheet" href="{{site.assetsHref}}view-modes.css">
+<script src="{{site.assetsHref}}view-modes.js"></script>
 </head>
 <body>
+<span id="mode-standard" class="mode-target"></span><span id="mode-large" class="mode-target"></span><span id="mode-contrast" class="mode-target"></span><span id="mode-large-contrast" class="mode-target"></span>
 <a class="skip-link" href="#main">跳到主要内容</a>
 <header class="site-header">
+<div class="view-modes">
+<ul class="wrap" aria-label="浏览模式">
+<li><a href="#mode-standard" data-mode="standard">标准版</a></li>
+<li><a href="#mode-large" data-mode="large">大字版</a></li>
+<li><a href="#mode-contrast" data-mode="contrast">高对比度</a></li>
+<li><a href="#mode-large-contrast" data-mode="large-contrast">大字高对比</a></li>
+</ul>
+</div>
 <div class="wrap site-brand">
 <a class="site-name" href="{{site.homeHref}}">{{site.name}}</a>
 <span class="site-column">政府信息公开</span>

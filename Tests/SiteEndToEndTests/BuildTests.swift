@@ -208,10 +208,11 @@ struct BuildTests {
             for attribute in ["src=\"http", "href=\"http", "src=\"//", "href=\"//"] {
                 #expect(!withoutCanonical.contains(attribute), "\(attribute) in \(page)")
             }
-            // The one script is the search page's, from the theme's own assets.
+            // Scripts come from the theme's own assets only: the view modes' on every page, and the search page's.
             let scripts = html.components(separatedBy: "<script").count - 1
-            #expect(scripts == (page == "search/index.html" ? 1 : 0), "\(page)")
-            if scripts > 0 { #expect(html.contains(#"<script type="module" src="/assets/search-page.js"></script>"#)) }
+            #expect(scripts == (page == "search/index.html" ? 2 : 1), "\(page)")
+            #expect(html.contains(#"<script src="/assets/view-modes.js"></script>"#), "\(page)")
+            if page == "search/index.html" { #expect(html.contains(#"<script type="module" src="/assets/search-page.js"></script>"#)) }
         }
     }
 }

@@ -153,7 +153,7 @@ struct BrowserSearchTests {
             "《宁阳县城乡居民最低生活保障实施办法》政策解读",
         ])
         #expect(seen["emptyStatus"] as? String == "请输入检索词。")
-        #expect(seen["tabOrder"] as? [String] == ["skip-link", "site-name", "site-search-q"])
+        #expect(seen["tabOrder"] as? [String] == ["skip-link", "standard", "large", "contrast", "large-contrast", "site-name", "site-search-q"])
         #expect((seen["nothingStatus"] as? String)?.hasPrefix("没有找到与“量子计算机”相关的信息") == true)
         #expect(seen["liveRegion"] as? String == "polite")
         #expect((seen["noscript"] as? String)?.contains("站内搜索需要浏览器启用 JavaScript") == true)

@@ -78,14 +78,15 @@ async def main(folder, query, filter_name, filter_value):
         seen["filteredStatus"] = await page.inner_text("#search-status")
         seen["filteredTitles"] = await results(page)
 
-        # Keyboard only, from a fresh page: Tab past the skip link to the header box, type, Enter.
+        # Keyboard only, from a fresh page: Tab past the skip link and the view modes to the header box, type, Enter.
         await page.goto(base + "/search/")
         await page.wait_for_selector("#search-status")
         seen["emptyStatus"] = await page.inner_text("#search-status")
         focused = []
-        for _ in range(3):
+        for _ in range(7):
             await page.keyboard.press("Tab")
-            focused.append(await page.evaluate("document.activeElement.id || document.activeElement.className"))
+            focused.append(await page.evaluate(
+                "document.activeElement.id || document.activeElement.dataset.mode || document.activeElement.className"))
         seen["tabOrder"] = focused
         await page.keyboard.type("量子计算机")
         await page.keyboard.press("Enter")
