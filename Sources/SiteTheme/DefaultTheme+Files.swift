@@ -26,7 +26,7 @@ extension DefaultTheme {
 {{#hasTasks}}
 <section aria-labelledby="tasks-title">
 <h2 id="tasks-title">承担的工作任务</h2>
-<div class="table-scroll" role="region" aria-labelledby="tasks-title" tabindex="0">
+<div class="table-scroll" role="region" aria-label="表格：{{name}} 承担的工作任务" tabindex="0">
 <table class="task-table">
 <caption>{{name}} 承担的工作任务</caption>
 <thead>
@@ -1156,7 +1156,7 @@ html:not(.js-modes):has(#mode-large-contrast:target) body { line-height: 1.85; }
 {{#hasOthers}}
 <section aria-labelledby="others-title">
 <h2 id="others-title">已修改、废止或失效的行政规范性文件</h2>
-<div class="table-scroll" role="region" aria-labelledby="others-title" tabindex="0">
+<div class="table-scroll" role="region" aria-label="表格：已修改、废止或失效的行政规范性文件" tabindex="0">
 <table class="entries">
 <caption>已修改、废止或失效的行政规范性文件</caption>
 <thead>
@@ -1194,7 +1194,7 @@ html:not(.js-modes):has(#mode-large-contrast:target) body { line-height: 1.85; }
 
 """#),
         File(path: "partials/data-table.mustache", text: #"""
-<div class="table-scroll" role="region" aria-labelledby="{{id}}-caption" tabindex="0">
+<div class="table-scroll" role="region" aria-label="表格：{{caption}}" tabindex="0">
 <table class="{{className}}" id="{{id}}">
 <caption id="{{id}}-caption">{{caption}}</caption>
 <thead>

@@ -35,3 +35,19 @@ def test_no_violations_in_view_modes(page, server, name, mode):
     load(page, server, PAGE_TYPES[name])
     page.click(f"a[data-mode='{mode}']")
     assert violations(page) == []
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_landmarks_and_best_practices(page, server, name):
+    """axe's best-practice rules too: one <main>, one banner and one contentinfo, every piece of
+    content inside a landmark, landmarks with names of their own, one <h1>, no skipped heading level."""
+    load(page, server, PAGE_TYPES[name])
+    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": ["best-practice"]}, "resultTypes": ["violations"]})
+    assert [f"{v['id']}: " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) for v in results.response["violations"]] == []
+    landmarks = page.evaluate("""() => ({
+        lang: document.documentElement.lang,
+        header: document.querySelectorAll('body > header').length,
+        nav: document.querySelectorAll('nav').length > 0,
+        main: document.querySelectorAll('main').length,
+        footer: document.querySelectorAll('body > footer').length})""")
+    assert landmarks == {"lang": "zh-CN", "header": 1, "nav": True, "main": 1, "footer": 1}
