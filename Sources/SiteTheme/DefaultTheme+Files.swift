@@ -716,6 +716,9 @@ thead th { background: var(--soft); white-space: nowrap; }
 
 /* Tables of the national form and task tables: merged cells as on paper */
 .report-table, .task-table { font-size: .875rem; margin-bottom: 1.5rem; }
+/* A task table keeps readable columns on a phone and scrolls sideways in its own region instead of
+   squeezing each column to a few characters (WCAG 1.4.10 allows this for data tables). */
+.task-table { min-width: 48rem; }
 .report-table th, .report-table td, .task-table th, .task-table td { padding: .375rem .5rem; }
 .report-table thead th, .report-table th[scope="colgroup"] { text-align: center; vertical-align: middle; }
 .report-table tbody th { background: #f7f9fc; font-weight: normal; }
@@ -736,7 +739,7 @@ thead th { background: var(--soft); white-space: nowrap; }
   .report-table thead, .task-table thead { display: table-header-group; }
   /* On paper nothing scrolls: long headings wrap so that every table fits the width of A4. */
   thead th, .metadata th { white-space: normal; }
-  .entries .title, .entries .index-number, .report-table td.num, .task-table tbody th[scope="rowgroup"] { min-width: 0; }
+  .entries .title, .entries .index-number, .report-table td.num, .task-table, .task-table tbody th[scope="rowgroup"] { min-width: 0; }
 }
 
 /* Search page */
