@@ -41,6 +41,7 @@ async def main(folder, query, filter_name, filter_value):
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path="/usr/bin/chromium")
         page = await browser.new_page(viewport={"width": 1200, "height": 900}, locale="zh-CN")
+        page.set_default_timeout(60000)  # a loaded CI machine is slow, not broken
         page.on("pageerror", lambda error: seen["errors"].append(str(error)))
         # Failed loads are reported by address (the browser's own /favicon.ico is not the page's).
         page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
@@ -70,10 +71,15 @@ async def main(folder, query, filter_name, filter_value):
             seen["page2Focus"] = await page.evaluate("document.activeElement.id")
 
         # A filter.
+        before = await page.inner_text("#search-status")
         await page.select_option(f"#search-filter-{filter_name}", filter_value)
         await page.click("#search-form button[type=submit]")
-        await page.wait_for_function("document.getElementById('search-status').textContent.startsWith('找到')")
-        await page.wait_for_timeout(200)
+        # Wait for the filtered results themselves, not a fixed time: the status changes once they are in.
+        await page.wait_for_function(
+            "([value, before]) => [...new URLSearchParams(location.search).values()].includes(value)"
+            " && document.getElementById('search-status').textContent.startsWith('找到')"
+            " && document.getElementById('search-status').textContent !== before",
+            arg=[filter_value, before])
         seen["filteredURL"] = page.url.replace(base, "")
         seen["filteredStatus"] = await page.inner_text("#search-status")
         seen["filteredTitles"] = await results(page)
