@@ -87,6 +87,7 @@ def browser():
 def page(browser):
     """A fresh context per test: no stored view mode leaks from one test into another."""
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    context.set_default_timeout(60000)  # a loaded CI machine is slow, not broken
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))

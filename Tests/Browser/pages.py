@@ -32,5 +32,5 @@ def load(page, server, path, wait_for_search=True):
     expected = 404 if path == PAGE_TYPES["404"] else 200
     assert response.status == expected, f"{path}: HTTP {response.status}"
     if wait_for_search and path.startswith("search/?q="):
-        page.wait_for_selector(".search-results li", timeout=10000)
+        page.wait_for_selector(".search-results li")
     return response

@@ -76,6 +76,7 @@ def test_switch_with_javascript_is_kept_across_pages(page, server, artifacts):
 @pytest.mark.parametrize("mode", ["large", "contrast", "large-contrast"])
 def test_switch_without_javascript(browser, server, artifacts, mode):
     context = browser.new_context(viewport={"width": 375, "height": 800}, java_script_enabled=False)
+    context.set_default_timeout(60000)
     page = context.new_page()
     try:
         load(page, server, PAGE_TYPES["policy"])
