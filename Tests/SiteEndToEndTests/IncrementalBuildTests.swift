@@ -272,6 +272,20 @@ struct UnchangedBuildTests {
 
 @Suite("The build cache file")
 struct BuildCacheFileTests {
+    @Test("a temporary cache file left by a build killed while saving is removed by the next build")
+    func strayTemporaryFile() throws {
+        let site = try TempSite(files: SampleSite.files)
+        let options = BuildOptions(asOf: CalendarDate(iso: "2026-11-22"), currentFolder: site.root)
+        _ = try Pipeline().run(options)
+        let cache = BuildCache.url(folder: options.cacheFolder, output: options.output)
+        let stray = cache.appendingPathExtension("tmp-999999")
+        try Data("half a cache".utf8).write(to: stray)
+        try site.write("Content/policies/gongkai.md", SampleSite.policy + "\n新增一段。\n")
+        _ = try Pipeline().run(options)
+        #expect(!FileManager.default.fileExists(atPath: stray.path))
+        #expect(FileManager.default.fileExists(atPath: cache.path))
+    }
+
     @Test("records survive the round trip, with tabs, newlines, backslashes and separators in values")
     func roundTrip() throws {
         var cache = BuildCache(context: "abc123")

@@ -68,6 +68,11 @@ struct BuildCache {
         }
         let target = Self.url(folder: folder, output: output)
         let temporary = target.appendingPathExtension("tmp-\(getpid())")
+        // A build killed while saving left its temporary file behind.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix(target.lastPathComponent + ".tmp-") {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
         do {
             try Data(encoded().utf8).write(to: temporary)
         } catch {
