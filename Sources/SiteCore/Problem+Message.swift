@@ -37,6 +37,8 @@ extension Problem {
             return "symbolic link to '\(target)' is not followed"
         case .attachmentMissing(let file):
             return "attachment '\(file)' does not exist"
+        case .linkToSourceFile(let path):
+            return "links to '\(path)', a file site reads to build the portal; it is never published"
         case .pathOutsideContent(let path):
             return "'\(path)' points outside the Content folder"
         case .disclosureMissing:
@@ -282,6 +284,8 @@ extension Problem {
             return "copy the file into the Content folder instead of linking to it"
         case .attachmentMissing:
             return "put the file next to the document, or correct 'file'"
+        case .linkToSourceFile:
+            return "configuration files and the 索引号 ledger (which names withheld documents too) stay out of Public/: link to a page or an attachment instead"
         case .pathOutsideContent:
             return "documents may only refer to files inside the Content folder"
         case .disclosureMissing:

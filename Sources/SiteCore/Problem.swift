@@ -43,6 +43,10 @@ public enum Problem: Hashable, Sendable, Codable {
     case attachmentMissing(file: String)
     /// A path that leaves the Content/ folder (`../`, an absolute path).
     case pathOutsideContent(path: String)
+    /// A public page links to a file `site` reads to build the portal (site.yaml, agencies.yaml,
+    /// catalog.yaml, index-numbers.lock): such a file is never published, since the ledger names
+    /// withheld documents too.
+    case linkToSourceFile(path: String)
 
     // MARK: Disclosure attributes (disclosure.*)
 
@@ -296,6 +300,7 @@ extension Problem {
         case .symlinkRefused: "content.symlink"
         case .attachmentMissing: "content.attachment-missing"
         case .pathOutsideContent: "content.path-outside"
+        case .linkToSourceFile: "content.link-to-source"
         case .disclosureMissing: "disclosure.missing"
         case .disclosureReasonMissing: "disclosure.reason-missing"
         case .linkToNonPublic: "disclosure.link-to-nonpublic"

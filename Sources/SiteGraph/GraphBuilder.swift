@@ -152,9 +152,14 @@ public struct GraphBuilder: Sendable {
             }
         }
 
-        // Body links.
+        // Body links. A file is published only when a public document links to it or attaches it,
+        // and never when it belongs to a document that is not public or is one the build reads.
         var backlinks: [DocumentID: Set<DocumentID>] = [:]
         var publishedFiles: [String: DocumentID] = [:]
+        var withheldAttachments: [String: Document] = [:]
+        for document in documents where !document.isPublic {
+            for attachment in document.attachments { withheldAttachments[attachment.contentPath] = document }
+        }
         for document in documents {
             for link in links[document.id] ?? [] {
                 switch link.target {
@@ -185,14 +190,28 @@ public struct GraphBuilder: Sendable {
                 case .outside(let destination):
                     diagnostics.append(Diagnostic(.pathOutsideContent(path: destination), at: link.location))
                 case .file(let path):
-                    if document.isPublic, publishedFiles[path] == nil { publishedFiles[path] = document.id }
+                    guard document.isPublic else { continue }
+                    if Self.sourceFiles.contains(path) {
+                        diagnostics.append(Diagnostic(.linkToSourceFile(path: link.destination), at: link.location))
+                    } else if let owner = withheldAttachments[path] {
+                        let disclosure = owner.disclosure?.value.chinese ?? "not 主动公开"
+                        diagnostics.append(Diagnostic(
+                            .linkToNonPublic(target: link.destination, disclosure: "an attachment of '\(owner.id)', which is \(disclosure)"),
+                            at: link.location))
+                    } else if publishedFiles[path] == nil {
+                        publishedFiles[path] = document.id
+                    }
                 case .external, .fragment:
                     break
                 }
             }
             if document.isPublic {
                 for attachment in document.attachments where publishedFiles[attachment.contentPath] == nil {
-                    publishedFiles[attachment.contentPath] = document.id
+                    if Self.sourceFiles.contains(attachment.contentPath) {
+                        diagnostics.append(Diagnostic(.linkToSourceFile(path: attachment.file.value), at: attachment.file.location))
+                    } else {
+                        publishedFiles[attachment.contentPath] = document.id
+                    }
                 }
             }
         }
@@ -332,6 +351,9 @@ public struct GraphBuilder: Sendable {
     }
 
     /// 发布日期 descending, then 索引号 descending, then id: the order of every list.
+    /// Files under Content/ that the build reads and never publishes, whoever links to them.
+    static let sourceFiles: Set<String> = ["site.yaml", "agencies.yaml", "catalog.yaml", IndexNumberLedger.fileName]
+
     public static func newestFirst(_ a: Document, _ b: Document) -> Bool {
         let da = a.published?.value, db = b.published?.value
         if da != db {

@@ -55,6 +55,28 @@ struct BuildTests {
         }
     }
 
+    @Test("a public page that links to a withheld document's attachment, or to a file the build reads, is refused")
+    func linksToWithheldFiles() throws {
+        var files = SampleSite.files
+        files["Content/policies/neibu.md"] = SampleSite.withheld.replacingOccurrences(
+            of: "\n---\n", with: "\nattachments:\n  - {file: neibu-fujian.txt, title: 附件}\n---\n")
+        files["Content/policies/neibu-fujian.txt"] = "内部附件\n"
+        files["Content/index-numbers.lock"] = "11370921004336564T/2021-00009 policies/neibu\n"
+        files["Content/policies/gongkai.md"] = SampleSite.policy + """
+
+            附件见[登记表](neibu-fujian.txt)，编号见[台账](../index-numbers.lock)，配置见[站点](../site.yaml)。
+
+            """
+        let site = try TempSite(files: files)
+        let report = try Pipeline().run(BuildOptions(currentFolder: site.root))
+        #expect(!report.published)
+        let messages = report.diagnostics.sorted.map { "\($0.problem.code) \($0.problem.message)" }
+        #expect(messages.contains("disclosure.link-to-nonpublic public document links to 'neibu-fujian.txt', which is an attachment of 'policies/neibu', which is 不予公开"))
+        #expect(messages.contains("content.link-to-source links to '../index-numbers.lock', a file site reads to build the portal; it is never published"))
+        #expect(messages.contains("content.link-to-source links to '../site.yaml', a file site reads to build the portal; it is never published"))
+        #expect(!site.exists("Public/policies/neibu-fujian.txt") && !site.exists("Public/index-numbers.lock"))
+    }
+
     @Test("a failed build leaves the previous output byte for byte as it was")
     func failedBuildKeepsPreviousOutput() throws {
         let site = try TempSite(files: SampleSite.files)
