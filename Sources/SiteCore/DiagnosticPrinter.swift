@@ -57,10 +57,11 @@ public struct DiagnosticPrinter: Sendable {
         var out = ""
         if let location = d.location { out += "\(location): " }
         out += "\(d.severity.rawValue): \(d.message) [\(d.code)]\n"
-        if let excerpt = d.excerpt, let location = d.location, location.line > 0 {
+        if let full = d.excerpt, let location = d.location, location.line > 0 {
+            let (excerpt, column) = DiagnosticPrinter.window(full, column: location.column)
             out += "    \(excerpt)\n"
-            if location.column > 0 {
-                out += "    " + DiagnosticPrinter.caretPadding(excerpt, column: location.column) + "^\n"
+            if column > 0 {
+                out += "    " + DiagnosticPrinter.caretPadding(excerpt, column: column) + "^\n"
             }
         }
         for related in d.related {
@@ -68,6 +69,21 @@ public struct DiagnosticPrinter: Sendable {
         }
         if let hint = d.hint { out += "  hint: \(hint)\n" }
         return out
+    }
+
+    /// A line of at most about 120 characters around `column` (1-based, Unicode scalars; 0: none),
+    /// cut with "…" where it is longer, and the column in what is shown. A line can be megabytes
+    /// long (a body pasted as one paragraph); the message must still fit a terminal.
+    static func window(_ line: String, column: Int, width: Int = 120) -> (String, Int) {
+        let scalars = Array(line.unicodeScalars.prefix(column + width + 1))
+        guard scalars.count > width else { return (line, column) }
+        let start = max(0, column - 1 - width / 2)
+        let end = min(scalars.count, start + width)
+        var shown = String.UnicodeScalarView()
+        if start > 0 { shown.append("…") }
+        shown.append(contentsOf: scalars[start..<end])
+        if end < scalars.count { shown.append("…") }
+        return (String(shown), column > 0 ? column - start + (start > 0 ? 1 : 0) : 0)
     }
 
     /// Spaces that put a caret under `column` (1-based, Unicode scalars) of `line`, counting wide

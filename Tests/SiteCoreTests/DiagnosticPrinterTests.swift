@@ -26,6 +26,17 @@ struct DiagnosticPrinterTests {
         #expect(DiagnosticPrinter.caretPadding("abc", column: 1) == "")
     }
 
+    @Test("a very long line is cut around the column, and the caret still points at it")
+    func longLine() {
+        let line = String(repeating: "甲", count: 5000) + "[x](missing.md)" + String(repeating: "乙", count: 100_000)
+        let (shown, column) = DiagnosticPrinter.window(line, column: 5001)
+        #expect(shown == "…" + String(repeating: "甲", count: 60) + "[x](missing.md)" + String(repeating: "乙", count: 45) + "…")
+        #expect(Array(shown.unicodeScalars)[column - 1] == "[")
+        #expect(DiagnosticPrinter.window("short line", column: 3) == ("short line", 3))
+        let start = DiagnosticPrinter.window(String(repeating: "a", count: 1000), column: 2)
+        #expect(start == (String(repeating: "a", count: 120) + "…", 2))
+    }
+
     @Test("the summary counts errors, warnings and files")
     func summary() {
         var diagnostics = Diagnostics()
