@@ -138,6 +138,23 @@ struct DocumentDecoderTests {
         #expect(messages(laughs) == ["2:4 content.yaml-alias YAML anchors and aliases are not accepted"])
     }
 
+    @Test("aliases used as mapping keys are refused before Yams composes them (hashing the keys would take hours)")
+    func aliasKeys() {
+        // Each level is a mapping whose ten keys are the level below: Yams hashes every key whole
+        // to find duplicates, 10^12 leaves here. The event scan stops at the first anchor.
+        var lines = ["---", "l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1...12 {
+            let keys = (0..<10).map { "? [*l\(level - 1), \($0)]\n  : v" }.joined(separator: "\n  ")
+            lines.append("l\(level): &l\(level)\n  \(keys)")
+        }
+        lines.append("title: 标题")
+        lines.append("---")
+        #expect(messages(lines.joined(separator: "\n") + "\n") == ["2:5 content.yaml-alias YAML anchors and aliases are not accepted"])
+        // A & or * inside a value is text, not an anchor.
+        let text = Self.policy.replacingOccurrences(of: "title: 关于印发示例办法的通知", with: "title: 'A & B *强调* &amp; 5*3 的通知'")
+        #expect(messages(text) == [])
+    }
+
     @Test("duplicate keys are reported at the key")
     func duplicateKeys() {
         let text = Self.policy.replacingOccurrences(of: "topics: [综合政务]", with: "topics: [综合政务]\ntitle: again")

@@ -24,6 +24,10 @@ struct YAMLReader {
     /// Parses one YAML document. Returns nil (with a diagnostic) when it is not valid YAML or uses
     /// anchors and aliases, and `.some(nil)` for an empty document.
     mutating func parse(_ yaml: String) -> Node?? {
+        if let (line, column) = YAMLAnchorScan.firstAnchorOrAlias(in: yaml) {
+            report(.yamlAlias, at: SourceLocation(path: path, line: line + firstLine - 1, column: column))
+            return nil
+        }
         do {
             let parser = try Parser(yaml: yaml, resolver: .default, constructor: .default, encoding: .utf8)
             let root = try parser.singleRoot()
