@@ -28,8 +28,10 @@ public enum SiteError: Error, Equatable, Sendable, CustomStringConvertible {
             role == "content"
                 ? "run site in the portal's folder (the one holding Content/), or pass --source"
                 : "run site in the portal's folder (the one holding Templates/), or pass --templates"
-        case .outputRefused:
-            "choose a separate folder for the output, e.g. --output Public"
+        case .outputRefused(_, let reason):
+            reason.hasSuffix("replaces it whole")
+                ? "choose a new or empty folder for the output, e.g. --output Public, or empty this one yourself"
+                : "choose a separate folder for the output, e.g. --output Public"
         case .unreadable, .writeFailed:
             nil
         }

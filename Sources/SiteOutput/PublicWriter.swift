@@ -20,7 +20,8 @@ public final class PublicWriter: @unchecked Sendable {
     private var writtenFiles: Set<String> = []
 
     /// Refuses output folders that would destroy sources: `/`, the home folder, the content or
-    /// templates folder, a folder that contains one of them, or a folder inside one.
+    /// templates folder, a folder that contains one of them, or a folder inside one; and an existing
+    /// folder with files but no `index.html` or `404.html`, which no build made.
     public init(output: URL, protecting sources: [URL]) throws(SiteError) {
         let output = output.standardizedFileURL.resolvingSymlinksInPath()
         let path = output.path
@@ -40,6 +41,17 @@ public final class PublicWriter: @unchecked Sendable {
             }
             if path.hasPrefix(sourcePath + "/") {
                 throw .outputRefused(path: path, reason: "it is inside the source folder '\(sourcePath)'")
+            }
+        }
+        // Each build replaces the output folder whole: one that holds files but no site (a typo
+        // in --output naming a folder of documents) is refused rather than wiped.
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw .outputRefused(path: path, reason: "it is a file, not a folder") }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            if !entries.isEmpty, !entries.contains("index.html"), !entries.contains("404.html") {
+                throw .outputRefused(
+                    path: path, reason: "it holds \(entries.count) file\(entries.count == 1 ? "" : "s") and no site (no index.html), and each build replaces it whole")
             }
         }
         self.output = output

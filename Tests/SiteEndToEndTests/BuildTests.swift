@@ -95,6 +95,7 @@ struct BuildTests {
     @Test("a successful build replaces the output folder as a whole, removing stale files")
     func buildReplacesOutput() throws {
         let site = try TempSite(files: SampleSite.files)
+        _ = try Pipeline().run(BuildOptions(currentFolder: site.root))
         try site.write("Public/stale.html", "old")
         _ = try Pipeline().run(BuildOptions(currentFolder: site.root))
         #expect(!site.exists("Public/stale.html"))

@@ -9,7 +9,7 @@ import Testing
 struct PublicWriterTests {
     @Test("files go to a staging folder and appear in the output only on commit")
     func commit() throws {
-        let site = try TempSite(files: ["Public/old.html": "old"], defaultTheme: false)
+        let site = try TempSite(files: ["Public/index.html": "old site", "Public/old.html": "old"], defaultTheme: false)
         let writer = try PublicWriter(output: site.url("Public"), protecting: [site.url("Content")])
         try writer.begin()
         try writer.write("政策/a/index.html", text: "新")
@@ -23,13 +23,29 @@ struct PublicWriterTests {
 
     @Test("abandoning leaves the output untouched and removes the staging folder")
     func abandon() throws {
-        let site = try TempSite(files: ["Public/old.html": "old"], defaultTheme: false)
+        let site = try TempSite(files: ["Public/index.html": "old site", "Public/old.html": "old"], defaultTheme: false)
         let writer = try PublicWriter(output: site.url("Public"), protecting: [])
         try writer.begin()
         try writer.write("index.html", text: "new")
         writer.abandon()
         #expect(site.read("Public/old.html") == "old")
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path) == ["Public"])
+    }
+
+    @Test("an existing folder with files but no site in it, or a file, is refused as the output; an empty one is taken")
+    func foreignFolder() throws {
+        let site = try TempSite(files: ["Documents/notes.txt": "notes", "file.txt": "x"], defaultTheme: false)
+        #expect(throws: SiteError.outputRefused(
+            path: site.url("Documents").path, reason: "it holds 1 file and no site (no index.html), and each build replaces it whole")
+        ) { try PublicWriter(output: site.url("Documents"), protecting: []) }
+        #expect(site.read("Documents/notes.txt") == "notes")
+        #expect(throws: SiteError.outputRefused(path: site.url("file.txt").path, reason: "it is a file, not a folder")) {
+            try PublicWriter(output: site.url("file.txt"), protecting: [])
+        }
+        try FileManager.default.createDirectory(at: site.url("Empty"), withIntermediateDirectories: false)
+        _ = try PublicWriter(output: site.url("Empty"), protecting: [])
+        try site.write("Old/404.html", "a site without a home page")
+        _ = try PublicWriter(output: site.url("Old"), protecting: [])
     }
 
     @Test("leftovers of a killed build are removed by the next one")
