@@ -37,6 +37,8 @@ extension Problem {
             return "symbolic link to '\(target)' is not followed"
         case .attachmentMissing(let file):
             return "attachment '\(file)' does not exist"
+        case .nameNormalization(let other):
+            return "this file's name and '\(other)' differ only in how their characters are composed (Unicode NFC and NFD): they would be one page"
         case .linkToSourceFile(let path):
             return "links to '\(path)', a file site reads to build the portal; it is never published"
         case .pathOutsideContent(let path):
@@ -284,6 +286,8 @@ extension Problem {
             return "copy the file into the Content folder instead of linking to it"
         case .attachmentMissing:
             return "put the file next to the document, or correct 'file'"
+        case .nameNormalization:
+            return "rename or delete one of them (a copy from a Mac often has NFD names; most editors write NFC)"
         case .linkToSourceFile:
             return "configuration files and the 索引号 ledger (which names withheld documents too) stay out of Public/: link to a page or an attachment instead"
         case .pathOutsideContent:

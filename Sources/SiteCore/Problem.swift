@@ -47,6 +47,9 @@ public enum Problem: Hashable, Sendable, Codable {
     /// catalog.yaml, index-numbers.lock): such a file is never published, since the ledger names
     /// withheld documents too.
     case linkToSourceFile(path: String)
+    /// Two file names under Content/ that differ only in Unicode normalization (NFC and NFD): Swift
+    /// and URLs treat them as one name, so one document would silently replace the other.
+    case nameNormalization(other: String)
 
     // MARK: Disclosure attributes (disclosure.*)
 
@@ -301,6 +304,7 @@ extension Problem {
         case .attachmentMissing: "content.attachment-missing"
         case .pathOutsideContent: "content.path-outside"
         case .linkToSourceFile: "content.link-to-source"
+        case .nameNormalization: "content.name-normalization"
         case .disclosureMissing: "disclosure.missing"
         case .disclosureReasonMissing: "disclosure.reason-missing"
         case .linkToNonPublic: "disclosure.link-to-nonpublic"

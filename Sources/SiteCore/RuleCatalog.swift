@@ -34,6 +34,7 @@ public enum RuleCatalog {
         Rule(code: "content.symlink", severity: .error, configurable: false, summary: "a symbolic link out of Content/"),
         Rule(code: "content.attachment-missing", severity: .error, configurable: false, summary: "an attachment does not exist"),
         Rule(code: "content.path-outside", severity: .error, configurable: false, summary: "a path leaves Content/"),
+        Rule(code: "content.name-normalization", severity: .error, configurable: false, summary: "two file names that differ only in Unicode normalization"),
         Rule(code: "content.link-to-source", severity: .error, configurable: false, summary: "a link to site.yaml, agencies.yaml, catalog.yaml or index-numbers.lock"),
         Rule(code: "config.missing-file", severity: .error, configurable: false, summary: "site.yaml, agencies.yaml or catalog.yaml is missing"),
         Rule(code: "config.duplicate-id", severity: .error, configurable: false, summary: "two agencies or sections share an id"),

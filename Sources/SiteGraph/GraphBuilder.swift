@@ -216,10 +216,19 @@ public struct GraphBuilder: Sendable {
             }
         }
 
-        // Output paths: a published file must not land on a page.
+        // Output paths: a published file must not land on a page, nor where the output needs a
+        // folder (`pages/a` beside `pages/a.md`, whose page is `pages/a/index.html`).
         let pages = Set(documents.filter(\.isPublic).map { $0.id.page.outputFile })
+        var folders: Set<String> = []
+        for path in pages.union(publishedFiles.keys) {
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                guard folders.insert(parts.joined(separator: "/")).inserted else { break }
+                parts = parts.dropLast()
+            }
+        }
         for (path, owner) in publishedFiles.sorted(by: { $0.key < $1.key }) {
-            if pages.contains(path) || ReservedPaths.isReserved(topLevel: path) || path == "index.html" || path == "404.html" {
+            if pages.contains(path) || folders.contains(path) || ReservedPaths.isReserved(topLevel: path) || path == "index.html" || path == "404.html" {
                 diagnostics.append(Diagnostic(.outputCollision(path: path), at: byID[owner]?.headerLocation))
             }
         }

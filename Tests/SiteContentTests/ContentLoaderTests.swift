@@ -41,6 +41,23 @@ struct ContentLoaderTests {
         #expect(!content.documents.contains { $0.id == "policies/link" })
     }
 
+    @Test("two file names that differ only in Unicode normalization are both seen and reported")
+    func normalization() throws {
+        let site = try TempSite(files: SampleSite.files, defaultTheme: false)
+        let composed = "Content/pages/caf\u{E9}.md", decomposed = "Content/pages/cafe\u{301}.md"
+        try FileManager.default.createDirectory(at: site.url("Content/pages"), withIntermediateDirectories: true)
+        for path in [composed, decomposed] {
+            #expect(FileManager.default.createFile(atPath: site.root.path + "/" + path, contents: Data(SampleSite.policy.utf8)))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.url("Content/pages").path).count == 2)
+        let content = try load(site)
+        #expect(content.diagnostics.map(\.code) == ["content.name-normalization"])
+        let diagnostic = try #require(content.diagnostics.first)
+        #expect(diagnostic.location?.path.utf8.elementsEqual(composed.utf8) == true)
+        #expect(diagnostic.message.utf8.elementsEqual(
+            "this file's name and '\(decomposed)' differ only in how their characters are composed (Unicode NFC and NFD): they would be one page".utf8))
+    }
+
     @Test("missing configuration files are reported")
     func missingConfiguration() throws {
         let content = try load(TempSite(files: ["Content/policies/gongkai.md": SampleSite.policy], defaultTheme: false))

@@ -90,6 +90,17 @@ struct GraphBuilderTests {
         #expect(diagnostics.first?.location == SourceLocation(path: "Content/policies/gongkai.md", line: 1, column: 1))
     }
 
+    @Test("a published file where the output needs a folder for a page is refused")
+    func publishedFileOnPageFolder() throws {
+        var files = SampleSite.files
+        files["Content/policies/gongkai.md"] = SampleSite.policy.replacingOccurrences(
+            of: "normative: true\n", with: "normative: true\nattachments:\n  - {file: ../plans/2021-yaodian, title: 附表}\n")
+        files["Content/plans/2021-yaodian"] = "附表\n"
+        let (_, diagnostics) = try graph(files)
+        #expect(diagnostics.map(\.problem) == [.outputCollision(path: "plans/2021-yaodian")])
+        #expect(diagnostics.first?.location == SourceLocation(path: "Content/policies/gongkai.md", line: 1, column: 1))
+    }
+
     @Test("tasks naming unknown units are reported at the unit")
     func unknownUnit() throws {
         var files = SampleSite.files

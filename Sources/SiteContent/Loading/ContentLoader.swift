@@ -105,6 +105,21 @@ public struct ContentLoader: Sendable {
     private struct Listing {
         var files: Set<String> = []
         var diagnostics: [Diagnostic] = []
+        /// Swift compares strings by canonical equivalence: `café` composed and decomposed are one
+        /// key. The first spelling seen of each, to tell a second spelling apart.
+        var spellings: [String: String] = [:]
+
+        mutating func insert(_ path: String, display: (String) -> String) {
+            if let first = spellings[path] {
+                if !first.utf8.elementsEqual(path.utf8) {
+                    let (kept, other) = first.utf8.lexicographicallyPrecedes(path.utf8) ? (first, path) : (path, first)
+                    diagnostics.append(Diagnostic(.nameNormalization(other: display(kept)), at: .file(display(other))))
+                }
+                return
+            }
+            spellings[path] = path
+            files.insert(path)
+        }
     }
 
     /// Every regular file under the folder, as content paths. Hidden files and folders (`.git`,
@@ -127,12 +142,12 @@ public struct ContentLoader: Sendable {
                 }
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    listing.files.insert(contentPath)
+                    listing.insert(contentPath, display: displayPath)
                 }
                 continue
             }
             if values.isRegularFile == true {
-                listing.files.insert(contentPath)
+                listing.insert(contentPath, display: displayPath)
             }
         }
         return listing
