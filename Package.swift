@@ -90,7 +90,7 @@ let package = Package(
 
         .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteContentTests", dependencies: ["SiteContent", "SiteTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown"], swiftSettings: swiftSettings),
+        .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteGraphTests", dependencies: ["SiteGraph", "SiteContent", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteComplianceTests", dependencies: ["SiteCompliance", "SiteGraph", "SiteContent", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteTestSupport"], swiftSettings: swiftSettings),

@@ -13,6 +13,9 @@ struct YAMLReader {
     /// The file line of the YAML's first line.
     let firstLine: Int
     private(set) var diagnostics: [Diagnostic] = []
+    /// The last file line a mark may name (see `parse`); libyaml puts an error at the end of the
+    /// input on the line after the last one.
+    private var lastLine = Int.max
 
     init(path: String, firstLine: Int) {
         self.path = path
@@ -24,6 +27,8 @@ struct YAMLReader {
     /// Parses one YAML document. Returns nil (with a diagnostic) when it is not valid YAML or uses
     /// anchors and aliases, and `.some(nil)` for an empty document.
     mutating func parse(_ yaml: String) -> Node?? {
+        // Front matter is followed by its closing fence, a whole file by nothing.
+        lastLine = firstLine - 1 + Self.lineCount(yaml) + (firstLine > 1 ? 1 : 0)
         if let (line, column) = YAMLAnchorScan.firstAnchorOrAlias(in: yaml) {
             report(.yamlAlias, at: SourceLocation(path: path, line: line + firstLine - 1, column: column))
             return nil
@@ -88,7 +93,26 @@ struct YAMLReader {
 
     func location(_ mark: Mark?) -> SourceLocation {
         guard let mark else { return SourceLocation(path: path, line: max(1, firstLine - 1), column: 1) }
-        return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+        let line = mark.line + firstLine - 1
+        if line > lastLine { return SourceLocation(path: path, line: lastLine, column: 1) }
+        return SourceLocation(path: path, line: line, column: mark.column)
+    }
+
+    /// Lines as libyaml counts them (CR LF, CR, LF, NEL, LS and PS end one); a last line without
+    /// a break counts too.
+    static func lineCount(_ text: String) -> Int {
+        var count = 0
+        var previous: Unicode.Scalar = " "
+        var open = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": if previous != "\r" { count += 1 }; open = false
+            case "\r", "\u{85}", "\u{2028}", "\u{2029}": count += 1; open = false
+            default: open = true
+            }
+            previous = scalar
+        }
+        return max(1, count + (open ? 1 : 0))
     }
 
     func location(of node: Node) -> SourceLocation { location(node.mark) }
