@@ -234,6 +234,8 @@ extension Problem {
             return "template cannot be parsed: \(message)"
         case .templateMissing(let name):
             return "template '\(name).mustache' is missing"
+        case .templateUnknownName(let name, _):
+            return "'\(name)' is not a name any page gives templates: it renders as nothing"
         case .partialMissing(let name):
             return "partial '\(name)' is missing"
         }
@@ -459,6 +461,9 @@ extension Problem {
             return "copy it from the default theme in Templates/"
         case .partialMissing:
             return "add the partial to Templates/partials/ or correct its name"
+        case .templateUnknownName(_, let suggestion):
+            if let suggestion { return "did you mean '\(suggestion)'? The names are listed in docs/templates.md" }
+            return "the names templates can use are listed in docs/templates.md"
         }
     }
 

@@ -269,6 +269,8 @@ public enum Problem: Hashable, Sendable, Codable {
     case templateMissing(name: String)
     /// A referenced asset or partial is missing.
     case partialMissing(name: String)
+    /// A template uses a name no view has: it renders as nothing (a typo such as `{{titel}}`).
+    case templateUnknownName(name: String, suggestion: String?)
 }
 
 extension Problem {
@@ -384,6 +386,7 @@ extension Problem {
         case .templateSyntax: "template.syntax"
         case .templateMissing: "template.missing"
         case .partialMissing: "template.missing-partial"
+        case .templateUnknownName: "template.unknown-name"
         }
     }
 
@@ -395,7 +398,8 @@ extension Problem {
             .reportCrossYear, .reportCatalogMatch, .reportCountyRules, .reportDeadline, .reportPlanLink,
             .planDeadlineVague, .planDeadlineRange, .planOverdue, .planDoneEvidence,
             .disclosureReasonBasis, .interpretationMissing, .interpretationForms,
-            .privacyResidentID15, .privacyExceptionExpired, .proactiveLate, .interpretationLate, .adoptionLate, .calendarMissing, .calendarNoNotice:
+            .privacyResidentID15, .privacyExceptionExpired, .proactiveLate, .interpretationLate, .adoptionLate, .calendarMissing, .calendarNoNotice,
+            .templateUnknownName:
             .warning
         case .privacyAttachmentUnscanned, .calendarUpdate:
             .info

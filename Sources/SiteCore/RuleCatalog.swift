@@ -126,6 +126,7 @@ public enum RuleCatalog {
         Rule(code: "template.syntax", severity: .error, configurable: false, summary: "a template cannot be parsed"),
         Rule(code: "template.missing", severity: .error, configurable: false, summary: "a required template is missing"),
         Rule(code: "template.missing-partial", severity: .error, configurable: false, summary: "a partial is missing"),
+        Rule(code: "template.unknown-name", severity: .warning, configurable: true, summary: "a template uses a name no view has (fails the build with --strict)"),
     ]
 }
 

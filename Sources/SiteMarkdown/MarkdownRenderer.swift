@@ -122,7 +122,10 @@ private struct TreePass {
             for node in literalNodes { stripMarkers(node) }
             for node in linkNodes { stripMarkersFromDestination(node) }
         }
-        for node in linkNodes { rewriteLink(node) }
+        // Innermost first: an image's description may hold links, and unwrapping the image frees
+        // them (found by fuzzing: the links were then rewritten after they were freed).
+        for node in linkNodes.reversed() { rewriteLink(node) }
+        links.reverse()  // reported in document order
         for node in softBreaks where joinsWideCharacters(node) {
             cmark_node_unlink(node)
             cmark_node_free(node)
@@ -212,7 +215,8 @@ private struct TreePass {
             cmark_node_insert_before(node, replacement)
         } else {
             while let child = cmark_node_first_child(node) {
-                cmark_node_insert_before(node, child)
+                // cmark refuses a move it cannot make; the child then goes with the link.
+                guard cmark_node_insert_before(node, child) == 1 else { break }
             }
         }
         cmark_node_unlink(node)

@@ -36,6 +36,11 @@ public struct TemplateLibrary: Sendable {
             diagnostics.append(Diagnostic(.templateMissing(name: name), at: .file("\(folder)\(name).mustache")))
         }
         for template in theme.templates {
+            for use in unknownNames(in: template.text) {
+                diagnostics.append(Diagnostic(
+                    .templateUnknownName(name: use.name, suggestion: Suggestion.closest(to: use.name, among: TemplateVocabulary.names)),
+                    at: SourceLocation(path: template.path, line: use.line, column: use.column)))
+            }
             for reference in partialReferences(in: template.text) where !names.contains(reference.name) {
                 diagnostics.append(Diagnostic(
                     .partialMissing(name: reference.name),
@@ -77,6 +82,46 @@ public struct TemplateLibrary: Sendable {
             }
         }
         return references
+    }
+
+    /// Names that swift-mustache's transforms add (`{{#empty(list)}}`) and the current item (`.`).
+    static let builtInNames: Set<String> = [".", "empty", "first", "last", "count", "index", "even", "odd", "reversed", "enumerated",
+        "uppercased", "lowercased", "capitalized", "sorted", "plusone", "minusone", "equalzero", "positive", "negative", "numberFormatted"]
+
+    /// Variable and section tags whose names no view has, with their positions (1-based line,
+    /// character column). A name is checked part by part (`site.name`), inside a transform too
+    /// (`empty(list)`). Partials, blocks, comments and closing tags name no variable; a template
+    /// that changes its delimiters is not checked past that point.
+    static func unknownNames(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var found: [(String, Int, Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let triple = rest[open.upperBound...].hasPrefix("{")
+                let inner = rest[(triple ? rest.index(after: open.upperBound) : open.upperBound)...]
+                guard let close = inner.range(of: "}}") else { break }
+                var tag = inner[..<close.lowerBound].trimmingCharacters(in: .whitespaces)[...]
+                rest = inner[close.upperBound...]
+                if let sigil = tag.first {
+                    if "!>/<$".contains(sigil) { continue }
+                    if sigil == "=" { return found }
+                    if "#^&".contains(sigil) { tag = tag.dropFirst().drop { $0 == " " } }
+                }
+                // `transform(name)`: the transform is swift-mustache's, the name is ours.
+                if let parenthesis = tag.firstIndex(of: "("), tag.hasSuffix(")") {
+                    tag = tag[tag.index(after: parenthesis)..<tag.index(before: tag.endIndex)]
+                }
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                for part in tag.split(separator: ".", omittingEmptySubsequences: true) where tag != "." {
+                    let name = String(part).trimmingCharacters(in: .whitespaces)
+                    if !name.isEmpty, !TemplateVocabulary.names.contains(name), !builtInNames.contains(name) {
+                        found.append((name, index + 1, column))
+                        break
+                    }
+                }
+            }
+        }
+        return found
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -108,6 +108,13 @@ struct HeadingTests {
 
 @Suite("Links")
 struct LinkTests {
+    @Test("links inside an image's description are handled before the image (found by fuzzing: the inner link was used after the image freed it)")
+    func linkInsideImage() {
+        let body = render("![图 [内部](内部.md) 和 [缺失](missing.md) 文字](missing.png) 后文\n\n![图 [解读](../interpretations/jd-1.md)](../images/图1.png)")
+        #expect(body.html == "<p>图 内部 和 缺失 文字 后文</p>\n<p><img src=\"/images/%E5%9B%BE1.png\" alt=\"图 解读\" /></p>\n")
+        #expect(body.links.map(\.destination) == ["missing.png", "内部.md", "missing.md", "../images/图1.png", "../interpretations/jd-1.md"])
+    }
+
     @Test("a link to a document's .md file becomes its page URL")
     func documentLink() {
         let body = render("见[通知](2021-6.md)。")

@@ -45,6 +45,18 @@ struct TemplateLibraryTests {
         #expect(diagnostics.first?.location == SourceLocation(path: "Templates/page.mustache", line: 2, column: 3))
     }
 
+    @Test("a name no view has is reported at its tag, with the nearest known name; names, transforms and other tags pass")
+    func unknownNames() {
+        let text = "<h1>{{titl}}</h1>\n<p>{{{site.nme}}} {{#empty(attachments)}}无{{/empty(attachments)}} {{#document}}{{.}}{{/document}}</p>\n{{! {{nothing}} }}{{>partials/x}}{{$main}}{{/main}} {{^hasTasks}}{{&summary}}{{/hasTasks}}"
+        let (_, diagnostics) = TemplateLibrary.load(theme(["page": text]))
+        let unknown = diagnostics.filter { $0.code == "template.unknown-name" }
+        #expect(unknown.map(\.problem) == [.templateUnknownName(name: "titl", suggestion: "title"), .templateUnknownName(name: "nme", suggestion: "name")])
+        #expect(unknown.map(\.location) == [
+            SourceLocation(path: "Templates/page.mustache", line: 1, column: 5), SourceLocation(path: "Templates/page.mustache", line: 2, column: 4),
+        ])
+        #expect(unknown.allSatisfy { $0.severity == .warning })
+    }
+
     @Test("partial and parent references are found with their positions")
     func references() {
         let found = TemplateLibrary.partialReferences(in: "{{<base}}\n{{$main}} {{>partials/a}}{{/main}}\n{{#x}}{{/x}}")

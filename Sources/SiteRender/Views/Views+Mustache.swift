@@ -6,6 +6,140 @@ import SiteCore
 // which took over half the build time. `TemplateVocabularyTests` checks that every stored
 // property of every view answers to its name here.
 
+extension PageView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "lang": self.lang
+        case "title": self.title
+        case "htmlTitle": self.htmlTitle
+        case "canonicalURL": self.canonicalURL
+        case "description": self.description ?? TemplateNull.value
+        case "site": self.site
+        case "navigation": self.navigation
+        case "breadcrumb": self.breadcrumb
+        case "feeds": self.feeds
+        case "hasFeeds": self.hasFeeds
+        case "document": self.document ?? TemplateNull.value
+        case "section": self.section ?? TemplateNull.value
+        case "catalog": self.catalog ?? TemplateNull.value
+        case "home": self.home ?? TemplateNull.value
+        case "agency": self.agency ?? TemplateNull.value
+        case "list": self.list ?? TemplateNull.value
+        case "facetIndex": self.facetIndex ?? TemplateNull.value
+        case "normative": self.normative ?? TemplateNull.value
+        case "decisions": self.decisions ?? TemplateNull.value
+        case "notFound": self.notFound
+        default: nil
+        }
+    }
+}
+
+extension PageView: StableDigestible {
+    func feed(into hasher: inout StableHasher) {
+        hasher.combine("PageView")
+        lang.feed(into: &hasher)
+        title.feed(into: &hasher)
+        htmlTitle.feed(into: &hasher)
+        canonicalURL.feed(into: &hasher)
+        description.feed(into: &hasher)
+        site.feed(into: &hasher)
+        navigation.feed(into: &hasher)
+        breadcrumb.feed(into: &hasher)
+        feeds.feed(into: &hasher)
+        hasFeeds.feed(into: &hasher)
+        document.feed(into: &hasher)
+        section.feed(into: &hasher)
+        catalog.feed(into: &hasher)
+        home.feed(into: &hasher)
+        agency.feed(into: &hasher)
+        list.feed(into: &hasher)
+        facetIndex.feed(into: &hasher)
+        normative.feed(into: &hasher)
+        decisions.feed(into: &hasher)
+        notFound.feed(into: &hasher)
+    }
+}
+
+extension SiteView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "homeHref": self.homeHref
+        case "assetsHref": self.assetsHref
+        case "catalogHref": self.catalogHref
+        case "searchHref": self.searchHref
+        case "notice": self.notice ?? TemplateNull.value
+        case "sponsor": self.sponsor
+        case "websiteCode": self.websiteCode
+        case "icp": self.icp
+        case "policeRecord": self.policeRecord
+        case "contact": self.contact
+        case "address": self.address ?? TemplateNull.value
+        default: nil
+        }
+    }
+}
+
+extension SiteView: StableDigestible {
+    func feed(into hasher: inout StableHasher) {
+        hasher.combine("SiteView")
+        name.feed(into: &hasher)
+        homeHref.feed(into: &hasher)
+        assetsHref.feed(into: &hasher)
+        catalogHref.feed(into: &hasher)
+        searchHref.feed(into: &hasher)
+        notice.feed(into: &hasher)
+        sponsor.feed(into: &hasher)
+        websiteCode.feed(into: &hasher)
+        icp.feed(into: &hasher)
+        policeRecord.feed(into: &hasher)
+        contact.feed(into: &hasher)
+        address.feed(into: &hasher)
+    }
+}
+
+extension LinkView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "href": self.href ?? TemplateNull.value
+        case "current": self.current
+        default: nil
+        }
+    }
+}
+
+extension LinkView: StableDigestible {
+    func feed(into hasher: inout StableHasher) {
+        hasher.combine("LinkView")
+        title.feed(into: &hasher)
+        href.feed(into: &hasher)
+        current.feed(into: &hasher)
+    }
+}
+
+extension FeedLinkView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "type": self.type
+        case "title": self.title
+        case "label": self.label
+        case "href": self.href
+        default: nil
+        }
+    }
+}
+
+extension FeedLinkView: StableDigestible {
+    func feed(into hasher: inout StableHasher) {
+        hasher.combine("FeedLinkView")
+        type.feed(into: &hasher)
+        title.feed(into: &hasher)
+        label.feed(into: &hasher)
+        href.feed(into: &hasher)
+    }
+}
+
 extension DocumentView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -632,140 +766,6 @@ extension DecisionItemView: StableDigestible {
     }
 }
 
-extension PageView: MustacheParent {
-    func child(named key: String) -> Any? {
-        switch key {
-        case "lang": self.lang
-        case "title": self.title
-        case "htmlTitle": self.htmlTitle
-        case "canonicalURL": self.canonicalURL
-        case "description": self.description ?? TemplateNull.value
-        case "site": self.site
-        case "navigation": self.navigation
-        case "breadcrumb": self.breadcrumb
-        case "feeds": self.feeds
-        case "hasFeeds": self.hasFeeds
-        case "document": self.document ?? TemplateNull.value
-        case "section": self.section ?? TemplateNull.value
-        case "catalog": self.catalog ?? TemplateNull.value
-        case "home": self.home ?? TemplateNull.value
-        case "agency": self.agency ?? TemplateNull.value
-        case "list": self.list ?? TemplateNull.value
-        case "facetIndex": self.facetIndex ?? TemplateNull.value
-        case "normative": self.normative ?? TemplateNull.value
-        case "decisions": self.decisions ?? TemplateNull.value
-        case "notFound": self.notFound
-        default: nil
-        }
-    }
-}
-
-extension PageView: StableDigestible {
-    func feed(into hasher: inout StableHasher) {
-        hasher.combine("PageView")
-        lang.feed(into: &hasher)
-        title.feed(into: &hasher)
-        htmlTitle.feed(into: &hasher)
-        canonicalURL.feed(into: &hasher)
-        description.feed(into: &hasher)
-        site.feed(into: &hasher)
-        navigation.feed(into: &hasher)
-        breadcrumb.feed(into: &hasher)
-        feeds.feed(into: &hasher)
-        hasFeeds.feed(into: &hasher)
-        document.feed(into: &hasher)
-        section.feed(into: &hasher)
-        catalog.feed(into: &hasher)
-        home.feed(into: &hasher)
-        agency.feed(into: &hasher)
-        list.feed(into: &hasher)
-        facetIndex.feed(into: &hasher)
-        normative.feed(into: &hasher)
-        decisions.feed(into: &hasher)
-        notFound.feed(into: &hasher)
-    }
-}
-
-extension SiteView: MustacheParent {
-    func child(named key: String) -> Any? {
-        switch key {
-        case "name": self.name
-        case "homeHref": self.homeHref
-        case "assetsHref": self.assetsHref
-        case "catalogHref": self.catalogHref
-        case "searchHref": self.searchHref
-        case "notice": self.notice ?? TemplateNull.value
-        case "sponsor": self.sponsor
-        case "websiteCode": self.websiteCode
-        case "icp": self.icp
-        case "policeRecord": self.policeRecord
-        case "contact": self.contact
-        case "address": self.address ?? TemplateNull.value
-        default: nil
-        }
-    }
-}
-
-extension SiteView: StableDigestible {
-    func feed(into hasher: inout StableHasher) {
-        hasher.combine("SiteView")
-        name.feed(into: &hasher)
-        homeHref.feed(into: &hasher)
-        assetsHref.feed(into: &hasher)
-        catalogHref.feed(into: &hasher)
-        searchHref.feed(into: &hasher)
-        notice.feed(into: &hasher)
-        sponsor.feed(into: &hasher)
-        websiteCode.feed(into: &hasher)
-        icp.feed(into: &hasher)
-        policeRecord.feed(into: &hasher)
-        contact.feed(into: &hasher)
-        address.feed(into: &hasher)
-    }
-}
-
-extension LinkView: MustacheParent {
-    func child(named key: String) -> Any? {
-        switch key {
-        case "title": self.title
-        case "href": self.href ?? TemplateNull.value
-        case "current": self.current
-        default: nil
-        }
-    }
-}
-
-extension LinkView: StableDigestible {
-    func feed(into hasher: inout StableHasher) {
-        hasher.combine("LinkView")
-        title.feed(into: &hasher)
-        href.feed(into: &hasher)
-        current.feed(into: &hasher)
-    }
-}
-
-extension FeedLinkView: MustacheParent {
-    func child(named key: String) -> Any? {
-        switch key {
-        case "type": self.type
-        case "title": self.title
-        case "label": self.label
-        case "href": self.href
-        default: nil
-        }
-    }
-}
-
-extension FeedLinkView: StableDigestible {
-    func feed(into hasher: inout StableHasher) {
-        hasher.combine("FeedLinkView")
-        type.feed(into: &hasher)
-        title.feed(into: &hasher)
-        label.feed(into: &hasher)
-        href.feed(into: &hasher)
-    }
-}
-
 extension TableView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -904,4 +904,9 @@ extension StatusCountView: StableDigestible {
         label.feed(into: &hasher)
         count.feed(into: &hasher)
     }
+}
+
+enum TemplateVocabulary {
+    /// The stored properties of every view type.
+    static let names: Set<String> = ["address", "agency", "area", "assetsHref", "attachments", "backlinks", "bodyHTML", "bodyRows", "breadcrumb", "canonicalURL", "caption", "catalog", "catalogHref", "cells", "children", "className", "colspan", "contact", "count", "counts", "current", "datetime", "decisionItems", "decisions", "description", "document", "documentNumber", "downloads", "due", "dueDate", "emptyReason", "entries", "external", "facetIndex", "facets", "feeds", "fileName", "forms", "hasChildren", "hasDecisions", "hasDocuments", "hasEntries", "hasFeeds", "hasInForce", "hasItems", "hasOthers", "hasOverdue", "hasReportSections", "hasTasks", "headRows", "header", "headers", "heading", "home", "homeHref", "href", "htmlTitle", "icp", "id", "inForce", "indexNumber", "interpretations", "isDecision", "issuer", "issuers", "itemLabels", "items", "kind", "kindName", "label", "lang", "latest", "lead", "levelName", "links", "list", "listCaption", "name", "navigation", "nextHref", "normative", "notFound", "note", "notice", "number", "others", "overdue", "pages", "pagination", "planHref", "planTitle", "policeRecord", "policy", "preambleHTML", "previousHref", "proseHTML", "published", "replacement", "replaces", "reportFormat", "reportSections", "reportYear", "responsible", "role", "rowspan", "scope", "searchHref", "section", "sections", "shortName", "site", "sponsor", "status", "statusCounts", "statusNotice", "summary", "supersededBy", "tables", "task", "taskTable", "tasks", "text", "title", "topics", "total", "tracksProgress", "tree", "type", "validity", "validityClass", "websiteCode", "written", "year", "yearPlans", "years"]
 }
