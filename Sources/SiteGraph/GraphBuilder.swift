@@ -361,7 +361,7 @@ public struct GraphBuilder: Sendable {
 
     /// 发布日期 descending, then 索引号 descending, then id: the order of every list.
     /// Files under Content/ that the build reads and never publishes, whoever links to them.
-    static let sourceFiles: Set<String> = ["site.yaml", "agencies.yaml", "catalog.yaml", IndexNumberLedger.fileName]
+    static let sourceFiles = Set(ContentLoader.configurationFiles + [IndexNumberLedger.fileName])
 
     public static func newestFirst(_ a: Document, _ b: Document) -> Bool {
         let da = a.published?.value, db = b.published?.value

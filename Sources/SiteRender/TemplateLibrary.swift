@@ -60,64 +60,72 @@ public struct TemplateLibrary: Sendable {
         library.render(view, withTemplate: name)
     }
 
-    /// `{{> name}}` and `{{< name}}` tags, with their positions (1-based line, character column).
-    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var references: [(String, Int, Int)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...].drop { $0 == " " }
-                guard let sigil = afterOpen.first, sigil == ">" || sigil == "<",
-                    let close = afterOpen.range(of: "}}")
-                else {
-                    rest = rest[open.upperBound...]
-                    continue
-                }
-                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]
-                    .trimmingCharacters(in: .whitespaces)
-                if !name.isEmpty, !name.hasPrefix("*") {
-                    references.append((name, index + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1))
-                }
-                rest = afterOpen[close.upperBound...]
-            }
-        }
-        return references
+    /// A tag of a template: its sigil (`#`, `^`, `/`, `>`, `<`, `$`, `!`, `&`, `=`, or nothing for
+    /// a variable; `{` for a triple-brace one), the text after it, and where it starts (1-based
+    /// line, character column).
+    struct Tag {
+        var sigil: Character?
+        var content: Substring
+        var line: Int
+        var column: Int
     }
 
-    /// Names that swift-mustache's transforms add (`{{#empty(list)}}`) and the current item (`.`).
-    static let builtInNames: Set<String> = [".", "empty", "first", "last", "count", "index", "even", "odd", "reversed", "enumerated",
-        "uppercased", "lowercased", "capitalized", "sorted", "plusone", "minusone", "equalzero", "positive", "negative", "numberFormatted"]
-
-    /// Variable and section tags whose names no view has, with their positions (1-based line,
-    /// character column). A name is checked part by part (`site.name`), inside a transform too
-    /// (`empty(list)`). Partials, blocks, comments and closing tags name no variable; a template
-    /// that changes its delimiters is not checked past that point.
-    static func unknownNames(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var found: [(String, Int, Int)] = []
+    /// Every `{{…}}` and `{{{…}}}` tag, in order, read line by line (tags do not span lines in
+    /// the themes this checks).
+    static func tags(in text: String) -> [Tag] {
+        var tags: [Tag] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 let triple = rest[open.upperBound...].hasPrefix("{")
                 let inner = rest[(triple ? rest.index(after: open.upperBound) : open.upperBound)...]
                 guard let close = inner.range(of: "}}") else { break }
-                var tag = inner[..<close.lowerBound].trimmingCharacters(in: .whitespaces)[...]
+                var content = inner[..<close.lowerBound].drop { $0 == " " }
+                var sigil: Character? = triple ? "{" : nil
+                if !triple, let first = content.first, "#^/><$!&=".contains(first) {
+                    sigil = first
+                    content = content.dropFirst().drop { $0 == " " }
+                }
+                while content.last == " " { content = content.dropLast() }
+                tags.append(Tag(sigil: sigil, content: content, line: index + 1, column: line.distance(from: line.startIndex, to: open.lowerBound) + 1))
                 rest = inner[close.upperBound...]
-                if let sigil = tag.first {
-                    if "!>/<$".contains(sigil) { continue }
-                    if sigil == "=" { return found }
-                    if "#^&".contains(sigil) { tag = tag.dropFirst().drop { $0 == " " } }
-                }
-                // `transform(name)`: the transform is swift-mustache's, the name is ours.
-                if let parenthesis = tag.firstIndex(of: "("), tag.hasSuffix(")") {
-                    tag = tag[tag.index(after: parenthesis)..<tag.index(before: tag.endIndex)]
-                }
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                for part in tag.split(separator: ".", omittingEmptySubsequences: true) where tag != "." {
-                    let name = String(part).trimmingCharacters(in: .whitespaces)
-                    if !name.isEmpty, !TemplateVocabulary.names.contains(name), !builtInNames.contains(name) {
-                        found.append((name, index + 1, column))
-                        break
-                    }
+            }
+        }
+        return tags
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags, with their positions.
+    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
+        tags(in: text).compactMap { tag in
+            guard tag.sigil == ">" || tag.sigil == "<", !tag.content.isEmpty, !tag.content.hasPrefix("*") else { return nil }
+            return (String(tag.content), tag.line, tag.column)
+        }
+    }
+
+    /// Names that swift-mustache's transforms add (`{{#empty(list)}}`) and the current item (`.`).
+    static let builtInNames: Set<String> = [".", "empty", "first", "last", "count", "index", "even", "odd", "reversed", "enumerated",
+        "uppercased", "lowercased", "capitalized", "sorted", "plusone", "minusone", "equalzero", "positive", "negative", "numberFormatted"]
+
+    /// Variable and section tags whose names no view has, with their positions. A name is checked
+    /// part by part (`site.name`), inside a transform too (`empty(list)`). Partials, blocks,
+    /// comments and closing tags name no variable; a template that changes its delimiters is not
+    /// checked past that point.
+    static func unknownNames(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var found: [(String, Int, Int)] = []
+        for tag in tags(in: text) {
+            if tag.sigil == "=" { break }
+            if let sigil = tag.sigil, "!></$".contains(sigil) { continue }
+            var name = tag.content
+            // `transform(name)`: the transform is swift-mustache's, the name is ours.
+            if let parenthesis = name.firstIndex(of: "("), name.hasSuffix(")") {
+                name = name[name.index(after: parenthesis)..<name.index(before: name.endIndex)]
+            }
+            guard name != "." else { continue }
+            for part in name.split(separator: ".") {
+                let part = String(part).trimmingCharacters(in: .whitespaces)
+                if !part.isEmpty, !TemplateVocabulary.names.contains(part), !builtInNames.contains(part) {
+                    found.append((part, tag.line, tag.column))
+                    break
                 }
             }
         }

@@ -9,21 +9,6 @@ import Testing
 /// the decoder, and every diagnostic must point into the file it is about.
 @Suite("Fuzzing documents and configuration")
 struct ContentFuzzTests {
-    /// Lines as YAML counts them: CR LF, CR, LF, NEL, LS and PS each end one.
-    static func lineCount(_ text: String) -> Int {
-        var count = 1
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": if previous != "\r" { count += 1 }
-            case "\r", "\u{85}", "\u{2028}", "\u{2029}": count += 1
-            default: break
-            }
-            previous = scalar
-        }
-        return count
-    }
-
     /// Keeps the first failing input for replay, and says where it is.
     static func keep(_ text: String, _ name: String) -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("site-fuzz-\(name)")
@@ -32,7 +17,7 @@ struct ContentFuzzTests {
     }
 
     func check(_ diagnostics: [Diagnostic], in text: String, path: String, iteration: Int) -> Bool {
-        let lines = Self.lineCount(text)
+        let lines = YAMLReader.lineCount(text)
         for diagnostic in diagnostics {
             guard let location = diagnostic.location else { continue }
             if location.path != path || location.line > lines || location.line < 0 || location.column < 0 {

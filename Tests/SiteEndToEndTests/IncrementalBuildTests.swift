@@ -8,18 +8,8 @@ import Testing
 @testable import SiteBuild
 
 /// A small generator of repeatable pseudo-random numbers (SplitMix64), so a failing sequence of
-/// edits can be replayed from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// edits can be replayed from its seed; the fuzzing helpers' own.
+typealias SeededGenerator = Fuzz.Generator
 
 /// The rule that makes incremental builds safe: after any sequence of edits, an incremental
 /// build's output is byte for byte the output of a clean build of the same sources.

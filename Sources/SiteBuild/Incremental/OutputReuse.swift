@@ -9,7 +9,7 @@ import SiteOutput
 final class OutputReuse: @unchecked Sendable {
     let writer: PublicWriter
     let previous: BuildCache?
-    /// This build's racy cutoff (`UnchangedBuild.racyCutoff`), recorded in the cache it leaves.
+    /// This build's racy cutoff (`UnchangedBuild.racyCutoff`), with which copies are keyed.
     let racy: Int64
     private let lock = NSLock()
     private var next: BuildCache
@@ -20,7 +20,6 @@ final class OutputReuse: @unchecked Sendable {
         self.previous = previous
         self.racy = racy
         self.next = BuildCache(context: context)
-        self.next.racy = racy
     }
 
     /// Reuses the file or writes what `produce` makes (nil: no file).

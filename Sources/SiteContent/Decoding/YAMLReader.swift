@@ -35,13 +35,8 @@ struct YAMLReader {
         }
         do {
             let parser = try Parser(yaml: yaml, resolver: .default, constructor: .default, encoding: .utf8)
+            // Anchors and aliases never reach here: YAMLAnchorScan refused them above.
             let root = try parser.singleRoot()
-            // Anchors are held weakly by the nodes and strongly by the parser: look while it lives.
-            let anchored = withExtendedLifetime(parser) { root.flatMap(firstAnchoredNode) }
-            if let anchored {
-                report(.yamlAlias, at: anchored.mark)
-                return nil
-            }
             return .some(root)
         } catch let error as YamlError {
             let (problem, mark) = describe(error)
@@ -51,25 +46,6 @@ struct YAMLReader {
             report(.yamlSyntax(problem: "\(error)"), at: nil)
             return nil
         }
-    }
-
-    /// The first node, in document order, that defines an anchor. Anchors come before their
-    /// aliases, so the walk stops before it could follow an alias into an exponential expansion.
-    private func firstAnchoredNode(_ node: Node) -> Node? {
-        if node.anchor != nil { return node }
-        switch node {
-        case .mapping(let mapping):
-            for (key, value) in mapping {
-                if let found = firstAnchoredNode(key) ?? firstAnchoredNode(value) { return found }
-            }
-        case .sequence(let sequence):
-            for element in sequence {
-                if let found = firstAnchoredNode(element) { return found }
-            }
-        case .scalar, .alias:
-            break
-        }
-        return nil
     }
 
     private func describe(_ error: YamlError) -> (Problem, Mark?) {

@@ -14,6 +14,9 @@ public struct ContentLoader: Sendable {
         self.displayPrefix = displayPrefix.hasSuffix("/") ? String(displayPrefix.dropLast()) : displayPrefix
     }
 
+    /// The configuration files at the top of Content/: read, never published.
+    public static let configurationFiles = ["site.yaml", "agencies.yaml", "catalog.yaml"]
+
     public func displayPath(_ contentPath: String) -> String { "\(displayPrefix)/\(contentPath)" }
 
     public func load() throws(SiteError) -> LoadedContent {
