@@ -41,6 +41,10 @@ extension Problem {
             return "this file's name and '\(other)' differ only in how their characters are composed (Unicode NFC and NFD): they would be one page"
         case .linkToSourceFile(let path):
             return "links to '\(path)', a file site reads to build the portal; it is never published"
+        case .linkToLocalFile(let destination):
+            return "link to '\(destination)', a file on a computer, not on the portal"
+        case .unsafeLink(let destination):
+            return "link to '\(Problem.shortened(destination))' would run a script or embed data, and is not published"
         case .pathOutsideContent(let path):
             return "'\(path)' points outside the Content folder"
         case .disclosureMissing:
@@ -285,7 +289,7 @@ extension Problem {
         case .unreadableFile:
             return "check the file's permissions"
         case .symlinkRefused:
-            return "copy the file into the Content folder instead of linking to it"
+            return "only links to a file inside the same folder are followed: copy the file or folder there instead"
         case .attachmentMissing:
             return "put the file next to the document, or correct 'file'"
         case .nameNormalization:
@@ -294,6 +298,10 @@ extension Problem {
             return "configuration files and the 索引号 ledger (which names withheld documents too) stay out of Public/: link to a page or an attachment instead"
         case .pathOutsideContent:
             return "documents may only refer to files inside the Content folder"
+        case .linkToLocalFile:
+            return "copy the file next to the document and link to it by name, e.g. [附件1](附件1.pdf)"
+        case .unsafeLink:
+            return "link to a page or a file of the portal, or to an https:// address"
         case .disclosureMissing:
             return "add 'disclosure: 主动公开' (or 依申请公开 / 不予公开 with 'disclosure_reason')"
         case .disclosureReasonMissing:
@@ -470,5 +478,12 @@ extension Problem {
     private func hex(_ byte: UInt8) -> String {
         let digits = Array("0123456789ABCDEF")
         return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+    }
+}
+
+extension Problem {
+    /// A value cut to 60 characters for a message (a `data:` address can be megabytes long).
+    static func shortened(_ text: String) -> String {
+        text.count <= 60 ? text : text.prefix(60) + "…"
     }
 }

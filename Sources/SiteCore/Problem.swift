@@ -43,6 +43,12 @@ public enum Problem: Hashable, Sendable, Codable {
     case attachmentMissing(file: String)
     /// A path that leaves the Content/ folder (`../`, an absolute path).
     case pathOutsideContent(path: String)
+    /// A link to a file on the editor's computer (`file:///…`, `C:\…`, `\\server\…`): no reader
+    /// of the portal can open it, and libcmark's safe mode would print it as an empty `href`.
+    case linkToLocalFile(destination: String)
+    /// A link whose scheme runs code or embeds data (`javascript:`, `vbscript:`, `data:`): libcmark's
+    /// safe mode empties it, so the page would show a link that goes nowhere.
+    case unsafeLink(destination: String)
     /// A public page links to a file `site` reads to build the portal (site.yaml, agencies.yaml,
     /// catalog.yaml, index-numbers.lock): such a file is never published, since the ledger names
     /// withheld documents too.
@@ -306,6 +312,8 @@ extension Problem {
         case .attachmentMissing: "content.attachment-missing"
         case .pathOutsideContent: "content.path-outside"
         case .linkToSourceFile: "content.link-to-source"
+        case .linkToLocalFile: "content.link-to-local-file"
+        case .unsafeLink: "content.unsafe-link"
         case .nameNormalization: "content.name-normalization"
         case .disclosureMissing: "disclosure.missing"
         case .disclosureReasonMissing: "disclosure.reason-missing"

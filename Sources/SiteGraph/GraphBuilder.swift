@@ -189,6 +189,10 @@ public struct GraphBuilder: Sendable {
                     diagnostics.append(Diagnostic(.danglingLink(target: link.destination, suggestion: near), at: link.location))
                 case .outside(let destination):
                     diagnostics.append(Diagnostic(.pathOutsideContent(path: destination), at: link.location))
+                case .localFile(let destination):
+                    diagnostics.append(Diagnostic(.linkToLocalFile(destination: destination), at: link.location))
+                case .unsafe(let destination):
+                    diagnostics.append(Diagnostic(.unsafeLink(destination: destination), at: link.location))
                 case .file(let path):
                     guard document.isPublic else { continue }
                     if Self.sourceFiles.contains(path) {

@@ -16,6 +16,10 @@ public struct LinkReference: Sendable, Hashable {
         case missing(contentPath: String)
         /// A relative link that leaves the Content/ folder.
         case outside(String)
+        /// A file on the editor's computer: `file:///…`, `C:\…`, `\\server\share\…`.
+        case localFile(String)
+        /// `javascript:`, `vbscript:` or `data:` (an image may use `data:image/…`).
+        case unsafe(String)
     }
 
     /// The destination as written.

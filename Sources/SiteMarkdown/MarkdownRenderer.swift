@@ -152,7 +152,7 @@ private struct TreePass {
     private mutating func rewriteLink(_ node: OpaquePointer) {
         let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
         let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
-        let target = resolve(destination)
+        let target = resolve(destination, isImage: isImage)
         links.append(LinkReference(destination: destination, target: target, isImage: isImage, location: location(of: node)))
         switch target {
         case .document(let id, let fragment):
@@ -165,7 +165,7 @@ private struct TreePass {
             cmark_node_set_url(node, href)
         case .file(let contentPath):
             cmark_node_set_url(node, SitePath(file: contentPath).href(basePath: targets.basePath))
-        case .missing, .outside:
+        case .missing, .outside, .localFile, .unsafe:
             unwrap(node)
         case .external, .fragment:
             break
@@ -173,8 +173,15 @@ private struct TreePass {
     }
 
     /// Classifies a destination as written in the body.
-    private func resolve(_ destination: String) -> LinkReference.Target {
+    private func resolve(_ destination: String, isImage: Bool) -> LinkReference.Target {
         if destination.hasPrefix("#") { return .fragment(String(destination.dropFirst())) }
+        if let local = Self.localFile(destination) { return .localFile(local) }
+        if hasScheme(destination) {
+            let scheme = destination.prefix { $0 != ":" }.lowercased()
+            // libcmark's safe mode keeps these four inline image types and empties the rest.
+            let image = isImage && ["png", "gif", "jpeg", "webp"].contains { destination.lowercased().hasPrefix("data:image/\($0)") }
+            if ["javascript", "vbscript", "data"].contains(scheme), !image { return .unsafe(destination) }
+        }
         if destination.hasPrefix("//") || hasScheme(destination) { return .external(destination) }
         var pathPart = destination
         var fragment: String?
@@ -196,6 +203,18 @@ private struct TreePass {
             return targets.document(id).exists ? .document(id, fragment: fragment) : .missing(contentPath: resolved)
         }
         return targets.fileExists(resolved) ? .file(contentPath: resolved) : .missing(contentPath: resolved)
+    }
+
+    /// A destination on the editor's computer, as they paste it from the file manager, decoded
+    /// for the message (cmark percent-encodes `\` and Chinese characters). Nil for anything else.
+    static func localFile(_ destination: String) -> String? {
+        let shown = destination.removingPercentEncoding ?? destination
+        let scalars = Array(shown.unicodeScalars.prefix(3))
+        let drive = scalars.count == 3 && scalars[0].isASCII && scalars[0].properties.isAlphabetic && scalars[1] == ":"
+            && (scalars[2] == "\\" || scalars[2] == "/")
+        // `\\server\share` reaches here as `\server\share`: Markdown reads `\\` as an escaped `\`.
+        if drive || shown.hasPrefix("\\") || shown.lowercased().hasPrefix("file:") { return shown }
+        return nil
     }
 
     private func hasScheme(_ destination: String) -> Bool {

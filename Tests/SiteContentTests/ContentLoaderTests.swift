@@ -41,6 +41,40 @@ struct ContentLoaderTests {
         #expect(!content.documents.contains { $0.id == "policies/link" })
     }
 
+    @Test("a symbolic link to a file inside Content/ is followed; one to a folder or to nothing is reported")
+    func symlinkInside() throws {
+        let site = try TempSite(files: SampleSite.files.merging(["Content/files/a.txt": "附件"]) { $1 }, defaultTheme: false)
+        try FileManager.default.createSymbolicLink(at: site.url("Content/files/b.txt"), withDestinationURL: site.url("Content/files/a.txt"))
+        try FileManager.default.createSymbolicLink(at: site.url("Content/more"), withDestinationURL: site.url("Content/policies"))
+        try FileManager.default.createSymbolicLink(at: site.url("Content/files/gone.md"), withDestinationURL: site.url("Content/nothing.md"))
+        let content = try load(site)
+        #expect(content.diagnostics.map { "\($0.location!.path) \($0.code)" }.sorted() == [
+            "Content/files/gone.md content.symlink", "Content/more content.symlink",
+        ])
+        #expect(content.files.contains("files/b.txt"))
+    }
+
+    @Test("in Templates/, a link to a file inside is followed; out of it, to a folder or to nothing, reported")
+    func themeSymlinks() throws {
+        let site = try TempSite(files: [
+            "Templates/base.mustache": "<html>{{{content}}}</html>", "Templates/shared/footer.mustache": "页脚",
+            "elsewhere.mustache": "x",
+        ], defaultTheme: false)
+        let link = { (from: String, to: String) in
+            try FileManager.default.createSymbolicLink(at: site.url(from), withDestinationURL: site.url(to))
+        }
+        try link("Templates/footer.mustache", "Templates/shared/footer.mustache")
+        try link("Templates/partials", "Templates/shared")
+        try link("Templates/out.mustache", "elsewhere.mustache")
+        try link("Templates/gone.mustache", "Templates/nothing.mustache")
+        let theme = try ThemeLoader(folder: site.url("Templates"), displayPrefix: "Templates").load()
+        #expect(theme.templates.map(\.name) == ["base", "footer", "shared/footer"])
+        #expect(theme.diagnostics.map { "\($0.location!.path) \($0.code)" }.sorted() == [
+            "Templates/gone.mustache content.symlink", "Templates/out.mustache content.symlink",
+            "Templates/partials content.symlink",
+        ])
+    }
+
     @Test("two file names that differ only in Unicode normalization are both seen and reported")
     func normalization() throws {
         let site = try TempSite(files: SampleSite.files, defaultTheme: false)
@@ -77,6 +111,16 @@ struct ContentLoaderTests {
             "4:20 organisation code '11370921004336564A' has a wrong check character",
             "10:1 unknown key 'colour'",
         ])
+    }
+
+    @Test("an empty site.yaml names every required key, as one with a single key does")
+    func emptySiteConfiguration() throws {
+        for yaml in ["", "\n", "# 网站配置\n", "---\n"] {
+            let content = try load(TempSite(files: SampleSite.files.merging(["Content/site.yaml": yaml]) { $1 }, defaultTheme: false))
+            #expect(content.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.message)" } == [
+                "name", "base_url", "organization_code", "sponsor", "website_code", "icp", "police_record", "contact",
+            ].map { "1:1 site.yaml lacks required key '\($0)'" }, "site.yaml: \(yaml.debugDescription)")
+        }
     }
 
     @Test("agency and catalog ids become URLs, so only ASCII letters, digits, - and _ are allowed")

@@ -155,10 +155,31 @@ struct DocumentDecoderTests {
         #expect(messages(text) == [])
     }
 
-    @Test("duplicate keys are reported at the key")
-    func duplicateKeys() {
+    @Test("a duplicate key is reported at the repeat, with a note at the first")
+    func duplicateKeys() throws {
         let text = Self.policy.replacingOccurrences(of: "topics: [综合政务]", with: "topics: [综合政务]\ntitle: again")
-        #expect(messages(text).first == "2:1 content.duplicate-key key 'title' appears more than once")
+        #expect(messages(text) == ["12:1 content.duplicate-key key 'title' appears more than once"])
+        let diagnostic = try #require(decode(text).diagnostics.first)
+        #expect(diagnostic.related.map { "\($0.note) \($0.location)" } == ["first given here Content/policies/a.md:2:1"])
+        // In a nested mapping, and with a key that only a later sibling mapping repeats (no duplicate).
+        let nested = Self.policy.replacingOccurrences(
+            of: "  - {file: 附件1.pdf, title: 附件1：申请表}",
+            with: "  - {file: 附件1.pdf, title: 附件1：申请表}\n  - file: 附件1.pdf\n    title: 附件2\n    title: 附件3")
+        #expect(messages(nested) == ["20:5 content.duplicate-key key 'title' appears more than once"])
+    }
+
+    @Test("a body that starts before the closing '---' is named, with the '---' that closed the front matter")
+    func missingClosingFence() throws {
+        let text = "---\ntitle: 通知\nkind: page\n\n各乡镇人民政府：\n\n---\n\n附件\n"
+        let diagnostic = try #require(decode(text, id: "pages/a").diagnostics.first)
+        #expect(diagnostic.code == "content.yaml-syntax")
+        #expect(diagnostic.related.map { "\($0.location.line) \($0.note)" } == [
+            "7 the front matter ran on to this '---'; line 5 looks like body text, so the closing '---' before it may be missing",
+        ])
+        // YAML that is wrong for another reason gets no such note.
+        let indented = "---\ntitle: 通知\n  kind: page\n---\n正文\n"
+        #expect(try #require(decode(indented, id: "pages/a").diagnostics.first).related.isEmpty)
+        #expect(DocumentDecoder.bodyLineInFrontMatter("a: 1\n\n# 注释\nb: 2\n\n- x\n") == nil)
     }
 
     @Test("tasks keep every column and report unknown ones")

@@ -35,6 +35,14 @@ struct FrontMatterTests {
         #expect(try SourceText.decode(bytes).get().text == "---\ntitle: 标题\n---\n")
     }
 
+    @Test("a lone CR (classic Mac OS line ending) becomes LF, also next to CR LF")
+    func loneCR() throws {
+        let bytes = Array("---\rtitle: 标题\r\n---\r\r正文\r".utf8)
+        let text = try SourceText.decode(bytes).get().text
+        #expect(text == "---\ntitle: 标题\n---\n\n正文\n")
+        #expect(try FrontMatter.split(text).get().bodyLine == 4)
+    }
+
     @Test("GBK text is recognised as such; other invalid bytes are not")
     func gbk() {
         // 标题：通知 in GBK

@@ -77,6 +77,45 @@ struct BuildTests {
         #expect(!site.exists("Public/policies/neibu-fujian.txt") && !site.exists("Public/index-numbers.lock"))
     }
 
+    @Test("links and attachments that leave Content/, plain, percent-encoded or absolute, are refused at the document")
+    func hostilePaths() throws {
+        var files = SampleSite.files
+        files["Content/policies/gongkai.md"] = SampleSite.policy.replacingOccurrences(
+            of: "normative: true\n", with: "normative: true\nattachments:\n  - {file: ../../outside.txt, title: 一}\n  - {file: /etc/passwd, title: 二}\n")
+            + "见[一](../../outside.txt)、[二](%2e%2e/%2e%2e/outside.txt)、[三](..%2F..%2Foutside.txt)、[四](/../outside.txt)、[五](file:///etc/passwd)。\n"
+        files["outside.txt"] = "OUTSIDE-MARKER\n"
+        let site = try TempSite(files: files)
+        let before = try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted()
+        let report = try Pipeline().run(BuildOptions(currentFolder: site.root))
+        #expect(!report.published)
+        #expect(report.diagnostics.sorted.map { "\($0.location!.line):\($0.location!.column) \($0.problem.code)" } == [
+            "15:12 content.path-outside", "16:12 content.path-outside",
+            "22:2 content.path-outside", "22:25 content.path-outside", "22:56 content.path-outside",
+            "22:83 content.path-outside", "22:104 content.link-to-local-file",
+        ])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == before)
+    }
+
+    @Test("tabs in front matter are a YAML error with the tab hint; deeply nested Markdown builds")
+    func tabsAndNesting() throws {
+        var files = SampleSite.files
+        files["Content/policies/gongkai.md"] = SampleSite.policy.replacingOccurrences(of: "topics: [综合政务]", with: "topics:\n\t- 综合政务")
+        let site = try TempSite(files: files)
+        let report = try Pipeline().run(BuildOptions(currentFolder: site.root))
+        let diagnostic = try #require(report.diagnostics.sorted.first)
+        #expect("\(diagnostic.location!.line):\(diagnostic.location!.column) \(diagnostic.problem.code)" == "12:1 content.yaml-syntax")
+        #expect(diagnostic.problem.hint?.contains("tabs") == true)
+
+        // 2,000 levels of lists and of block quotes: libcmark walks them without recursion.
+        let lists = (0..<2000).map { String(repeating: "  ", count: $0) + "- 第\($0)层" }.joined(separator: "\n")
+        let quotes = String(repeating: ">", count: 2000) + " 引文"
+        try site.write("Content/policies/gongkai.md", SampleSite.policy + lists + "\n\n" + quotes + "\n")
+        let nested = try Pipeline().run(BuildOptions(currentFolder: site.root))
+        #expect(nested.diagnostics.isEmpty)
+        let page = try String(contentsOf: site.url("Public/policies/gongkai/index.html"), encoding: .utf8)
+        #expect(page.contains("第1999层") && page.contains("引文"))
+    }
+
     @Test("a failed build leaves the previous output byte for byte as it was")
     func failedBuildKeepsPreviousOutput() throws {
         let site = try TempSite(files: SampleSite.files)

@@ -158,6 +158,26 @@ struct LinkTests {
         #expect(render("[x](../../etc/passwd.md)").links.map(\.target) == [.outside("../../etc/passwd.md")])
     }
 
+    @Test("a link to a file on a computer, pasted from the file manager, is kept as text and reported")
+    func localFileLinks() {
+        let body = render(#"见[一](file:///C:/Users/办公室/附件1.pdf)、[二](C:\Users\附件2.docx)、[三](D:/附件3.xls)、[四](\\fileserver\共享\附件4.pdf)"#)
+        #expect(body.html == "<p>见一、二、三、四</p>\n")
+        #expect(body.links.map(\.target) == [
+            .localFile("file:///C:/Users/办公室/附件1.pdf"), .localFile(#"C:\Users\附件2.docx"#),
+            .localFile("D:/附件3.xls"), .localFile(#"\fileserver\共享\附件4.pdf"#),
+        ])
+    }
+
+    @Test("javascript:, vbscript: and data: links are kept as text and reported; inline PNG images are not")
+    func unsafeLinks() {
+        let body = render("[一](javascript:alert(1)) [二](VBScript:x) [三](data:text/html,x) ![四](data:image/png;base64,AAAA) ![五](data:image/svg+xml,x)")
+        #expect(body.html == "<p>一 二 三 <img src=\"data:image/png;base64,AAAA\" alt=\"四\" /> 五</p>\n")
+        #expect(body.links.map(\.target) == [
+            .unsafe("javascript:alert(1)"), .unsafe("VBScript:x"), .unsafe("data:text/html,x"),
+            .external("data:image/png;base64,AAAA"), .unsafe("data:image/svg+xml,x"),
+        ])
+    }
+
     @Test("external links and fragments are left alone")
     func externalLinks() {
         let body = render("[中国政府网](https://www.gov.cn/) [上文](#一)")

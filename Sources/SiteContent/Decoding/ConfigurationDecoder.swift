@@ -15,9 +15,11 @@ enum ConfigurationDecoder {
         var reader = YAMLReader(path: path, firstLine: 1)
         let start = SourceLocation(path: path, line: 1, column: 1)
         guard let parsed = reader.parse(text) else { return (nil, reader.diagnostics) }
-        guard let root = parsed, var fields = reader.mapping(root, key: "site.yaml") else {
-            reader.report(.missingField(key: "name", context: "site.yaml"), at: start)
-            return (nil, reader.diagnostics)
+        // An empty file is a mapping with no keys: every required one is then reported.
+        var fields = MappingFields(fields: [], location: start)
+        if let root = parsed, !Self.isNull(root) {
+            guard let mapping = reader.mapping(root, key: "site.yaml") else { return (nil, reader.diagnostics) }
+            fields = mapping
         }
         let required: [SiteKey] = [.name, .baseURL, .organizationCode, .sponsor, .websiteCode, .icp, .policeRecord, .contact]
         for key in required where fields.keyLocation(key.rawValue) == nil {
@@ -72,6 +74,12 @@ enum ConfigurationDecoder {
             allowRawHTML: allowRawHTML, pageSize: pageSize, rules: rules,
             allowedNumbers: allowedNumbers, holidays: holidays, location: start)
         return (configuration, reader.diagnostics)
+    }
+
+    /// An empty document written with a `---` line: a null scalar rather than no document.
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null"].contains(scalar.string)
     }
 
     /// `rules: {code: {severity: error|warning|info|off, reason: …}}`.

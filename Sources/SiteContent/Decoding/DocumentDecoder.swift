@@ -24,7 +24,15 @@ struct DocumentDecoder {
         }
         var reader = YAMLReader(path: path, firstLine: FrontMatter.yamlLine)
         guard let parsed = reader.parse(String(split.yaml)) else {
-            return Result(document: nil, diagnostics: reader.diagnostics)
+            var diagnostics = reader.diagnostics
+            if let line = Self.bodyLineInFrontMatter(split.yaml), let index = diagnostics.firstIndex(where: { $0.code == "content.yaml-syntax" }) {
+                // A body that begins before the closing '---': the '---' of a Markdown rule or of
+                // a table closed the front matter instead.
+                let fence = SourceLocation(path: path, line: split.bodyLine - 1, column: 1)
+                diagnostics[index].related.append(Diagnostic.Related(
+                    fence, note: "the front matter ran on to this '---'; line \(line + FrontMatter.yamlLine - 1) looks like body text, so the closing '---' before it may be missing"))
+            }
+            return Result(document: nil, diagnostics: diagnostics)
         }
         let header = SourceLocation(path: path, line: 1, column: 1)
         guard let root = parsed else {
@@ -38,6 +46,28 @@ struct DocumentDecoder {
         var decoding = Decoding(reader: reader, id: id, path: path, header: header, decoder: self)
         let document = decoding.decode(&fields, frontMatter: split.yaml, body: split.body, bodyLine: split.bodyLine)
         return Result(document: document, diagnostics: decoding.reader.diagnostics)
+    }
+}
+
+extension DocumentDecoder {
+    /// The first line (1-based, within the YAML) that follows a blank line and reads like Markdown
+    /// prose rather than YAML: no `key:`, no list item, no comment, no indentation. Nil when every
+    /// line after a blank one could be YAML.
+    static func bodyLineInFrontMatter(_ yaml: Substring) -> Int? {
+        var afterBlank = false
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                afterBlank = true
+                continue
+            }
+            defer { afterBlank = false }
+            guard afterBlank, line.first != " ", line.first != "\t" else { continue }
+            if trimmed.hasPrefix("#") || trimmed.hasPrefix("- ") || trimmed == "-" { continue }
+            let looksLikeKey = trimmed.range(of: #"^[A-Za-z_][A-Za-z0-9_-]*\s*:(\s|$)"#, options: .regularExpression) != nil
+            if !looksLikeKey { return index + 1 }
+        }
+        return nil
     }
 }
 

@@ -29,16 +29,25 @@ struct YAMLReader {
     mutating func parse(_ yaml: String) -> Node?? {
         // Front matter is followed by its closing fence, a whole file by nothing.
         lastLine = firstLine - 1 + Self.lineCount(yaml) + (firstLine > 1 ? 1 : 0)
-        if let (line, column) = YAMLAnchorScan.firstAnchorOrAlias(in: yaml) {
+        if let (line, column) = YAMLEventScan.firstAnchorOrAlias(in: yaml) {
             report(.yamlAlias, at: SourceLocation(path: path, line: line + firstLine - 1, column: column))
             return nil
         }
         do {
             let parser = try Parser(yaml: yaml, resolver: .default, constructor: .default, encoding: .utf8)
-            // Anchors and aliases never reach here: YAMLAnchorScan refused them above.
+            // Anchors and aliases never reach here: YAMLEventScan refused them above.
             let root = try parser.singleRoot()
             return .some(root)
         } catch let error as YamlError {
+            if case .duplicatedKeysInMapping = error, let repeated = YAMLEventScan.firstRepeatedKey(in: yaml) {
+                // At the repeat, the line the editor added last, with a note where the first is.
+                let first = SourceLocation(path: path, line: repeated.first.line + firstLine - 1, column: repeated.first.column)
+                report(Diagnostic(
+                    .duplicateKey(key: repeated.key),
+                    at: SourceLocation(path: path, line: repeated.repeat.line + firstLine - 1, column: repeated.repeat.column),
+                    related: [Diagnostic.Related(first, note: "first given here")]))
+                return nil
+            }
             let (problem, mark) = describe(error)
             report(problem, at: mark)
             return nil

@@ -126,7 +126,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Every regular file under the folder, as content paths. Hidden files and folders (`.git`,
-    /// `.DS_Store`) are skipped; a symbolic link is followed only if it stays inside the folder.
+    /// `.DS_Store`) are skipped; a symbolic link is followed only to a file inside the folder.
     private func list() throws(SiteError) -> Listing {
         var listing = Listing()
         let root = folder.resolvingSymlinksInPath().path
@@ -146,6 +146,9 @@ public struct ContentLoader: Sendable {
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
                     listing.insert(contentPath, display: displayPath)
+                } else {
+                    // A link to a folder (its files would have two ids) or to nothing.
+                    listing.diagnostics.append(Diagnostic(.symlinkRefused(target: target), at: .file(displayPath(contentPath))))
                 }
                 continue
             }

@@ -1,7 +1,7 @@
 import SiteCore
 
 /// The text of a source file as the rest of the build sees it: valid UTF-8, without a byte-order
-/// mark, with `\n` line endings (CRLF from Windows editors is accepted and converted).
+/// mark, with `\n` line endings (CR LF and a lone CR are accepted and converted).
 public struct SourceText: Sendable {
     public let text: String
 
@@ -13,10 +13,29 @@ public struct SourceText: Sendable {
             let bad = firstInvalidByte(slice)
             return .failure(.notUTF8(byte: bad.byte, gbkLikely: looksLikeGBK(slice)))
         }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
-            return .success(SourceText(text: text.replacingOccurrences(of: "\r\n", with: "\n")))
+        if slice.contains(UInt8(ascii: "\r")) {
+            return .success(SourceText(text: String(decoding: unixLineEndings(slice), as: UTF8.self)))
         }
         return .success(SourceText(text: text))
+    }
+
+    /// CR LF (Windows) and a lone CR (classic Mac OS, some older editors) each become LF; the
+    /// line numbers of diagnostics then match what an editor shows.
+    static func unixLineEndings(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let byte = bytes[i]
+            i += 1
+            guard byte == UInt8(ascii: "\r") else {
+                result.append(byte)
+                continue
+            }
+            result.append(UInt8(ascii: "\n"))
+            if i < bytes.endIndex, bytes[i] == UInt8(ascii: "\n") { i += 1 }
+        }
+        return result
     }
 
     /// The line and column (Unicode scalars, 1-based) of the first byte that is not UTF-8.

@@ -26,13 +26,22 @@ public struct ThemeLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         let root = folder.resolvingSymlinksInPath().path
         for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
             let path = url.standardizedFileURL.path
             guard path.hasPrefix(base) else { continue }
             let relative = String(path.dropFirst(base.count))
-            let target = url.resolvingSymlinksInPath().path
-            guard target.hasPrefix(root + "/") else {
-                diagnostics.append(Diagnostic(.symlinkRefused(target: target), at: .file("\(displayPrefix)/\(relative)")))
+            if values?.isSymbolicLink == true {
+                // Followed only to a file inside the folder, as in Content/; a link to a folder
+                // or to nothing would otherwise drop templates without a word.
+                let target = url.resolvingSymlinksInPath().path
+                var isDirectory: ObjCBool = false
+                guard target.hasPrefix(root + "/"), FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory),
+                    !isDirectory.boolValue
+                else {
+                    diagnostics.append(Diagnostic(.symlinkRefused(target: target), at: .file("\(displayPrefix)/\(relative)")))
+                    continue
+                }
+            } else if values?.isRegularFile != true {
                 continue
             }
             if relative.hasPrefix("assets/") {
