@@ -276,7 +276,10 @@ public struct Pipeline: Sendable {
 
     /// Fills in the source lines of diagnostics, for the caret display.
     public func excerpts(_ options: BuildOptions) -> SourceExcerpts {
-        SourceExcerpts(roots: [(options.sourceDisplay, options.source), (options.templatesDisplay, options.templates)])
+        let asOf = options.asOf
+        return SourceExcerpts(roots: [(options.sourceDisplay, options.source), (options.templatesDisplay, options.templates)]) {
+            PersonalDataScanner.redact($0, asOf: asOf)
+        }
     }
 }
 

@@ -32,8 +32,12 @@ public struct DiagnosticPrinter: Sendable {
                 out += diagnostics.summary + "\n"
                 let byCode = Dictionary(grouping: list, by: \.code)
                 for (code, found) in byCode.sorted(by: { ($1.value.count, $0.key) < ($0.value.count, $1.key) }) {
-                    let severity = found[0].severity.rawValue
-                    out += "  \(code): \(found.count) \(severity)\(found.count == 1 ? "" : "s")\n"
+                    // One rule can find errors and warnings at once (a provisional finding, an exception).
+                    let counts = Severity.allCases.compactMap { severity -> String? in
+                        let n = found.count { $0.severity == severity }
+                        return n == 0 ? nil : "\(n) \(severity.rawValue)\(n == 1 || severity == .info ? "" : "s")"
+                    }
+                    out += "  \(code): \(counts.joined(separator: ", "))\n"
                 }
             }
             if !settings.isEmpty {

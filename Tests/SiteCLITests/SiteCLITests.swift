@@ -122,6 +122,27 @@ struct SiteCLITests {
         #expect(!result.stderr.contains("11010519491231002X") && !result.stdout.contains("11010519491231002X"))
     }
 
+    @Test("text and JSON reports show the source line with personal data masked, also in another finding on that line")
+    func textPrivacy() throws {
+        var files = SampleSite.files
+        files["Content/policies/gongkai.md"] = SampleSite.policy + "联系人手机１３８１２３４５６７８，身份证号11010519491231002X，见[表](missing.md)。\n"
+        files["Content/policies/11010519491231002X.pdf"] = "%PDF"
+        files["Content/policies/gongkai.md"] = files["Content/policies/gongkai.md"]!.replacingOccurrences(
+            of: "normative: true\n", with: "normative: true\nattachments:\n  - {file: 11010519491231002X.pdf, title: 附件}\n")
+        let site = try TempSite(files: files)
+        for format in ["text", "json"] {
+            let result = try SiteBinary.run(["check", "--format", format], in: site.root)
+            #expect(result.status == 1)
+            let output = result.stdout + result.stderr
+            #expect(output.contains("1381234") == false && output.contains("１３８１２３４") == false, "\(format)")
+            #expect(output.contains("11010519491231") == false, "\(format)")
+            if format == "text" {
+                #expect(output.contains("    联系人手机*******５６７８，身份证号**************002X，见[表](missing.md)。\n"))
+                #expect(output.contains("graph.dangling-link"))
+            }
+        }
+    }
+
     @Test("a rule set in site.yaml changes its findings, and every format prints the setting with its reason")
     func ruleSettings() throws {
         var files = SampleSite.files

@@ -213,4 +213,32 @@ struct PersonalDataScannerTests {
     func empty() {
         #expect(findings(in: "") == [])
     }
+
+    // MARK: Full-width forms, amounts, redaction
+
+    @Test("full-width digits, Ｘ, ＋ and － are read as their ASCII forms, at the same offsets")
+    func fullWidth() {
+        #expect(findings(in: "手机１３８１２３４５６７８") == [found(.mobile, at: 2, 11, "138****5678")])
+        #expect(findings(in: "身份证11010519491231002Ｘ") == [found(.residentID, at: 3, 18, "110105********002X")])
+        #expect(findings(in: "＋86 138－1234－5678") == [found(.mobile, at: 0, 17, "138****5678")])
+        #expect(findings(in: "文号〔２０２１〕３号，电话０５３８－５６２１２３４").isEmpty)
+    }
+
+    @Test("sums of money are not mobiles or cards; the same digits alone are")
+    func amounts() {
+        for text in ["总投资15000000000元", "13812345678.00", "约15000000000万", "¥13812345678", "￥6222020000000000000", "$13812345678"] {
+            #expect(findings(in: text).isEmpty, "\(text)")
+        }
+        #expect(findings(in: "电话15000000000。").map(\.kind) == [.mobile])
+        #expect(findings(in: "13812345678。00").map(\.kind) == [.mobile])
+    }
+
+    @Test("redaction stars every digit of a finding but the last four and keeps the line's length")
+    func redaction() {
+        let line = "联系人手机：138 1234 5678，身份证11010519491231002X，文号宁政办发〔2021〕6号"
+        let redacted = PersonalDataScanner.redact(line, asOf: asOf)
+        #expect(redacted == "联系人手机：*** **** 5678，身份证**************002X，文号宁政办发〔2021〕6号")
+        #expect(redacted.unicodeScalars.count == line.unicodeScalars.count)
+        #expect(PersonalDataScanner.redact("没有个人信息 2021-05-19", asOf: asOf) == "没有个人信息 2021-05-19")
+    }
 }

@@ -47,6 +47,25 @@ struct DiagnosticPrinterTests {
         #expect(diagnostics.summary == "1 error, 2 warnings in 2 files")
     }
 
+    @Test("the count per rule splits a rule's findings by severity")
+    func countsPerRule() {
+        var diagnostics = Diagnostics()
+        let at = { (line: Int) in SourceLocation(path: "Content/b.md", line: line, column: 1) }
+        diagnostics.append(Diagnostic(.rawHTMLDropped, at: at(1), severity: .error))
+        diagnostics.append(Diagnostic(.rawHTMLDropped, at: at(2)))
+        diagnostics.append(Diagnostic(.rawHTMLDropped, at: at(3), severity: .info))
+        diagnostics.append(Diagnostic(.rawHTMLDropped, at: at(4), severity: .info))
+        diagnostics.append(unknownKey)
+        let report = DiagnosticPrinter().render(diagnostics)
+        let code = Problem.rawHTMLDropped.code
+        #expect(report.hasSuffix("""
+            2 errors, 1 warning in 2 files
+              \(code): 1 error, 1 warning, 2 info
+              content.unknown-key: 1 error
+
+            """))
+    }
+
     @Test("diagnostics sort by file, line and column, and repeats are dropped")
     func sorting() {
         let a = Diagnostic(.rawHTMLDropped, at: SourceLocation(path: "Content/b.md", line: 10, column: 1))

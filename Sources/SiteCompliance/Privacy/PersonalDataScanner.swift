@@ -46,7 +46,9 @@ public struct PersonalDataFinding: Equatable, Sendable {
 /// - **Only ASCII digit runs are candidates.** A run is a maximal run of ASCII letters and digits, so a match never
 ///   sits inside a longer alphanumeric run: `A13812345678`, `13812345678B` and the 19-digit `911010519491231002X`
 ///   give nothing. Chinese characters, punctuation and spaces around a run are fine. A run counts if it is all digits,
-///   or 17 digits and a final `X`/`x` (read only as an 18-character resident ID). Full-width digits are not read.
+///   or 17 digits and a final `X`/`x` (read only as an 18-character resident ID). Full-width digits, `Ｘ`, `＋`,
+///   `－` and the ideographic space are read as their ASCII forms.
+/// - **Amounts** are not read alone: a run followed by 元, 万, 亿 or a decimal part, or after ¥, ￥ or $.
 /// - **Groups.** Runs joined by exactly one space or hyphen form a chain (`138 1234 5678`, `2021-05-19`). If the
 ///   whole chain reads as a grouped number, that is the finding: a mobile split 3-4-4 (after an optional `86` group,
 ///   with a `+` just before it), or a bank card of four 4-digit groups and an optional last group of 1–3 digits.
@@ -75,12 +77,52 @@ public enum PersonalDataScanner {
     /// `allowedNumbers`: published office duty mobiles that never flag (digits only, e.g. "13800000000"); a number
     /// written with a `+86`/`86` prefix or separators is compared by its 11 digits.
     public static func scan(_ text: String, asOf: CalendarDate, allowedNumbers: Set<String> = []) -> [PersonalDataFinding] {
-        var text = text
+        var text = halfWidth(text)
         return text.withUTF8 { bytes in
             var scanner = Scan(bytes: bytes, asOf: asOf, allowedNumbers: allowedNumbers)
             scanner.run()
             return scanner.findings
         }
+    }
+
+    /// The text with every digit (and `X`) of every finding but the last four replaced by `*`, so a
+    /// source line can be shown with the caret still under the right column.
+    public static func redact(_ text: String, asOf: CalendarDate) -> String {
+        let found = scan(text, asOf: asOf)
+        guard !found.isEmpty else { return text }
+        var scalars = Array(text.unicodeScalars)
+        for finding in found {
+            let span = finding.offset..<min(finding.offset + finding.length, scalars.count)
+            let digits = span.filter { isDigitLike(scalars[$0]) }
+            for index in digits.dropLast(4) { scalars[index] = "*" }
+        }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
+    }
+
+    private static func isDigitLike(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x58, 0x78, 0xFF10...0xFF19, 0xFF38, 0xFF58: return true
+        default: return false
+        }
+    }
+
+    /// Full-width digits, `Ｘ`, `＋`, `－` and the ideographic space as their ASCII forms, one scalar for
+    /// one, so offsets stay valid: a Chinese input method types `１３８１２３４５６７８` as easily as the
+    /// ASCII form, and a reader sees the same number.
+    static func halfWidth(_ text: String) -> String {
+        // Every such scalar is U+3000 or U+FF0B…U+FF58, which UTF-8 starts with 0xE3 or 0xEF.
+        guard text.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF10...0xFF19, 0xFF38, 0xFF58, 0xFF0B, 0xFF0D: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x3000: scalars.append(" ")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 
     /// The 18-character number a legacy 15-digit ID became: "19" inserted before the year and the check character
@@ -228,7 +270,7 @@ private struct Scan {
     /// The run at `index` read alone, by its length.
     private func single(at index: Int) -> PersonalDataFinding? {
         let run = chain[index]
-        guard [11, 13, 15, 16, 17, 18, 19].contains(run.count) else { return nil }
+        guard [11, 13, 15, 16, 17, 18, 19].contains(run.count), !isAmount(run) else { return nil }
         let digits = Array(bytes[run.bytes])
         switch run.count {
         case 11:
@@ -312,6 +354,20 @@ private struct Scan {
                 window[at..<(at + keyword.count)].elementsEqual(keyword)
             }
         }
+    }
+
+    /// A sum of money or a quantity, not a number that names a person: `15000000000元`, `¥13812345678`,
+    /// `13812345678.00` (a decimal point and a digit after the run), `15000000000万`.
+    private func isAmount(_ run: DigitRun) -> Bool {
+        let end = run.bytes.upperBound
+        if end + 1 < bytes.count, bytes[end] == UInt8(ascii: "."), bytes[end + 1].isASCIIDigit { return true }
+        let after = bytes[end..<min(end + 3, bytes.count)]
+        if ["元", "万", "亿"].contains(where: { after.elementsEqual($0.utf8) }) { return true }
+        let start = run.bytes.lowerBound
+        if start >= 1, bytes[start - 1] == UInt8(ascii: "$") { return true }
+        let before = bytes[max(0, start - 3)..<start]
+        let beforeTwo = bytes[max(0, start - 2)..<start]
+        return before.elementsEqual("￥".utf8) || beforeTwo.elementsEqual("¥".utf8)
     }
 
     private func isMobile(_ digits: ArraySlice<UInt8>) -> Bool {

@@ -78,7 +78,7 @@ struct PersonalDataRule: ComplianceRule {
             if Self.textExtensions.contains(fileExtension), let file = read(attachment.contentPath) {
                 scanText(file.text, field: "attachment \(attachment.fileName)", path: file.path, firstLine: 1)
             } else {
-                diagnostics.append(Diagnostic(.privacyAttachmentUnscanned(file: attachment.file.value), at: attachment.file.location))
+                diagnostics.append(Diagnostic(.privacyAttachmentUnscanned(file: PersonalDataScanner.redact(attachment.file.value, asOf: context.asOf)), at: attachment.file.location))
             }
         }
         return diagnostics

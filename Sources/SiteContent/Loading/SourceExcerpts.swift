@@ -6,9 +6,13 @@ import SiteCore
 public struct SourceExcerpts: Sendable {
     /// Display prefixes (`Content`, `Templates`) and the folders they name.
     public let roots: [(prefix: String, folder: URL)]
+    /// Rewrites a line before it is shown: the build masks personal data, since a report goes to
+    /// CI logs and to the preview page, where the message already prints the value masked.
+    public let redact: @Sendable (String) -> String
 
-    public init(roots: [(prefix: String, folder: URL)]) {
+    public init(roots: [(prefix: String, folder: URL)], redact: @escaping @Sendable (String) -> String = { $0 }) {
         self.roots = roots
+        self.redact = redact
     }
 
     public func attach(to diagnostics: [Diagnostic]) -> [Diagnostic] {
@@ -18,7 +22,7 @@ public struct SourceExcerpts: Sendable {
             if cache[location.path] == nil { cache[location.path] = lines(of: location.path) }
             guard let lines = cache[location.path], location.line <= lines.count else { return diagnostic }
             var copy = diagnostic
-            copy.excerpt = String(lines[location.line - 1])
+            copy.excerpt = redact(String(lines[location.line - 1]))
             return copy
         }
     }
