@@ -82,7 +82,8 @@ public struct SiteEditor: Sendable {
 
     /// What `site lock` did.
     public struct LockReport: Sendable {
-        /// Documents that had no 索引号 and got one: (file, 索引号).
+        /// Documents that had no 索引号 and got one: (file, 索引号). A document the ledger already
+        /// names gets the number recorded for it.
         public let assigned: [(path: String, indexNumber: IndexNumber)]
         /// 索引号 newly written to the ledger.
         public let recorded: Int
@@ -98,8 +99,16 @@ public struct SiteEditor: Sendable {
         }
         var ledger = content.ledger ?? IndexNumberLedger()
         var assigned: [(String, IndexNumber)] = []
+        var restored = 0
         for document in content.documents {
             guard document.kind.isCatalogEntry, document.indexNumber == nil, !document.keys.contains("index_number") else { continue }
+            // A document the ledger knows gets its own number back: a published 索引号 never changes.
+            if let recorded = ledger.entry(for: document.id) {
+                try insertIndexNumber(recorded.indexNumber, into: document)
+                assigned.append((document.path, recorded.indexNumber))
+                restored += 1
+                continue
+            }
             let prefix = document.issuers.first.flatMap { id in content.agencies.first { $0.id == id.value }?.orgCode }
                 ?? configuration.organizationCode
             let year = document.published?.value.year ?? asOf.year
@@ -114,7 +123,7 @@ public struct SiteEditor: Sendable {
             guard let number = document.indexNumber?.value, ledger.entry(for: document.id) == nil, ledger.entry(for: number) == nil else { continue }
             ledger.record(number, for: document.id)
         }
-        let recorded = ledger.entries.count - before + assigned.count
+        let recorded = ledger.entries.count - before + assigned.count - restored
         if recorded > 0 || content.ledger == nil {
             do { try writeLedger(ledger) } catch { throw EditError.write("cannot write the ledger: \(error.localizedDescription)") }
         }

@@ -273,7 +273,7 @@ extension Problem {
         case .keyNotForKind(_, _, let kinds):
             return "it applies to kind \(kinds.map { "'\($0)'" }.joined(separator: ", "))"
         case .missingField(let key, _):
-            if key == "index_number" { return "run 'site lock' to give it the next free 索引号" }
+            if key == "index_number" { return "run 'site lock': it restores the 索引号 the ledger records for this document, or gives it the next free one" }
             return "add '\(key): …'"
         case .emptyValue(let key):
             return "give '\(key)' a value, or remove the key"
@@ -317,12 +317,14 @@ extension Problem {
         case .documentNumberFormat(_, let fix):
             if let fix { return "did you mean '\(fix)'?" }
             return "write the year in full inside 六角括号 〔〕 and the serial without '第' or leading zeros, e.g. 宁政办发〔2021〕6号"
-        case .documentNumberDuplicate, .indexNumberDuplicate:
+        case .documentNumberDuplicate:
             return "each document has its own number; correct one of them"
+        case .indexNumberDuplicate:
+            return "a 索引号 belongs to one document forever: remove this document's 'index_number' line and run 'site lock' for the next free one"
         case .documentNumberYear:
             return "check the year in the 文号 and 'written'"
         case .indexNumberFormat(_, let prefix):
-            return "a 索引号 is the organisation code, '/', the year and a 5-digit serial, e.g. \(prefix)/2021-00001; once published it never changes"
+            return "a 索引号 is the organisation code, '/', the year and a 5-digit serial, e.g. \(prefix)/2021-00001 (a new document: remove the line and run 'site lock'); once published it never changes"
         case .indexNumberPrefix(_, let prefix):
             return "use '\(prefix)/YYYY-NNNNN', or set 'org_code' of the issuer in agencies.yaml"
         case .indexNumberYear:

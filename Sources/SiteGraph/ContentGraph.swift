@@ -93,6 +93,19 @@ public struct ContentGraph: Sendable {
         index[id].map { documents[$0] }
     }
 
+    /// The document now in force that replaces `id`: its `superseded_by` chain followed to the
+    /// first public document that is 现行有效 (a repealed policy's replacement may itself have been
+    /// replaced since). Nil when the chain ends without one, or `id` is not superseded.
+    public func currentVersion(of id: DocumentID) -> Document? {
+        var seen: Set<DocumentID> = [id]
+        var next = self[id]?.policy?.supersededBy?.value
+        while let current = next, seen.insert(current).inserted, let document = self[current], document.isPublic {
+            if document.policy?.validity?.value == .inForce { return document }
+            next = document.policy?.supersededBy?.value
+        }
+        return nil
+    }
+
     public func agency(_ id: String) -> Agency? {
         agencyIndex[id].map { agencies[$0] }
     }

@@ -32,7 +32,7 @@ public struct GraphBuilder: Sendable {
 
         // Identifiers and references of each document.
         var unknownSections = false
-        var indexNumbers: [String: SourceLocation] = [:]
+        var indexNumbers: [String: [Document]] = [:]
         var documentNumbers: [String: SourceLocation] = [:]
         for document in documents {
             document.issuers.forEach(checkAgency)
@@ -41,11 +41,7 @@ public struct GraphBuilder: Sendable {
                 diagnostics.append(Diagnostic(.unknownSection(id: section.value, suggestion: suggestion(section.value, among: sectionIDs)), at: section.location))
             }
             if let number = document.indexNumber {
-                if let first = indexNumbers[number.value.text] {
-                    diagnostics.append(Diagnostic(.indexNumberDuplicate(value: number.value.text), at: number.location, related: [.init(first, note: "also used here")]))
-                } else {
-                    indexNumbers[number.value.text] = number.location
-                }
+                indexNumbers[number.value.text, default: []].append(document)
             }
             if let number = document.documentNumber {
                 if let first = documentNumbers[number.value.text] {
@@ -74,6 +70,18 @@ public struct GraphBuilder: Sendable {
             }
         }
 
+        // A shared 索引号 stays with the one published first: the error goes to the newcomer, whose
+        // number is the one to change. When the ledger records the number, its check below says
+        // which document may keep it.
+        for (text, sharing) in indexNumbers.sorted(by: { $0.key < $1.key }) where sharing.count > 1 {
+            if content.ledger?.entry(for: sharing[0].indexNumber!.value) != nil { continue }
+            let owner = sharing.min { Self.oldestFirst($0, $1) }!
+            for document in sharing where document.id != owner.id {
+                diagnostics.append(Diagnostic(
+                    .indexNumberDuplicate(value: text), at: document.indexNumber!.location,
+                    related: [.init(owner.indexNumber!.location, note: "given first to '\(owner.id)' here")]))
+            }
+        }
         if let ledger = content.ledger {
             diagnostics += ledgerProblems(ledger, documents: documents)
         }
@@ -363,10 +371,10 @@ public struct GraphBuilder: Sendable {
         return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
     }
 
-    /// 发布日期 descending, then 索引号 descending, then id: the order of every list.
     /// Files under Content/ that the build reads and never publishes, whoever links to them.
     static let sourceFiles = Set(ContentLoader.configurationFiles + [IndexNumberLedger.fileName])
 
+    /// 发布日期 descending, then 索引号 descending, then id: the order of every list.
     public static func newestFirst(_ a: Document, _ b: Document) -> Bool {
         let da = a.published?.value, db = b.published?.value
         if da != db {

@@ -112,7 +112,7 @@ extension PageRenderer {
             NormativeOtherView(
                 title: document.title.value, href: href(document.id.page), documentNumber: document.documentNumber?.value.text,
                 validity: document.policy?.validity?.value.chinese, published: document.published?.value.description,
-                replacement: document.policy?.supersededBy.flatMap { graph[$0.value] }.flatMap { $0.isPublic ? related($0) : nil })
+                replacement: graph.currentVersion(of: document.id).map(related))
         }
         let title = "现行有效行政规范性文件"
         return page(

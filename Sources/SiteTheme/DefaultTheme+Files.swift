@@ -1334,7 +1334,7 @@ html:not(.js-modes):has(#mode-large-contrast:target) body { line-height: 1.85; }
         File(path: "partials/status.mustache", text: #"""
 {{#statusNotice}}
 <div class="status-notice" role="note">
-<p><strong>{{statusNotice}}</strong>{{#supersededBy}}，现行文件为<a href="{{href}}">《{{title}}》</a>{{#documentNumber}}（{{documentNumber}}）{{/documentNumber}}{{/supersededBy}}。</p>
+<p><strong>{{statusNotice}}</strong>{{#supersededBy}}，现行文件为<a href="{{href}}">《{{title}}》</a>{{#documentNumber}}（{{documentNumber}}）{{/documentNumber}}{{/supersededBy}}{{#successor}}，由<a href="{{href}}">《{{title}}》</a>{{#documentNumber}}（{{documentNumber}}）{{/documentNumber}}替代{{/successor}}。</p>
 </div>
 {{/statusNotice}}
 

@@ -270,6 +270,22 @@ struct SiteCLITests {
         #expect(again.stderr == "error: 'Content/interpretations/jd-2.md' already exists\n")
     }
 
+    @Test("site lock gives a document whose 索引号 line was deleted the number the ledger records, not a new one")
+    func lockRestores() throws {
+        let site = try TempSite(files: SampleSite.files)
+        #expect(try SiteBinary.run(["lock"], in: site.root).status == 0)
+        let path = "Content/policies/gongkai.md"
+        let original = try #require(site.read(path))
+        try site.write(path, original.replacingOccurrences(of: "index_number: 11370921004336564T/2021-00003\n", with: ""))
+        let check = try SiteBinary.run(["check"], in: site.root)
+        #expect(check.stderr.contains("hint: run 'site lock': it restores the 索引号 the ledger records for this document, or gives it the next free one"))
+        let ledger = try #require(site.read("Content/index-numbers.lock"))
+        let locked = try SiteBinary.run(["lock"], in: site.root)
+        #expect(locked.stdout == "\(path): index_number: 11370921004336564T/2021-00003\nRecorded 0 索引号 in Content/index-numbers.lock\n")
+        #expect(site.read("Content/index-numbers.lock") == ledger)
+        #expect(try SiteBinary.run(["check", "--strict"], in: site.root).status == 0)
+    }
+
     @Test("site graph prints nodes and edges")
     func graph() throws {
         let site = try TempSite(files: SampleSite.files)

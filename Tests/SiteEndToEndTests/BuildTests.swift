@@ -216,6 +216,33 @@ struct BuildTests {
         #expect(new.contains(#"<li><a href="/policies/old/">示例县人民政府办公室关于印发示例县政务公开暂行办法的通知</a> <span class="number">示政办规〔2019〕2号</span></li>"#))
     }
 
+    @Test("along a chain of replacements the banner names the document in force, or the direct replacement if none is")
+    func supersessionChain() throws {
+        var files = SampleSite.files
+        func older(_ year: Int, serial: Int, validity: String, by next: String?) -> String {
+            SampleSite.policy
+                .replacingOccurrences(of: "validity: 现行有效", with: "validity: \(validity)" + (next.map { "\nsuperseded_by: \($0)" } ?? ""))
+                .replacingOccurrences(of: "示政办规〔2021〕3号", with: "示政办规〔\(year)〕\(serial)号")
+                .replacingOccurrences(of: "2021-00003", with: "\(year)-0000\(serial)")
+                .replacingOccurrences(of: "2021-05-1", with: "\(year)-05-1")
+                .replacingOccurrences(of: "政务公开办法的通知", with: "政务公开办法（\(year)年）的通知")
+        }
+        files["Content/policies/v2018.md"] = older(2018, serial: 1, validity: "已废止", by: "policies/v2019")
+        files["Content/policies/v2019.md"] = older(2019, serial: 2, validity: "已废止", by: "policies/gongkai")
+        let site = try TempSite(files: files)
+        let report = try Pipeline().run(BuildOptions(currentFolder: site.root))
+        #expect(report.diagnostics.isEmpty)
+        let first = try #require(site.read("Public/policies/v2018/index.html"))
+        #expect(first.contains(#"<p><strong>本文件已废止</strong>，现行文件为<a href="/policies/gongkai/">《示例县人民政府办公室关于印发示例县政务公开办法的通知》</a>（示政办规〔2021〕3号）。</p>"#))
+        #expect(site.read("Public/xxgk/normative/index.html")?.contains(#"<td>已废止</td><td><a href="/policies/gongkai/">"#) == true)
+
+        // When the end of the chain is repealed too, the banner names the direct replacement.
+        try site.write("Content/policies/gongkai.md", SampleSite.policy.replacingOccurrences(of: "validity: 现行有效", with: "validity: 已废止"))
+        #expect(try Pipeline().run(BuildOptions(currentFolder: site.root)).diagnostics.errorCount == 0)
+        let again = try #require(site.read("Public/policies/v2018/index.html"))
+        #expect(again.contains(#"<p><strong>本文件已废止</strong>，由<a href="/policies/v2019/">《示例县人民政府办公室关于印发示例县政务公开办法（2019年）的通知》</a>（示政办规〔2019〕2号）替代。</p>"#))
+    }
+
     @Test("a catalog section lists its public documents and those of its subsections, newest first")
     func sectionList() throws {
         let site = try TempSite(files: SampleSite.files)

@@ -126,7 +126,7 @@ struct DiagnosticsTests {
                 Content/policies/gongkai.md:6:15: error: 'index_number' is '11370921004336564T-2021-3', which is not of the form 11370921004336564T/YYYY-NNNNN [catalog.index-number]
                     index_number: 11370921004336564T-2021-3
                                   ^
-                  hint: a 索引号 is the organisation code, '/', the year and a 5-digit serial, e.g. 11370921004336564T/2021-00001; once published it never changes
+                  hint: a 索引号 is the organisation code, '/', the year and a 5-digit serial, e.g. 11370921004336564T/2021-00001 (a new document: remove the line and run 'site lock'); once published it never changes
                 1 error, 0 warnings in 1 file
                   catalog.index-number: 1 error
 
@@ -147,11 +147,11 @@ struct DiagnosticsTests {
             name: "duplicate 索引号",
             changes: ["Content/plans/2021-yaodian.md": SampleSite.plan.replacingOccurrences(of: "2021-00006", with: "2021-00003")],
             expected: """
-                Content/policies/gongkai.md:6:15: error: 索引号 '11370921004336564T/2021-00003' is used by another document [catalog.index-number-duplicate]
+                Content/plans/2021-yaodian.md:6:15: error: 索引号 '11370921004336564T/2021-00003' is used by another document [catalog.index-number-duplicate]
                     index_number: 11370921004336564T/2021-00003
                                   ^
-                  note: also used here: Content/plans/2021-yaodian.md:6:15
-                  hint: each document has its own number; correct one of them
+                  note: given first to 'policies/gongkai' here: Content/policies/gongkai.md:6:15
+                  hint: a 索引号 belongs to one document forever: remove this document's 'index_number' line and run 'site lock' for the next free one
                 1 error, 0 warnings in 1 file
                   catalog.index-number-duplicate: 1 error
 

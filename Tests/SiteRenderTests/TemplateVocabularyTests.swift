@@ -42,7 +42,7 @@ struct TemplateVocabularyTests {
         DocumentView(
             id: "i", kind: "policy", kindName: "k", title: "t", href: "h", indexNumber: "i", issuer: "i", issuers: [], written: "w",
             published: "p", documentNumber: "d", validity: "v", validityClass: "c", normative: true, topics: "t", summary: "s",
-            bodyHTML: "b", attachments: [], sections: [], interpretations: [], policy: nil, forms: "f", supersededBy: nil,
+            bodyHTML: "b", attachments: [], sections: [], interpretations: [], policy: nil, forms: "f", supersededBy: nil, successor: nil,
             statusNotice: "s", replaces: [], backlinks: [], tasks: [], hasTasks: false, reportYear: "2021", lead: nil,
             status: "s", decisionItems: [], isDecision: false, decisions: [], reportFormat: nil, preambleHTML: "p",
             reportSections: [], hasReportSections: false, yearPlans: [], taskTable: nil, statusCounts: [], tracksProgress: false,

@@ -43,7 +43,10 @@ struct DocumentView {
     /// An interpretation's forms, joined by 、
     let forms: String?
     /// The document that replaces this one, for the 本文件已废止 banner.
+    /// The document in force now, at the end of the `superseded_by` chain.
     let supersededBy: RelatedView?
+    /// The direct replacement when no document of its chain is in force (it was repealed too).
+    let successor: RelatedView?
     /// 本文件已废止 / 本文件已修改 / 本文件已失效, when not in force.
     let statusNotice: String?
     /// Documents this one replaces.

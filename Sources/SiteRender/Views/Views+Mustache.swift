@@ -166,6 +166,7 @@ extension DocumentView: MustacheParent {
         case "policy": self.policy ?? TemplateNull.value
         case "forms": self.forms ?? TemplateNull.value
         case "supersededBy": self.supersededBy ?? TemplateNull.value
+        case "successor": self.successor ?? TemplateNull.value
         case "statusNotice": self.statusNotice ?? TemplateNull.value
         case "replaces": self.replaces
         case "backlinks": self.backlinks
@@ -218,6 +219,7 @@ extension DocumentView: StableDigestible {
         policy.feed(into: &hasher)
         forms.feed(into: &hasher)
         supersededBy.feed(into: &hasher)
+        successor.feed(into: &hasher)
         statusNotice.feed(into: &hasher)
         replaces.feed(into: &hasher)
         backlinks.feed(into: &hasher)
@@ -908,5 +910,5 @@ extension StatusCountView: StableDigestible {
 
 enum TemplateVocabulary {
     /// The stored properties of every view type.
-    static let names: Set<String> = ["address", "agency", "area", "assetsHref", "attachments", "backlinks", "bodyHTML", "bodyRows", "breadcrumb", "canonicalURL", "caption", "catalog", "catalogHref", "cells", "children", "className", "colspan", "contact", "count", "counts", "current", "datetime", "decisionItems", "decisions", "description", "document", "documentNumber", "downloads", "due", "dueDate", "emptyReason", "entries", "external", "facetIndex", "facets", "feeds", "fileName", "forms", "hasChildren", "hasDecisions", "hasDocuments", "hasEntries", "hasFeeds", "hasInForce", "hasItems", "hasOthers", "hasOverdue", "hasReportSections", "hasTasks", "headRows", "header", "headers", "heading", "home", "homeHref", "href", "htmlTitle", "icp", "id", "inForce", "indexNumber", "interpretations", "isDecision", "issuer", "issuers", "itemLabels", "items", "kind", "kindName", "label", "lang", "latest", "lead", "levelName", "links", "list", "listCaption", "name", "navigation", "nextHref", "normative", "notFound", "note", "notice", "number", "others", "overdue", "pages", "pagination", "planHref", "planTitle", "policeRecord", "policy", "preambleHTML", "previousHref", "proseHTML", "published", "replacement", "replaces", "reportFormat", "reportSections", "reportYear", "responsible", "role", "rowspan", "scope", "searchHref", "section", "sections", "shortName", "site", "sponsor", "status", "statusCounts", "statusNotice", "summary", "supersededBy", "tables", "task", "taskTable", "tasks", "text", "title", "topics", "total", "tracksProgress", "tree", "type", "validity", "validityClass", "websiteCode", "written", "year", "yearPlans", "years"]
+    static let names: Set<String> = ["address", "agency", "area", "assetsHref", "attachments", "backlinks", "bodyHTML", "bodyRows", "breadcrumb", "canonicalURL", "caption", "catalog", "catalogHref", "cells", "children", "className", "colspan", "contact", "count", "counts", "current", "datetime", "decisionItems", "decisions", "description", "document", "documentNumber", "downloads", "due", "dueDate", "emptyReason", "entries", "external", "facetIndex", "facets", "feeds", "fileName", "forms", "hasChildren", "hasDecisions", "hasDocuments", "hasEntries", "hasFeeds", "hasInForce", "hasItems", "hasOthers", "hasOverdue", "hasReportSections", "hasTasks", "headRows", "header", "headers", "heading", "home", "homeHref", "href", "htmlTitle", "icp", "id", "inForce", "indexNumber", "interpretations", "isDecision", "issuer", "issuers", "itemLabels", "items", "kind", "kindName", "label", "lang", "latest", "lead", "levelName", "links", "list", "listCaption", "name", "navigation", "nextHref", "normative", "notFound", "note", "notice", "number", "others", "overdue", "pages", "pagination", "planHref", "planTitle", "policeRecord", "policy", "preambleHTML", "previousHref", "proseHTML", "published", "replacement", "replaces", "reportFormat", "reportSections", "reportYear", "responsible", "role", "rowspan", "scope", "searchHref", "section", "sections", "shortName", "site", "sponsor", "status", "statusCounts", "statusNotice", "successor", "summary", "supersededBy", "tables", "task", "taskTable", "tasks", "text", "title", "topics", "total", "tracksProgress", "tree", "type", "validity", "validityClass", "websiteCode", "written", "year", "yearPlans", "years"]
 }
