@@ -106,6 +106,18 @@ public struct ContentGraph: Sendable {
         return nil
     }
 
+    /// Whether two agency ids name one reporting organ: the same agency, or a county government and
+    /// its office (county-level, one full name extending the other: 宁阳县人民政府 and
+    /// 宁阳县人民政府办公室). Another county's office kept in agencies.yaml is another organ.
+    public func sameOrgan(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return false }
+        if a == b { return true }
+        guard let first = agency(a), let second = agency(b) else { return false }
+        let county: Set<AgencyLevel> = [.countyGovernment, .countyOffice]
+        return county.contains(first.level) && county.contains(second.level)
+            && (first.name.hasPrefix(second.name) || second.name.hasPrefix(first.name))
+    }
+
     public func agency(_ id: String) -> Agency? {
         agencyIndex[id].map { agencies[$0] }
     }

@@ -33,7 +33,7 @@ extension PageRenderer {
     func yearPlans(of document: Document, year: Int) -> [PlanSummaryView] {
         let issuer = document.issuers.first?.value
         return graph.publicDocuments.compactMap { graph[$0] }.filter { plan in
-            plan.plan != nil && plan.issuers.first?.value == issuer && plan.written?.value.year == year && plan.title.value.contains("要点")
+            graph.sameOrgan(plan.issuers.first?.value, issuer) && plan.isDisclosureWorkPlan(year: year)
         }.map { plan in
             let tasks = plan.plan!.tasks
             return PlanSummaryView(

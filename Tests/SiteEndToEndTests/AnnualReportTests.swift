@@ -144,6 +144,36 @@ struct AnnualReportTests {
         #expect(try diagnostics(files).isEmpty)
     }
 
+    @Test("the year's work plan is also one titled 关于做好2021年…政务公开工作的通知, and the county government and its office are one organ")
+    func workPlanAndOrgan() throws {
+        var files = SampleSite.files
+        files["Content/plans/2021-yaodian.md"] = SampleSite.plan.replacingOccurrences(
+            of: "title: 2021年示例县政务公开工作要点", with: "title: 示例县人民政府办公室关于做好2021年全县政务公开工作的通知")
+        // The report is issued by the government, the plan by its office: still the year's plan.
+        files["Content/reports/2021.md"] = reportDocument(t3: Self.t3Valid, t4: Self.t4Valid, extra: "无。")
+            .replacingOccurrences(of: "issuer: xzfb", with: "issuer: xzf")
+        #expect(try diagnostics(files).map(\.message) == [
+            "the 2021 report does not link the 2021 work plan 《示例县人民政府办公室关于做好2021年全县政务公开工作的通知》",
+        ])
+        files["Content/reports/2021.md"] = reportDocument(t3: Self.t3Valid, t4: Self.t4Valid).replacingOccurrences(of: "issuer: xzfb", with: "issuer: xzf")
+        let site = try TempSite(files: files)
+        let built = try Pipeline().run(BuildOptions(asOf: CalendarDate(iso: "2026-11-22"), currentFolder: site.root))
+        #expect(built.diagnostics.isEmpty)
+        #expect(site.read("Public/reports/2021/index.html")?.contains("2021年政务公开工作要点落实情况") == true)
+    }
+
+    @Test("T2-CATALOG-MATCH leaves out another county's office that agencies.yaml keeps for reposted documents")
+    func catalogMatchOtherCounty() throws {
+        var files = SampleSite.files
+        files["Content/agencies.yaml"] = SampleSite.agenciesYAML + "- id: qtxzfb\n  name: 邻县人民政府办公室\n  short: 邻县政府办公室\n  level: county-office\n"
+        files["Content/policies/linxian.md"] = SampleSite.policy
+            .replacingOccurrences(of: "issuer: xzfb", with: "issuer: qtxzfb")
+            .replacingOccurrences(of: "示政办规〔2021〕3号", with: "邻政办规〔2021〕1号")
+            .replacingOccurrences(of: "11370921004336564T/2021-00003", with: "11370921004336564T/2021-00030")
+        files["Content/reports/2021.md"] = reportDocument(t3: Self.t3Valid, t4: Self.t4Valid)
+        #expect(try diagnostics(files).filter { $0.code == "report.t2-catalog-match" }.isEmpty)
+    }
+
     @Test("T2-CATALOG-MATCH counts the site's normative documents of the year and those in force")
     func catalogMatch() throws {
         let text = reportDocument(t3: Self.t3Valid, t4: Self.t4Valid)

@@ -15,7 +15,7 @@ struct AnnualReportConsistencyRule: ComplianceRule {
             let year = report.year!.value
             let issuer = document.issuers.first?.value
             // T3-CROSS-YEAR
-            if let previous = reports.first(where: { $0.annualReport?.year?.value == year - 1 && $0.issuers.first?.value == issuer }),
+            if let previous = reports.first(where: { $0.annualReport?.year?.value == year - 1 && graph.sameOrgan($0.issuers.first?.value, issuer) }),
                 AnnualReportFormat.forYear(year - 1) != nil, let t3 = AnnualReportFormat.forYear(year)?.table("t3")
             {
                 for column in t3.columns {
@@ -45,8 +45,8 @@ struct AnnualReportConsistencyRule: ComplianceRule {
             }
             // The year's 工作要点 of the same issuer is reported on, and linked.
             let plans = graph.documents.filter { plan in
-                plan.isPublic && plan.plan != nil && plan.issuers.first?.value == issuer && plan.written?.value.year == year
-                    && plan.title.value.contains("要点") && !(graph.backlinks[plan.id] ?? []).contains(document.id)
+                plan.isPublic && graph.sameOrgan(plan.issuers.first?.value, issuer) && plan.isDisclosureWorkPlan(year: year)
+                    && !(graph.backlinks[plan.id] ?? []).contains(document.id)
             }
             for plan in plans {
                 diagnostics.append(Diagnostic(.reportPlanLink(year: year, plan: plan.title.value), at: report.year!.location))
@@ -56,13 +56,12 @@ struct AnnualReportConsistencyRule: ComplianceRule {
     }
 
     /// T2-CATALOG-MATCH: 本年制发件数 and 现行有效件数 of 行政规范性文件 against the catalog. The organ of
-    /// a county government's report (issued by the government or its office) is both.
+    /// a county government's report (issued by the government or its office) is both (`sameOrgan`).
     private func catalogMatch(_ document: Document, year: Int, graph: ContentGraph) -> [Diagnostic] {
         guard let issuer = document.issuers.first.flatMap({ graph.agency($0.value) }),
             let row = document.annualReport?.tables["t2_art20_1"]?["normative"]
         else { return [] }
-        let county: Set<AgencyLevel> = [.countyGovernment, .countyOffice]
-        let organs = county.contains(issuer.level) ? Set(graph.agencies.filter { county.contains($0.level) }.map(\.id)) : [issuer.id]
+        let organs = Set(graph.agencies.map(\.id).filter { graph.sameOrgan($0, issuer.id) })
         let normative = graph.documents.filter { document in
             document.policy?.normative == true && document.issuers.first.map { organs.contains($0.value) } == true
         }

@@ -169,6 +169,17 @@ public struct InterpretationDetails: Sendable {
     }
 }
 
+extension Document {
+    /// Whether this is a year's work plan for 政务公开 (工作要点), which that year's annual report
+    /// must report on: a plan written that year whose title says 要点, or names the year and
+    /// 政务公开 (`关于做好2021年全县政务公开工作的通知` is one).
+    public func isDisclosureWorkPlan(year: Int) -> Bool {
+        guard plan != nil, written?.value.year == year else { return false }
+        let title = self.title.value
+        return title.contains("要点") || (title.contains("\(year)年") && title.contains("政务公开"))
+    }
+}
+
 /// 规划 / 工作要点 fields.
 public struct PlanDetails: Sendable {
     /// 任务分解表, in table order.
