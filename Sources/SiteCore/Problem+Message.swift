@@ -152,6 +152,8 @@ extension Problem {
             return "第二十条第（一）项 / 行政规范性文件 / \(column) is \(reported), but the site's catalog holds \(catalog)"
         case .reportCountyRules(let issued):
             return "第二十条第（一）项 / 规章 / 本年制发件数 is \(issued), but a county-level organ cannot make 规章"
+        case .reportStockFlow(let inForce, let previousYear, let previousInForce, let issued, let abolished):
+            return "第二十条第（一）项 / 行政规范性文件 / 现行有效件数 is \(inForce), but the \(previousYear) report's \(previousInForce) + 本年制发 \(issued) − 本年废止 \(abolished) = \(previousInForce + issued - abolished)"
         case .reportDeadline(let year, let deadline, let published):
             return "the \(year) report was published on \(published), after its deadline \(deadline)"
         case .reportPlanLink(let year, let plan):
@@ -397,6 +399,8 @@ extension Problem {
             return "what one year carries forward the next year carries over; check both reports"
         case .reportCatalogMatch:
             return "either the report or the catalog is wrong; the catalog counts 行政规范性文件 by 成文日期 and 有效性"
+        case .reportStockFlow:
+            return "documents in force at the end of the year are last year's plus those issued minus those repealed or expired (count 失效 as 废止)"
         case .reportCountyRules:
             return "规章 are made by provincial and city governments and State Council departments (立法法)"
         case .reportDeadline:

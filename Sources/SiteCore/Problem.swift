@@ -174,6 +174,8 @@ public enum Problem: Hashable, Sendable, Codable {
     case reportCatalogMatch(column: String, reported: Int, catalog: Int)
     /// T2-COUNTY-NO-RULES: a county-level organ reports 规章 issued.
     case reportCountyRules(issued: Int)
+    /// T2-STOCK-FLOW: 现行有效件数 of 行政规范性文件 = last year's + 本年制发 − 本年废止.
+    case reportStockFlow(inForce: Int, previousYear: Int, previousInForce: Int, issued: Int, abolished: Int)
     /// A report published after its legal deadline (条例 第四十九条).
     case reportDeadline(year: Int, deadline: String, published: String)
     /// A report without the year's 工作要点 of its issuer.
@@ -356,6 +358,7 @@ extension Problem {
         case .reportCrossYear: "report.t3-cross-year"
         case .reportCatalogMatch: "report.t2-catalog-match"
         case .reportCountyRules: "report.t2-county-no-rules"
+        case .reportStockFlow: "report.t2-stock-flow"
         case .reportDeadline: "report.deadline"
         case .reportPlanLink: "report.plan-link"
         case .reportSectionMissing: "report.section-missing"
@@ -403,7 +406,7 @@ extension Problem {
     public var defaultSeverity: Severity {
         switch self {
         case .documentNumberYear, .indexNumberYear, .indexNumberUnrecorded, .rawHTMLDropped,
-            .reportCrossYear, .reportCatalogMatch, .reportCountyRules, .reportDeadline, .reportPlanLink,
+            .reportCrossYear, .reportCatalogMatch, .reportCountyRules, .reportStockFlow, .reportDeadline, .reportPlanLink,
             .planDeadlineVague, .planDeadlineRange, .planOverdue, .planDoneEvidence,
             .disclosureReasonBasis, .interpretationMissing, .interpretationForms,
             .privacyResidentID15, .privacyExceptionExpired, .proactiveLate, .interpretationLate, .adoptionLate, .calendarMissing, .calendarNoNotice,

@@ -92,6 +92,7 @@ public enum RuleCatalog {
         Rule(code: "report.t3-cross-year", severity: .warning, configurable: true, summary: "上年结转 ≠ the previous report's 结转下年度"),
         Rule(code: "report.t2-catalog-match", severity: .warning, configurable: true, summary: "行政规范性文件 figures differ from the site's catalog"),
         Rule(code: "report.t2-county-no-rules", severity: .warning, configurable: true, summary: "a county-level organ reports 规章"),
+        Rule(code: "report.t2-stock-flow", severity: .warning, configurable: true, summary: "行政规范性文件 in force ≠ last year's + issued − repealed (T2-STOCK-FLOW)"),
         Rule(code: "report.deadline", severity: .warning, configurable: true, summary: "a report published after its legal deadline"),
         Rule(code: "report.plan-link", severity: .warning, configurable: true, summary: "a report that does not link its year's 工作要点"),
         Rule(code: "report.section-missing", severity: .error, configurable: true, summary: "a prose section of the national format is missing"),

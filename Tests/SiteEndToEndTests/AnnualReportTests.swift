@@ -174,6 +174,39 @@ struct AnnualReportTests {
         #expect(try diagnostics(files).filter { $0.code == "report.t2-catalog-match" }.isEmpty)
     }
 
+    @Test("T2-STOCK-FLOW: this year's documents in force are last year's plus those issued minus those repealed")
+    func stockFlow() throws {
+        var files = SampleSite.files
+        files["Content/reports/2021.md"] = reportDocument(t3: Self.t3Valid, t4: Self.t4Valid)
+        // 2022: 1 in force at the end of 2021, 2 issued, 0 repealed, but 2 reported in force.
+        files["Content/reports/2022.md"] = reportDocument(year: 2022, published: "2023-03-20", t3: Self.t3Valid, t4: Self.t4Valid)
+            .replacingOccurrences(of: "normative: {issued: 0, abolished: 0, in_force: 1}", with: "normative: {issued: 2, abolished: 0, in_force: 2}")
+        let found = try diagnostics(files).filter { $0.code == "report.t2-stock-flow" }
+        #expect(found.map(\.message) == ["第二十条第（一）项 / 行政规范性文件 / 现行有效件数 is 2, but the 2021 report's 1 + 本年制发 2 − 本年废止 0 = 3"])
+        #expect(found.first?.severity == .warning)
+    }
+
+    @Test("T2-CATALOG-MATCH counts 本年废止件数 from the replacements' dates, when every ended document has one")
+    func catalogMatchAbolished() throws {
+        var files = SampleSite.files
+        files["Content/policies/old.md"] = SampleSite.policy
+            .replacingOccurrences(of: "validity: 现行有效", with: "validity: 已废止\nsuperseded_by: policies/gongkai")
+            .replacingOccurrences(of: "示政办规〔2021〕3号", with: "示政办规〔2019〕2号")
+            .replacingOccurrences(of: "2021-00003", with: "2019-00002")
+            .replacingOccurrences(of: "2021-05-1", with: "2019-05-1")
+        files["Content/reports/2021.md"] = reportDocument(t3: Self.t3Valid, t4: Self.t4Valid)
+        #expect(try diagnostics(files).filter { $0.code == "report.t2-catalog-match" }.map(\.message) == [
+            "第二十条第（一）项 / 行政规范性文件 / 本年废止件数 is 0, but the site's catalog holds 1",
+        ])
+        files["Content/reports/2021.md"] = reportDocument(t3: Self.t3Valid, t4: Self.t4Valid)
+            .replacingOccurrences(of: "normative: {issued: 1, abolished: 0, in_force: 1}", with: "normative: {issued: 1, abolished: 1, in_force: 1}")
+        #expect(try diagnostics(files).filter { $0.code == "report.t2-catalog-match" }.isEmpty)
+        // Repealed without a replacement: the year is unknown, so 本年废止件数 is not compared.
+        files["Content/policies/old.md"] = files["Content/policies/old.md"]!.replacingOccurrences(of: "\nsuperseded_by: policies/gongkai", with: "")
+        files["Content/reports/2021.md"] = reportDocument(t3: Self.t3Valid, t4: Self.t4Valid)
+        #expect(try diagnostics(files).filter { $0.code == "report.t2-catalog-match" }.isEmpty)
+    }
+
     @Test("T2-CATALOG-MATCH counts the site's normative documents of the year and those in force")
     func catalogMatch() throws {
         let text = reportDocument(t3: Self.t3Valid, t4: Self.t4Valid)

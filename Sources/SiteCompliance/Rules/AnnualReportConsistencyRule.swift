@@ -15,9 +15,19 @@ struct AnnualReportConsistencyRule: ComplianceRule {
             let year = report.year!.value
             let issuer = document.issuers.first?.value
             // T3-CROSS-YEAR
-            if let previous = reports.first(where: { $0.annualReport?.year?.value == year - 1 && graph.sameOrgan($0.issuers.first?.value, issuer) }),
-                AnnualReportFormat.forYear(year - 1) != nil, let t3 = AnnualReportFormat.forYear(year)?.table("t3")
+            let previous = reports.first { $0.annualReport?.year?.value == year - 1 && graph.sameOrgan($0.issuers.first?.value, issuer) }
+            // T2-STOCK-FLOW, where both years use the 2021 form (the 2019 form counts other things).
+            if let previous, year - 1 >= 2021, let row = report.tables["t2_art20_1"]?["normative"],
+                let before = previous.annualReport?.tables["t2_art20_1"]?["normative"],
+                let inForce = row["in_force"].flatMap({ Int($0.value) }), let issued = row["issued"].flatMap({ Int($0.value) }),
+                let abolished = row["abolished"].flatMap({ Int($0.value) }), let previousInForce = before["in_force"].flatMap({ Int($0.value) }),
+                inForce != previousInForce + issued - abolished
             {
+                diagnostics.append(Diagnostic(
+                    .reportStockFlow(inForce: inForce, previousYear: year - 1, previousInForce: previousInForce, issued: issued, abolished: abolished),
+                    at: row["in_force"]!.location))
+            }
+            if let previous, AnnualReportFormat.forYear(year - 1) != nil, let t3 = AnnualReportFormat.forYear(year)?.table("t3") {
                 for column in t3.columns {
                     guard let carried = report.tables["t3"]?["carried_over"]?[column], let now = Int(carried.value),
                         let forward = previous.annualReport?.tables["t3"]?["carry_forward"]?[column].flatMap({ Int($0.value) }),
@@ -55,7 +65,8 @@ struct AnnualReportConsistencyRule: ComplianceRule {
         return diagnostics
     }
 
-    /// T2-CATALOG-MATCH: 本年制发件数 and 现行有效件数 of 行政规范性文件 against the catalog. The organ of
+    /// T2-CATALOG-MATCH: 本年制发件数, 本年废止件数 (when every ended document has a dated replacement)
+    /// and 现行有效件数 of 行政规范性文件 against the catalog. The organ of
     /// a county government's report (issued by the government or its office) is both (`sameOrgan`).
     private func catalogMatch(_ document: Document, year: Int, graph: ContentGraph) -> [Diagnostic] {
         guard let issuer = document.issuers.first.flatMap({ graph.agency($0.value) }),
@@ -67,6 +78,11 @@ struct AnnualReportConsistencyRule: ComplianceRule {
         }
         guard !normative.isEmpty, let yearEnd = CalendarDate(year: year, month: 12, day: 31) else { return [] }
         let issued = normative.count { $0.written?.value.year == year }
+        // 废止 or 失效 in the year: known when the replacement's 成文日期 falls in it. A document no
+        // longer in force without a dated replacement leaves the year unknown: no count then.
+        let ended = normative.filter { $0.policy?.validity.map { $0.value != .inForce } == true }
+        let endDates = ended.map { $0.policy?.supersededBy.flatMap { graph[$0.value] }?.written?.value }
+        let abolished: Int? = endDates.allSatisfy { $0 != nil } ? endDates.count { $0?.year == year } : nil
         let inForce = normative.count { document in
             guard let written = document.written?.value, written <= yearEnd else { return false }
             if document.policy?.validity?.value == .inForce { return true }
@@ -77,8 +93,8 @@ struct AnnualReportConsistencyRule: ComplianceRule {
             return false
         }
         var diagnostics: [Diagnostic] = []
-        for (column, label, count) in [("issued", "本年制发件数", issued), ("in_force", "现行有效件数", inForce)] {
-            guard let cell = row[column], let reported = Int(cell.value), reported != count else { continue }
+        for (column, label, count) in [("issued", "本年制发件数", issued), ("abolished", "本年废止件数", abolished), ("in_force", "现行有效件数", inForce)] {
+            guard let count, let cell = row[column], let reported = Int(cell.value), reported != count else { continue }
             diagnostics.append(Diagnostic(.reportCatalogMatch(column: label, reported: reported, catalog: count), at: cell.location))
         }
         return diagnostics
