@@ -156,9 +156,10 @@ public struct Pipeline: Sendable {
         func failing(_ list: [Diagnostic]) -> Bool {
             list.contains { $0.severity == .error } || (options.strict && list.contains { $0.severity == .warning })
         }
-        // Nothing is rendered after errors in the content: the pages would only repeat them.
+        // A build renders nothing after errors in the content: it would not publish. `site check`
+        // renders and audits anyway, so one run lists every finding of the content and the theme.
         report.basePath = analysis.graph?.configuration.basePath
-        guard !failing(diagnostics), let graph = analysis.graph else { return finish() }
+        guard let graph = analysis.graph, !options.writeOutput || !failing(diagnostics) else { return finish() }
 
         // Render into a staging folder beside the output folder (`site check`: a temporary folder),
         // audit what was written, and swap it in only when the build succeeded.

@@ -47,6 +47,7 @@ public struct ComplianceChecker: Sendable {
         AnnualReportSectionsRule(),
         PlanDeadlineRule(),
         InterpretationRules(),
+        FindabilityRules(),
         DisclosureReasonRule(),
         HolidayCalendarRule(),
         ProactiveTimeLimitRule(),

@@ -152,6 +152,12 @@ extension Problem {
             return "第二十条第（一）项 / 行政规范性文件 / \(column) is \(reported), but the site's catalog holds \(catalog)"
         case .reportCountyRules(let issued):
             return "第二十条第（一）项 / 规章 / 本年制发件数 is \(issued), but a county-level organ cannot make 规章"
+        case .catalogUnlisted:
+            return "public document is in no catalog section, so the 主动公开目录 does not lead to it"
+        case .interpretationUnlinked:
+            return "interpretation names no policy ('interprets'), so neither page links the other"
+        case .placeholderText(let text):
+            return "'\(text)' is still here: site new wrote it for you to replace"
         case .reportStockFlow(let inForce, let previousYear, let previousInForce, let issued, let abolished):
             return "第二十条第（一）项 / 行政规范性文件 / 现行有效件数 is \(inForce), but the \(previousYear) report's \(previousInForce) + 本年制发 \(issued) − 本年废止 \(abolished) = \(previousInForce + issued - abolished)"
         case .reportDeadline(let year, let deadline, let published):
@@ -399,6 +405,12 @@ extension Problem {
             return "what one year carries forward the next year carries over; check both reports"
         case .reportCatalogMatch:
             return "either the report or the catalog is wrong; the catalog counts 行政规范性文件 by 成文日期 and 有效性"
+        case .catalogUnlisted:
+            return "add 'catalog: [<section id>]' (see catalog.yaml); inspectors check that every public document can be found through the catalog"
+        case .interpretationUnlinked:
+            return "add 'interprets: policies/<id>' naming the policy it explains (政策解读与被解读文件应关联); for a policy not on this site, link it in the body and set this rule off with a reason"
+        case .placeholderText:
+            return "write the real title or text before publishing"
         case .reportStockFlow:
             return "documents in force at the end of the year are last year's plus those issued minus those repealed or expired (count 失效 as 废止)"
         case .reportCountyRules:

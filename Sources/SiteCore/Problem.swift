@@ -174,6 +174,13 @@ public enum Problem: Hashable, Sendable, Codable {
     case reportCatalogMatch(column: String, reported: Int, catalog: Int)
     /// T2-COUNTY-NO-RULES: a county-level organ reports 规章 issued.
     case reportCountyRules(issued: Int)
+    /// A public document in no catalog section and not an item of a 重大行政决策: no path from the
+    /// 主动公开目录 leads to it.
+    case catalogUnlisted
+    /// An interpretation that names no policy (`interprets`): 政策解读与被解读文件未关联.
+    case interpretationUnlinked
+    /// Text that `site new` writes for the editor to replace, still in a public document.
+    case placeholderText(text: String)
     /// T2-STOCK-FLOW: 现行有效件数 of 行政规范性文件 = last year's + 本年制发 − 本年废止.
     case reportStockFlow(inForce: Int, previousYear: Int, previousInForce: Int, issued: Int, abolished: Int)
     /// A report published after its legal deadline (条例 第四十九条).
@@ -359,6 +366,9 @@ extension Problem {
         case .reportCatalogMatch: "report.t2-catalog-match"
         case .reportCountyRules: "report.t2-county-no-rules"
         case .reportStockFlow: "report.t2-stock-flow"
+        case .catalogUnlisted: "catalog.unlisted"
+        case .interpretationUnlinked: "interp.unlinked"
+        case .placeholderText: "content.placeholder"
         case .reportDeadline: "report.deadline"
         case .reportPlanLink: "report.plan-link"
         case .reportSectionMissing: "report.section-missing"
@@ -406,7 +416,8 @@ extension Problem {
     public var defaultSeverity: Severity {
         switch self {
         case .documentNumberYear, .indexNumberYear, .indexNumberUnrecorded, .rawHTMLDropped,
-            .reportCrossYear, .reportCatalogMatch, .reportCountyRules, .reportStockFlow, .reportDeadline, .reportPlanLink,
+            .reportCrossYear, .reportCatalogMatch, .reportCountyRules, .reportStockFlow,
+            .catalogUnlisted, .interpretationUnlinked, .placeholderText, .reportDeadline, .reportPlanLink,
             .planDeadlineVague, .planDeadlineRange, .planOverdue, .planDoneEvidence,
             .disclosureReasonBasis, .interpretationMissing, .interpretationForms,
             .privacyResidentID15, .privacyExceptionExpired, .proactiveLate, .interpretationLate, .adoptionLate, .calendarMissing, .calendarNoNotice,

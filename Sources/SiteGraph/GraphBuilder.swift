@@ -312,7 +312,7 @@ public struct GraphBuilder: Sendable {
             backlinks: backlinks.mapValues { $0.sorted { Self.newestFirst(byID[$0]!, byID[$1]!) } },
             issuedBy: issuedBy, tasksByAgency: tasksByAgency, publishedFiles: publishedFiles,
             byYear: byYear, byTopic: byTopic, normativeInForce: normativeInForce, normativeNotInForce: normativeNotInForce,
-            decisions: decisions, decisionsOf: decisionsOf.mapValues { $0.sorted() })
+            decisions: decisions, decisionsOf: decisionsOf.mapValues { Array(Set($0)).sorted() })
         return (graph, diagnostics)
     }
 

@@ -93,7 +93,9 @@ extension PageRenderer {
     }
 
     func agenciesPage() -> PageView {
-        let items = graph.agencies.map { agency in
+        // Units that issued a public document or carry a task; the others have nothing to show.
+        let listed = graph.agencies.filter { graph.issuedBy[$0.id]?.isEmpty == false || graph.tasksByAgency[$0.id]?.isEmpty == false }
+        let items = listed.map { agency in
             FacetItemView(
                 title: agency.name, href: href(.agency(agency.id, page: 1)), count: graph.issuedBy[agency.id]?.count ?? 0,
                 note: levelName(agency.level))

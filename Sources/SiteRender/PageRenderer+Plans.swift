@@ -22,7 +22,8 @@ extension PageRenderer {
         parts.sections = format.sections.map { section in
             ReportSectionView(
                 heading: section.heading, id: "section-\(section.number)",
-                proseHTML: prose.first { $0.section == section.number }?.html ?? "",
+                // A heading written twice splits its section in two: both parts are shown.
+                proseHTML: prose.filter { $0.section == section.number }.map(\.html).joined(),
                 tables: section.tables.compactMap { format.table($0) }.map { TableBuilder.report($0, cells: report.tables[$0.id]) })
         }
         return parts

@@ -257,14 +257,22 @@ struct SiteCLITests {
     @Test("site new writes a document with the next free 索引号, and site lock records it")
     func newAndLock() throws {
         let site = try TempSite(files: SampleSite.files)
-        let created = try SiteBinary.run(["new", "interpretation", "interpretations/jd-2", "--title", "图解", "--as-of", "2021-06-01"], in: site.root)
+        let created = try SiteBinary.run(["new", "interpretation", "interpretations/jd-2", "--title", "图解", "--as-of", "2021-05-14"], in: site.root)
         #expect(created.status == 0)
         #expect(created.stdout == "Wrote Content/interpretations/jd-2.md with 索引号 11370921004336564T/2021-00010\n")
         let locked = try SiteBinary.run(["lock"], in: site.root)
         #expect(locked.status == 0)
         #expect(locked.stdout == "Recorded 4 索引号 in Content/index-numbers.lock\n")
+        // What site new leaves for the editor fails --strict until it is filled in.
+        let unfinished = try SiteBinary.run(["check", "--strict"], in: site.root)
+        #expect(unfinished.status == 1)
+        #expect(unfinished.stderr.contains("  content.placeholder: 1 warning\n  interp.unlinked: 1 warning\n"))
+        let path = "Content/interpretations/jd-2.md"
+        try site.write(path, try #require(site.read(path))
+            .replacingOccurrences(of: "# interprets: policies/<id of the policy>", with: "interprets: policies/gongkai")
+            .replacingOccurrences(of: "（正文）", with: "一图读懂示例县政务公开办法。"))
         let check = try SiteBinary.run(["check", "--strict"], in: site.root)
-        #expect(check.status == 0)
+        #expect(check.status == 0, "\(check.stderr)")
         let again = try SiteBinary.run(["new", "page", "interpretations/jd-2"], in: site.root)
         #expect(again.status == 2)
         #expect(again.stderr == "error: 'Content/interpretations/jd-2.md' already exists\n")
@@ -284,6 +292,22 @@ struct SiteCLITests {
         #expect(locked.stdout == "\(path): index_number: 11370921004336564T/2021-00003\nRecorded 0 索引号 in Content/index-numbers.lock\n")
         #expect(site.read("Content/index-numbers.lock") == ledger)
         #expect(try SiteBinary.run(["check", "--strict"], in: site.root).status == 0)
+    }
+
+    @Test("site check reports what the output audit finds even when the content has errors; site build stops before rendering")
+    func checkAuditsDespiteErrors() throws {
+        var files = SampleSite.files
+        files["Content/policies/gongkai.md"] = SampleSite.policy.replacingOccurrences(of: "issuer: xzfb", with: "issuer: nobody")
+        files["Content/pages/about.md"] = "---\ntitle: 关于本站\nkind: page\npublished: 2021-06-01\ndisclosure: 主动公开\ncatalog: [zcwj]\n---\n\n#### 四级标题\n"
+        let site = try TempSite(files: files)
+        let check = try SiteBinary.run(["check"], in: site.root)
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("[graph.unknown-agency]"))
+        #expect(check.stderr.contains("  a11y.heading-order: 1 error\n"))
+        let build = try SiteBinary.run(["build"], in: site.root)
+        #expect(build.status == 1)
+        #expect(!build.stderr.contains("a11y.heading-order"))
+        #expect(!site.exists("Public"))
     }
 
     @Test("site graph prints nodes and edges")

@@ -362,6 +362,7 @@ struct DiagnosticsTests {
                 year: 2021
                 disclosure: 主动公开
                 published: 2021-05-12
+                catalog: [zcwj]
                 items:
                   draft: policies/gongkai
                   result: policies/gongkia
@@ -369,7 +370,7 @@ struct DiagnosticsTests {
 
                 """],
             expected: """
-                Content/decisions/d.md:11:11: error: item 'result' names 'policies/gongkia', which does not exist [decision.item-target]
+                Content/decisions/d.md:12:11: error: item 'result' names 'policies/gongkia', which does not exist [decision.item-target]
                       result: policies/gongkia
                               ^
                   hint: did you mean 'policies/gongkai'?

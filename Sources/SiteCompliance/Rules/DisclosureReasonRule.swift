@@ -1,3 +1,4 @@
+import Foundation
 import SiteContent
 import SiteCore
 import SiteGraph
@@ -16,7 +17,8 @@ struct DisclosureReasonRule: ComplianceRule {
     func check(_ context: ComplianceContext) -> [Diagnostic] {
         context.graph.documents.compactMap { document in
             guard let disclosure = document.disclosure, disclosure.value != .proactive, let reason = document.disclosureReason else { return nil }
-            let citesArticle = reason.contains("第") && reason.contains("条")
+            // An article by number: 第十六条, 第14条 (not 第三方 … 条件).
+            let citesArticle = reason.range(of: "第[一二三四五六七八九十百零〇0-9]+条", options: .regularExpression) != nil
             guard !citesArticle, !Self.grounds.contains(where: reason.contains) else { return nil }
             return Diagnostic(.disclosureReasonBasis(reason: reason), at: disclosure.location)
         }

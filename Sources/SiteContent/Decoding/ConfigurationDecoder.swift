@@ -9,6 +9,7 @@ enum ConfigurationDecoder {
         case organizationCode = "organization_code"
         case sponsor, websiteCode = "website_code", icp, policeRecord = "police_record", contact, address
         case notice, allowRawHTML = "allow_raw_html", pageSize = "page_size", rules, privacy, holidays
+        case interpretationForms = "interpretation_forms"
     }
 
     static func site(path: String, text: String) -> (SiteConfiguration?, [Diagnostic]) {
@@ -31,6 +32,7 @@ enum ConfigurationDecoder {
         var rules: [RuleSetting] = []
         var allowedNumbers: Set<String> = []
         var holidays: [HolidayArrangement] = []
+        var interpretationForms = InterpretationFormMinimum()
         for key in SiteKey.allCases {
             guard let node = fields.take(key.rawValue) else { continue }
             switch key {
@@ -42,6 +44,8 @@ enum ConfigurationDecoder {
                 allowedNumbers = decodePrivacy(node, reader: &reader)
             case .holidays:
                 holidays = decodeHolidays(node, reader: &reader)
+            case .interpretationForms:
+                interpretationForms = decodeInterpretationForms(node, reader: &reader)
             case .pageSize:
                 if let size = reader.integer(node, key: key.rawValue) {
                     if size.value < 1 || size.value > 500 {
@@ -72,8 +76,26 @@ enum ConfigurationDecoder {
             policeRecord: values[.policeRecord]!.value, contact: values[.contact]!.value,
             address: values[.address]?.value, notice: values[.notice]?.value,
             allowRawHTML: allowRawHTML, pageSize: pageSize, rules: rules,
-            allowedNumbers: allowedNumbers, holidays: holidays, location: start)
+            allowedNumbers: allowedNumbers, holidays: holidays, interpretationForms: interpretationForms, location: start)
         return (configuration, reader.diagnostics)
+    }
+
+    /// `interpretation_forms: {county: 5, department: 2}`: each a number of forms from 1 to 8.
+    static func decodeInterpretationForms(_ node: Node, reader: inout YAMLReader) -> InterpretationFormMinimum {
+        var minimum = InterpretationFormMinimum()
+        guard var fields = reader.mapping(node, key: "interpretation_forms") else { return minimum }
+        for key in ["county", "department"] {
+            guard let value = fields.take(key), let number = reader.integer(value, key: key) else { continue }
+            guard (1...8).contains(number.value) else {
+                reader.report(.wrongType(key: key, expected: "a number of forms from 1 to 8"), at: number.location)
+                continue
+            }
+            if key == "county" { minimum.county = number.value } else { minimum.department = number.value }
+        }
+        for field in fields.remaining {
+            reader.report(.unknownKey(key: field.key, suggestion: Suggestion.closest(to: field.key, among: ["county", "department"])), at: field.keyLocation)
+        }
+        return minimum
     }
 
     /// An empty document written with a `---` line: a null scalar rather than no document.

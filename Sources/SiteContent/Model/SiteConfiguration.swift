@@ -36,14 +36,20 @@ public struct SiteConfiguration: Sendable {
     public var allowedNumbers: Set<String>
     /// Holiday arrangements the site adds to the built-in calendar (`holidays:`).
     public var holidays: [HolidayArrangement]
+    /// The fewest interpretation forms a normative document's interpretations should use together
+    /// (`interpretation_forms:`): seed 004 asks ≥5 of the county government and its office and
+    /// ≥2 of departments and townships, "原则上", so a site may set its own.
+    public var interpretationForms: InterpretationFormMinimum
     public var location: SourceLocation
 
     public init(
         name: String, baseURL: String, language: String, organizationCode: String, sponsor: String,
         websiteCode: String, icp: String, policeRecord: String, contact: String, address: String? = nil,
         notice: String? = nil, allowRawHTML: Bool = false, pageSize: Int = 20, rules: [RuleSetting] = [],
-        allowedNumbers: Set<String> = [], holidays: [HolidayArrangement] = [], location: SourceLocation
+        allowedNumbers: Set<String> = [], holidays: [HolidayArrangement] = [],
+        interpretationForms: InterpretationFormMinimum = InterpretationFormMinimum(), location: SourceLocation
     ) {
+        self.interpretationForms = interpretationForms
         self.name = name
         self.baseURL = baseURL
         self.language = language
@@ -71,5 +77,18 @@ public struct SiteConfiguration: Sendable {
         var path = String(rest[slash...])
         if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<query]) }
         return path.hasSuffix("/") ? path : path + "/"
+    }
+}
+
+/// `interpretation_forms: {county: 5, department: 2}`.
+public struct InterpretationFormMinimum: Sendable, Equatable {
+    /// For documents of the county government or its office.
+    public var county: Int
+    /// For documents of departments, townships and other units.
+    public var department: Int
+
+    public init(county: Int = 5, department: Int = 2) {
+        self.county = county
+        self.department = department
     }
 }
