@@ -4,8 +4,8 @@ import SiteContent
 import SiteCore
 import SiteGraph
 
-/// A public catalog entry (a policy, an interpretation, a plan or an annual report) with all its
-/// metadata, as `catalog.json` and `catalog.csv` carry it (docs/exports.md). Absent values are
+/// A public document the catalog lists (a policy, an interpretation, a plan, an annual report, or a
+/// page or decision in a section) with all its metadata, as `catalog.json` and `catalog.csv` carry it (docs/exports.md). Absent values are
 /// written as `null`, so every entry has every key.
 struct CatalogEntry: Encodable, Sendable {
     /// The document's id: its path under Content/ without `.md`.
@@ -30,9 +30,9 @@ struct CatalogEntry: Encodable, Sendable {
     let topics: [String]
     /// 目录栏目 the document names.
     let sections: [Section]
-    /// `policy`, `interpretation`, `plan`, `annual-report`.
+    /// `policy`, `interpretation`, `plan`, `annual-report`, `decision`, `page`.
     let kind: String
-    /// 政策文件, 政策解读, 规划计划, 政府信息公开工作年度报告.
+    /// 政策文件, 政策解读, 规划计划, 政府信息公开工作年度报告, 重大行政决策, 页面.
     let kindName: String
     /// The page's absolute URL.
     let url: String
@@ -113,12 +113,12 @@ struct CatalogBuilder: Sendable {
     /// The bytes of a file under Content/, by its content path; nil when it cannot be read.
     let fileData: @Sendable (String) -> Data?
 
-    /// Every public catalog entry, newest first (the order of the catalog's lists). Pages and
-    /// decision entries are not catalog entries: their items are.
+    /// Every public document the catalog lists, newest first (the order of the catalog's lists):
+    /// the catalog entries, and the pages and decisions that name a section.
     func entries() throws(SiteError) -> [CatalogEntry] {
         var entries: [CatalogEntry] = []
         for id in graph.publicDocuments {
-            guard let document = graph[id], document.isPublic, document.kind.isCatalogEntry else { continue }
+            guard let document = graph[id], document.isPublic, document.isListed else { continue }
             entries.append(try entry(document))
         }
         return entries

@@ -276,7 +276,7 @@ public struct GraphBuilder: Sendable {
         var normativeNotInForce: [DocumentID] = []
         for id in publicDocuments {
             let document = byID[id]!
-            guard document.kind.isCatalogEntry else { continue }
+            guard document.isListed else { continue }
             if let year = document.published?.value.year { byYear[year, default: []].append(id) }
             for topic in Set(document.topics.map(\.value)) { byTopic[topic, default: []].append(id) }
             if let policy = document.policy, policy.normative {

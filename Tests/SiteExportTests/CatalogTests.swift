@@ -102,7 +102,7 @@ struct CatalogTests {
         #expect(entries[0]["title"] as? String == #"2021年示例县"互联网+政务服务",政务公开工作要点"#)
     }
 
-    @Test("a repealed policy names its replacement; pages and decision entries are not catalog entries")
+    @Test("a repealed policy names its replacement; a page in a section is listed too, without 索引号")
     func supersessionAndKinds() throws {
         var files = SampleSite.files
         files["Content/policies/old.md"] = SampleSite.policy
@@ -114,13 +114,14 @@ struct CatalogTests {
         files["Content/pages/guide.md"] = "---\ntitle: 指南\nkind: page\npublished: 2021-01-04\ndisclosure: 主动公开\ncatalog: [zcwj]\n---\n\n指南。\n"
         let exports = try Exports(files)
         let entries = try #require(try exports.json("catalog.json")["entries"] as? [[String: Any]])
-        #expect(entries.map { $0["id"] as? String } == ["plans/2021-yaodian", "interpretations/gongkai-jd", "policies/gongkai", "policies/old"])
-        #expect(entries[3]["superseded_by"] as? String == "https://www.example.gov.cn/policies/gongkai/")
-        #expect(entries[3]["validity"] as? String == "已废止")
-        #expect(entries[3]["normative"] as? Bool == false)
+        #expect(entries.map { $0["id"] as? String } == ["plans/2021-yaodian", "interpretations/gongkai-jd", "policies/gongkai", "pages/guide", "policies/old"])
+        #expect(entries[4]["superseded_by"] as? String == "https://www.example.gov.cn/policies/gongkai/")
+        #expect(entries[4]["validity"] as? String == "已废止")
+        #expect(entries[4]["normative"] as? Bool == false)
+        #expect(entries[3]["index_number"] is NSNull && entries[3]["written"] is NSNull && entries[3]["kind_name"] as? String == "页面")
         let csv = try exports.text("catalog.csv")
         #expect(csv.contains(",已废止,否,综合政务,政策文件;行政规范性文件,zcwj;gfxwj,政策文件,policy,https://www.example.gov.cn/policies/old/,,https://www.example.gov.cn/policies/gongkai/,,policies/old,"))
-        #expect(!csv.contains("指南"))
+        #expect(csv.contains(",指南,,,,,2021-01-04,,,,政策文件,zcwj,页面,page,https://www.example.gov.cn/pages/guide/,,,,pages/guide,"))
     }
 
     @Test("an attachment that cannot be read stops the export with the tool's error")

@@ -170,6 +170,11 @@ public struct InterpretationDetails: Sendable {
 }
 
 extension Document {
+    /// Listed in the 主动公开目录: a catalog entry (policy, interpretation, plan, report), or a page
+    /// or decision that names a catalog section (the 信息公开指南, 机构职能 …). What the catalog's
+    /// sections list is what its exports and facets count.
+    public var isListed: Bool { kind.isCatalogEntry || !catalog.isEmpty }
+
     /// Whether this is a year's work plan for 政务公开 (工作要点), which that year's annual report
     /// must report on: a plan written that year whose title says 要点, or names the year and
     /// 政务公开 (`关于做好2021年全县政务公开工作的通知` is one).
