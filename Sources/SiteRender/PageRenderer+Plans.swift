@@ -68,7 +68,7 @@ extension PageRenderer {
             plan.tracksProgress && task.status?.value != .done && (deadline(task).map { $0 < asOf } ?? false)
         }
         let table = TableBuilder.tasks(
-            plan.tasks, caption: "\(document.title.value) 任务分解表", units: unitNames, deadline: { deadline($0)?.description },
+            plan.tasks, caption: document.title.value.hasSuffix("任务分解表") ? document.title.value : "\(document.title.value) 任务分解表", units: unitNames, deadline: { deadline($0)?.description },
             overdue: isOverdue,
             evidence: { task in
                 task.evidence.compactMap { graph[$0.value] }.filter(\.isPublic).map { LinkView(title: $0.title.value, href: href($0.id.page), current: false) }

@@ -69,13 +69,16 @@ enum TableBuilder {
     // MARK: Task tables
 
     /// 序号, 工作任务 (one or two levels, merged down the tasks they group), 具体要求, 牵头单位 (when any
-    /// task has one), 责任单位, 完成时限, and 进展 when the plan tracks progress.
+    /// task has one), 责任单位, 完成时限 (when any task has one), and 进展 with the evidence when the
+    /// plan tracks progress. As in the printed tables, a unit or deadline shared by consecutive tasks
+    /// of one group is one merged cell.
     static func tasks(
         _ tasks: [PlanTask], caption: String, units: ([Located<String>]) -> String, deadline: (PlanTask) -> String?,
         overdue: (PlanTask) -> Bool, evidence: (PlanTask) -> [LinkView]
     ) -> TableView {
         let areaDepth = min(2, tasks.map(\.area.count).max() ?? 0)
         let hasLead = tasks.contains { !$0.lead.isEmpty }
+        let hasDue = tasks.contains { $0.due != nil }
         let tracks = tasks.contains { $0.status != nil }
         var head: [TableCellView] = [cell(header: true, text: "序号", id: "tasks-h-number", scope: "col")]
         if areaDepth > 0 {
@@ -83,10 +86,8 @@ enum TableBuilder {
         }
         head.append(cell(header: true, text: "具体要求", id: "tasks-h-task", scope: "col"))
         if hasLead { head.append(cell(header: true, text: "牵头单位", id: "tasks-h-lead", scope: "col")) }
-        head += [
-            cell(header: true, text: "责任单位", id: "tasks-h-responsible", scope: "col"),
-            cell(header: true, text: "完成时限", id: "tasks-h-due", scope: "col"),
-        ]
+        head.append(cell(header: true, text: "责任单位", id: "tasks-h-responsible", scope: "col"))
+        if hasDue { head.append(cell(header: true, text: "完成时限", id: "tasks-h-due", scope: "col")) }
         if tracks { head.append(cell(header: true, text: "进展", id: "tasks-h-status", scope: "col")) }
 
         // For each level of area, the first task of the run of tasks that share it.
@@ -98,6 +99,25 @@ enum TableBuilder {
                 groupStart[level][index] = groupStart[level][index - 1]
             }
         }
+        // Runs of equal, non-empty cells within one innermost group: the length at the run's first
+        // task, 0 for the tasks it covers.
+        func runs(_ value: (PlanTask) -> String) -> [Int] {
+            var spans = Array(repeating: 1, count: tasks.count)
+            var start = 0
+            for index in tasks.indices.dropFirst() {
+                let sameGroup = areaDepth == 0 || groupStart[areaDepth - 1][index] == groupStart[areaDepth - 1][index - 1]
+                if sameGroup, !value(tasks[index]).isEmpty, value(tasks[index]) == value(tasks[start]) {
+                    spans[start] += 1
+                    spans[index] = 0
+                } else {
+                    start = index
+                }
+            }
+            return spans
+        }
+        let leadRuns = runs { units($0.lead) }
+        let responsibleRuns = runs { units($0.responsible) }
+        let dueRuns = runs { task in (task.due?.value ?? "") + (overdue(task) ? " overdue" : "") }
         var rows: [TableRowView] = []
         for (index, task) in tasks.enumerated() {
             let rowID = "tasks-r\(index + 1)"
@@ -121,12 +141,24 @@ enum TableBuilder {
             func data(_ text: String, _ column: String, datetime: String? = nil, className: String? = nil, links: [LinkView] = []) -> TableCellView {
                 cell(header: false, text: text, headers: "tasks-h-\(column) \(rowHeaders)", className: className, datetime: datetime, links: links)
             }
-            cells.append(data(task.task, "task", links: evidence(task)))
-            if hasLead { cells.append(data(units(task.lead), "lead")) }
-            cells.append(data(units(task.responsible), "responsible"))
-            cells.append(data(task.due?.value ?? "", "due", datetime: deadline(task), className: overdue(task) ? "overdue" : nil))
+            /// A cell merged down `span` tasks: it belongs to their group, not to one task's number.
+            func merged(_ text: String, _ column: String, span: Int, datetime: String? = nil, className: String? = nil) -> TableCellView? {
+                guard span > 0 else { return nil }
+                guard span > 1 else { return data(text, column, datetime: datetime, className: className) }
+                let headers = (["tasks-h-\(column)"] + areaIDs).joined(separator: " ")
+                return cell(header: false, text: text, rowspan: span, headers: headers, className: className, datetime: datetime)
+            }
+            cells.append(data(task.task, "task", links: tracks ? [] : evidence(task)))
+            if hasLead, let lead = merged(units(task.lead), "lead", span: leadRuns[index]) { cells.append(lead) }
+            if let responsible = merged(units(task.responsible), "responsible", span: responsibleRuns[index]) { cells.append(responsible) }
+            if hasDue, let due = merged(task.due?.value ?? "", "due", span: dueRuns[index], datetime: deadline(task), className: overdue(task) ? "overdue" : nil) {
+                cells.append(due)
+            }
             if tracks {
-                cells.append(data(task.status?.value.chinese ?? "", "status", className: task.status.map { "status-\($0.value == .done ? "done" : $0.value == .inProgress ? "in-progress" : "not-started")" }))
+                cells.append(data(
+                    task.status?.value.chinese ?? "", "status",
+                    className: task.status.map { "status-\($0.value == .done ? "done" : $0.value == .inProgress ? "in-progress" : "not-started")" },
+                    links: evidence(task)))
             }
             rows.append(TableRowView(cells: cells, className: overdue(task) ? "overdue" : nil))
         }
