@@ -335,6 +335,12 @@ struct PlanTaskTests {
         #expect(page.contains(#"<tr><th id="tasks-r4" scope="row">4</th><th id="tasks-a1-4" scope="rowgroup" colspan="2">二、解读</th>"#))
         #expect(page.contains(#"<td headers="tasks-h-due tasks-r1 tasks-a1-1 tasks-a2-1" class="overdue"><time datetime="2021-06-30">2021年6月底前</time></td>"#))
         #expect(page.contains(#"<a class="evidence" href="/policies/gongkai/">佐证：示例县人民政府办公室关于印发示例县政务公开办法的通知</a>"#))
+        // The lead and the responsible unit shared by tasks 1 and 2 of 规划 are merged cells of that
+        // group; task 3, in another group, has its own; the evidence is under 进展.
+        #expect(page.contains(#"<td rowspan="2" headers="tasks-h-lead tasks-a1-1 tasks-a2-1">县发改局</td><td rowspan="2" headers="tasks-h-responsible tasks-a1-1 tasks-a2-1">县政府办公室</td>"#))
+        #expect(page.contains(#"<td headers="tasks-h-task tasks-r2 tasks-a1-1 tasks-a2-1">乙。</td><td headers="tasks-h-due"#))
+        #expect(page.contains(#"<td headers="tasks-h-task tasks-r3 tasks-a1-1 tasks-a2-3">丙。</td><td headers="tasks-h-lead tasks-r3 tasks-a1-1 tasks-a2-3">县发改局</td>"#))
+        #expect(page.contains(#"class="status-done">已完成 <a class="evidence" href="/policies/gongkai/">"#))
         #expect(page.contains("<p class=\"task-counts\">任务进展：<span>已完成 1 项</span><span>推进中 2 项</span><span>未开始 1 项</span></p>"))
         #expect(page.contains("<li>1. 甲。（完成时限：2021年6月底前；责任单位：县政府办公室；进展：推进中）</li>"))
         #expect(!page.contains("<li>4. 丁。"))
