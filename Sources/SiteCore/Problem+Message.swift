@@ -226,6 +226,8 @@ extension Problem {
             return "page skips from <h\(from)> to <h\(to)>"
         case .imageWithoutAlt(let src):
             return "<img src=\"\(src)\"> has no alt text"
+        case .imageAltEmpty(let src):
+            return "image '\(src)' has no description: it gets alt=\"\", and screen readers skip it"
         case .tableWithoutHeaders(let detail):
             return "data table \(detail)"
         case .footerMarkMissing(let mark):
@@ -455,6 +457,8 @@ extension Problem {
             return "headings go down one level at a time (WCAG 1.3.1): in a body, use ## under the title, then ###"
         case .imageWithoutAlt:
             return "describe the image in its alt text (![描述](图.png)), or give alt=\"\" if it is decoration"
+        case .imageAltEmpty:
+            return "say in the brackets what the image shows, e.g. ![流程图：申请、受理、办结](图.png) (WCAG 1.1.1); give a chart's figures in the text or a table as well"
         case .tableWithoutHeaders:
             return "screen readers need <th> header cells and a <caption> to read a table"
         case .footerMarkMissing:

@@ -260,6 +260,9 @@ public enum Problem: Hashable, Sendable, Codable {
     case imageWithoutAlt(src: String)
     /// A data table without header cells or without a caption.
     case tableWithoutHeaders(detail: String)
+    /// An image in a document body without a description (`![](图.png)` renders `alt=""`, which
+    /// tells screen readers to skip it as decoration).
+    case imageAltEmpty(src: String)
     /// A page without one of the footer marks of site.yaml.
     case footerMarkMissing(mark: String)
 
@@ -389,6 +392,7 @@ extension Problem {
         case .pageH1Count: "a11y.h1"
         case .headingSkip: "a11y.heading-order"
         case .imageWithoutAlt: "a11y.img-alt"
+        case .imageAltEmpty: "a11y.empty-alt"
         case .tableWithoutHeaders: "a11y.table"
         case .footerMarkMissing: "site.footer-page"
         case .templateSyntax: "template.syntax"
@@ -407,7 +411,7 @@ extension Problem {
             .planDeadlineVague, .planDeadlineRange, .planOverdue, .planDoneEvidence,
             .disclosureReasonBasis, .interpretationMissing, .interpretationForms,
             .privacyResidentID15, .privacyExceptionExpired, .proactiveLate, .interpretationLate, .adoptionLate, .calendarMissing, .calendarNoNotice,
-            .templateUnknownName:
+            .templateUnknownName, .imageAltEmpty:
             .warning
         case .privacyAttachmentUnscanned, .calendarUpdate:
             .info

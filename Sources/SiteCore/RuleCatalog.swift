@@ -120,6 +120,7 @@ public enum RuleCatalog {
         Rule(code: "a11y.h1", severity: .error, configurable: true, summary: "a page without exactly one <h1>"),
         Rule(code: "a11y.heading-order", severity: .error, configurable: true, summary: "a heading that skips a level (<h2> then <h4>)"),
         Rule(code: "a11y.img-alt", severity: .error, configurable: true, summary: "an image without alt text"),
+        Rule(code: "a11y.empty-alt", severity: .warning, configurable: true, summary: "an image in a document body without a description (![](图.png))"),
         Rule(code: "a11y.table", severity: .error, configurable: true, summary: "a data table without <th> or <caption>"),
         Rule(code: "site.footer-page", severity: .error, configurable: true, summary: "a page without the footer marks of site.yaml"),
         // Markdown, output and templates.
