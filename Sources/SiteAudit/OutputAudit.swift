@@ -2,8 +2,9 @@ import Foundation
 import SiteCore
 
 /// Checks the pages as written, so it covers what templates add as well as what documents say:
-/// every internal link, source and `#fragment` resolves (错链); no IP-literal host and nothing loaded
-/// from another host (IPv6-ready, self-contained); `lang`, `<title>`, one `<h1>`, no skipped heading
+/// every internal link, source and `#fragment` resolves (错链), and so does every `url()` of the
+/// style sheets, relative to the style sheet; no IP-literal host and nothing loaded from another
+/// host, by the pages or by CSS in them or beside them (IPv6-ready, self-contained); `lang`, `<title>`, one `<h1>`, no skipped heading
 /// level, `alt` on images, header cells and captions on tables (GB/T 37668); the footer marks on
 /// every page (DISCLOSURE.md §6.2–6.5).
 public struct OutputAudit: Sendable {
@@ -59,18 +60,18 @@ public struct OutputAudit: Sendable {
         }
     }
 
-    /// Audits the files of `folder` (paths relative to it, `/`-separated). A page in `reuse` is
-    /// not read again: its summary stands for it (an incremental build passes the summaries of
-    /// pages it did not rewrite).
+    /// Audits the files of `folder` (paths relative to it, `/`-separated): its pages and its
+    /// stylesheets. A file in `reuse` is not read again: its summary stands for it (an incremental
+    /// build passes the summaries of files it did not rewrite).
     public func audit(folder: URL, files: [String], reuse: [String: PageSummary] = [:]) -> Result {
-        let pages = files.filter { $0.hasSuffix(".html") }.sorted()
+        let pages = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".css") }.sorted()
         let fileSet = Set(files)
         // Scanning and resolving links run on all cores; only the lookups across pages are serial.
         let scanned = pages.concurrentMap { path -> (path: String, summary: PageSummary, diagnostics: [Diagnostic], resolved: [(String, String?)?]) in
             if let summary = reuse[path] {
                 return (path, summary, [], summary.links.map { resolve($0.url, from: path) })
             }
-            let page = scan(path, folder: folder)
+            let page = path.hasSuffix(".css") ? scanStylesheet(path, folder: folder) : scan(path, folder: folder)
             let positions = page.scanner.positions(of: page.links.map(\.offset))
             let summary = PageSummary(
                 ids: page.ids.sorted(),
@@ -113,6 +114,7 @@ public struct OutputAudit: Sendable {
     struct Page {
         let path: String
         let display: String
+        /// The file's bytes, which give the positions of offsets.
         let scanner: HTMLScanner
         var ids: Set<String> = []
         var links: [Link] = []
@@ -187,6 +189,13 @@ public struct OutputAudit: Sendable {
                 if !tables.isEmpty { tables[tables.count - 1].hasTH = true }
             case "caption":
                 if !tables.isEmpty { tables[tables.count - 1].hasCaption = true }
+            case "style":
+                // The style sheet in the page: its URLs are where they are written.
+                if let content = tag.content {
+                    for reference in CSSScanner(bytes).references(in: content) {
+                        check(reference.url, at: reference.offset, loaded: .thirdPartyInCSS(rule: reference.rule.rawValue, url: reference.url), page: &page)
+                    }
+                }
             default:
                 break
             }
@@ -200,6 +209,12 @@ public struct OutputAudit: Sendable {
                 let loaded = loads(tag, attribute)
                 for url in Self.candidates(srcset) {
                     check(url, at: tag.offset, loaded: loaded ? .thirdPartySubresource(tag: tag.name, url: url) : nil, page: &page, tag: tag)
+                }
+            }
+            // A style attribute: its URLs are reported at the tag (only a '(' can start one).
+            if let style = tag.attributes["style"], style.utf8.contains(UInt8(ascii: "(")) {
+                for reference in CSSScanner(Array(style.utf8)).references() {
+                    check(reference.url, at: tag.offset, loaded: .thirdPartyInCSS(rule: reference.rule.rawValue, url: reference.url), page: &page)
                 }
             }
         }
@@ -225,6 +240,18 @@ public struct OutputAudit: Sendable {
         let textBytes = Array(text.utf8)
         for mark in footerMarks where !Self.bytes(textBytes, contain: Array(mark.utf8)) {
             page.report(.footerMarkMissing(mark: mark), at: 0)
+        }
+        return page
+    }
+
+    /// A style sheet (a theme's `.css`, or one among the attachments): everything its `url()`s and
+    /// `@import`s name must be in the site, relative to the style sheet, and nothing may come from
+    /// another host.
+    private func scanStylesheet(_ path: String, folder: URL) -> Page {
+        let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map { [UInt8]($0) } ?? []
+        var page = Page(path: path, display: "\(displayPrefix)/\(path)", scanner: HTMLScanner(bytes))
+        for reference in CSSScanner(bytes).references() {
+            check(reference.url, at: reference.offset, loaded: .thirdPartyInCSS(rule: reference.rule.rawValue, url: reference.url), page: &page)
         }
         return page
     }
@@ -272,8 +299,8 @@ public struct OutputAudit: Sendable {
 
     /// Sorts one URL found at `offset`: an internal one is kept for the link check; one naming
     /// another host is reported when its host is an IP address, and when it is `loaded` into the
-    /// page (or protocol-relative), else counted for the report.
-    private func check(_ url: String, at offset: Int, loaded: Problem?, page: inout Page, tag: HTMLScanner.Tag) {
+    /// page (or protocol-relative), else counted for the report. `tag` is nil in CSS.
+    private func check(_ url: String, at offset: Int, loaded: Problem?, page: inout Page, tag: HTMLScanner.Tag? = nil) {
         switch Self.classify(url) {
         case .ignored:
             return
@@ -285,9 +312,9 @@ public struct OutputAudit: Sendable {
             }
             if let loaded {
                 page.report(loaded, at: offset)
-            } else if protocolRelative {
+            } else if protocolRelative, let tag {
                 page.report(.thirdPartySubresource(tag: tag.name, url: url), at: offset)
-            } else if !(tag.name == "link" && (tag.attributes["rel"] ?? "").lowercased() == "canonical") {
+            } else if let tag, !(tag.name == "link" && (tag.attributes["rel"] ?? "").lowercased() == "canonical") {
                 page.external.append(url)
             }
         }

@@ -216,6 +216,8 @@ extension Problem {
             return "'\(url)' names its host by an IP address"
         case .thirdPartySubresource(let tag, let url):
             return "<\(tag)> loads '\(url)' from another host"
+        case .thirdPartyInCSS(let rule, let url):
+            return "CSS \(rule) loads '\(url)' from another host"
         case .pageLanguage(let expected):
             return "page lacks <html lang=\"\(expected)\">"
         case .pageTitleMissing:
@@ -445,7 +447,7 @@ extension Problem {
             return "broken links (错链) are a deduction item of the national inspection; check the template or the document that makes it"
         case .ipLiteral:
             return "use a host name: an IPv4 address is unreachable over IPv6 (天窗), and addresses change"
-        case .thirdPartySubresource:
+        case .thirdPartySubresource, .thirdPartyInCSS:
             return "copy the file into Templates/assets/: pages must load nothing from other hosts"
         case .pageLanguage:
             return "screen readers choose their voice by it (GB/T 37668, WCAG 3.1.1): check the base template's <html> tag"

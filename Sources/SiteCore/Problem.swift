@@ -248,6 +248,9 @@ public enum Problem: Hashable, Sendable, Codable {
     case ipLiteral(url: String)
     /// A script, stylesheet, image or frame loaded from another host.
     case thirdPartySubresource(tag: String, url: String)
+    /// A stylesheet, font or image that CSS (a theme's .css file, a `<style>` element or a `style`
+    /// attribute) loads from another host; `rule` is `@import`, `@font-face` or `url()`.
+    case thirdPartyInCSS(rule: String, url: String)
     /// A page without `<html lang>` of the site's language.
     case pageLanguage(expected: String)
     /// A page without a `<title>`, or with an empty one.
@@ -386,7 +389,7 @@ extension Problem {
         case .calendarUpdate: "time.calendar-update"
         case .brokenLink: "links.internal"
         case .ipLiteral: "ipv6.literal"
-        case .thirdPartySubresource: "ipv6.third-party-subresource"
+        case .thirdPartySubresource, .thirdPartyInCSS: "ipv6.third-party-subresource"
         case .pageLanguage: "a11y.lang"
         case .pageTitleMissing: "a11y.title"
         case .pageH1Count: "a11y.h1"

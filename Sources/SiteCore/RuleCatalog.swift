@@ -114,7 +114,7 @@ public enum RuleCatalog {
         // Output audit: what was written.
         Rule(code: "links.internal", severity: .error, configurable: true, summary: "a link, source or #fragment in a written page that resolves to nothing (错链)"),
         Rule(code: "ipv6.literal", severity: .error, configurable: false, summary: "a link or source with an IP-address host"),
-        Rule(code: "ipv6.third-party-subresource", severity: .error, configurable: false, summary: "a script, stylesheet, icon, image, media or frame from another host"),
+        Rule(code: "ipv6.third-party-subresource", severity: .error, configurable: false, summary: "a script, stylesheet, font, image, media or frame from another host, in a page or in CSS"),
         Rule(code: "a11y.lang", severity: .error, configurable: true, summary: "a page without <html lang> of the site's language"),
         Rule(code: "a11y.title", severity: .error, configurable: true, summary: "a page without a <title>"),
         Rule(code: "a11y.h1", severity: .error, configurable: true, summary: "a page without exactly one <h1>"),
