@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads the tags of an HTML page, as written by this tool's templates and libcmark: start and end
 /// tags with their attributes and byte offsets, the text of `<title>` and of headings. Comments,
-/// doctype and the contents of `<script>` and `<style>` are skipped. Not a general HTML parser: the
+/// doctype and the contents of `<script>` and `<style>` are skipped (a start tag gives the range
+/// of its contents, where the audit reads the CSS of `<style>`). Not a general HTML parser: the
 /// audit checks pages this tool wrote, and the Nu checker validates them in the browser tests.
 struct HTMLScanner {
     struct Tag {
@@ -11,6 +12,9 @@ struct HTMLScanner {
         /// Byte offset of the `<`.
         let offset: Int
         let isEnd: Bool
+        /// The raw text of a `<script>` or `<style>` element (start tags only): what lies between
+        /// the start tag and its end tag, unscanned and not entity-decoded.
+        var content: Range<Int>? = nil
     }
 
     let bytes: [UInt8]
@@ -85,10 +89,13 @@ struct HTMLScanner {
                 if !key.isEmpty { attributes[key] = value }
             }
             i = min(j + 1, count)
-            tags.append(Tag(name: name, attributes: attributes, offset: tagStart, isEnd: isEnd))
+            var tag = Tag(name: name, attributes: attributes, offset: tagStart, isEnd: isEnd)
             if !isEnd, name == "script" || name == "style" {
+                let contentStart = i
                 i = findIgnoringCase("</\(name)", from: i) ?? count
+                tag.content = contentStart..<i
             }
+            tags.append(tag)
             textStart = i
         }
         flushText(count)

@@ -2,8 +2,9 @@ import Foundation
 import SiteCore
 
 /// Checks the pages as written, so it covers what templates add as well as what documents say:
-/// every internal link, source and `#fragment` resolves (错链); no IP-literal host and nothing loaded
-/// from another host (IPv6-ready, self-contained); `lang`, `<title>`, one `<h1>`, no skipped heading
+/// every internal link, source and `#fragment` resolves (错链), and so does every `url()` of the
+/// style sheets, relative to the style sheet; no IP-literal host and nothing loaded from another
+/// host, by the pages or by CSS in them or beside them (IPv6-ready, self-contained); `lang`, `<title>`, one `<h1>`, no skipped heading
 /// level, `alt` on images, header cells and captions on tables (GB/T 37668); the footer marks on
 /// every page (DISCLOSURE.md §6.2–6.5).
 public struct OutputAudit: Sendable {
@@ -59,18 +60,18 @@ public struct OutputAudit: Sendable {
         }
     }
 
-    /// Audits the files of `folder` (paths relative to it, `/`-separated). A page in `reuse` is
-    /// not read again: its summary stands for it (an incremental build passes the summaries of
-    /// pages it did not rewrite).
+    /// Audits the files of `folder` (paths relative to it, `/`-separated): its pages and its
+    /// stylesheets. A file in `reuse` is not read again: its summary stands for it (an incremental
+    /// build passes the summaries of files it did not rewrite).
     public func audit(folder: URL, files: [String], reuse: [String: PageSummary] = [:]) -> Result {
-        let pages = files.filter { $0.hasSuffix(".html") }.sorted()
+        let pages = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".css") }.sorted()
         let fileSet = Set(files)
         // Scanning and resolving links run on all cores; only the lookups across pages are serial.
         let scanned = pages.concurrentMap { path -> (path: String, summary: PageSummary, diagnostics: [Diagnostic], resolved: [(String, String?)?]) in
             if let summary = reuse[path] {
                 return (path, summary, [], summary.links.map { resolve($0.url, from: path) })
             }
-            let page = scan(path, folder: folder)
+            let page = path.hasSuffix(".css") ? scanStylesheet(path, folder: folder) : scan(path, folder: folder)
             let positions = page.scanner.positions(of: page.links.map(\.offset))
             let summary = PageSummary(
                 ids: page.ids.sorted(),
@@ -113,20 +114,48 @@ public struct OutputAudit: Sendable {
     struct Page {
         let path: String
         let display: String
+        /// The file's bytes, which give the positions of offsets.
         let scanner: HTMLScanner
         var ids: Set<String> = []
         var links: [Link] = []
         var external: [String] = []
-        var diagnostics: [Diagnostic] = []
+        /// Findings at byte offsets, turned into diagnostics with their positions at the end, in one
+        /// pass over the bytes (a position per finding would read the page once per finding).
+        var findings: [(problem: Problem, offset: Int)] = []
 
-        func diagnostic(_ problem: Problem, at offset: Int) -> Diagnostic {
-            let position = scanner.position(of: offset)
-            return Diagnostic(problem, at: SourceLocation(path: display, line: position.line, column: position.column))
+        mutating func report(_ problem: Problem, at offset: Int) { findings.append((problem, offset)) }
+
+        var diagnostics: [Diagnostic] {
+            zip(findings, scanner.positions(of: findings.map(\.offset))).map { finding, position in
+                Diagnostic(finding.problem, at: SourceLocation(path: display, line: position.line, column: position.column))
+            }
         }
     }
 
-    /// Tags whose URL attribute loads something into the page (as opposed to a link the reader follows).
-    private static let subresources: [String: String] = ["script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src", "embed": "src", "object": "data"]
+    /// The attributes that hold a URL, in any tag.
+    private static let urlAttributes = ["href", "src", "action", "formaction", "data", "poster", "background", "xlink:href"]
+
+    /// The attributes that load what their URL names into the page, by tag (as opposed to a link
+    /// the reader follows); `background` loads in any tag, `<link href>` by its `rel`.
+    private static let loading: [String: Set<String>] = [
+        "script": ["src", "href", "xlink:href"], "img": ["src", "srcset"], "iframe": ["src"], "frame": ["src"],
+        "source": ["src", "srcset"], "video": ["src", "poster"], "audio": ["src"], "track": ["src"], "embed": ["src"],
+        "object": ["data"], "input": ["src"], "link": ["imagesrcset"],
+        // SVG
+        "image": ["href", "xlink:href"], "use": ["href", "xlink:href"], "feimage": ["href", "xlink:href"],
+    ]
+
+    /// `rel` values of `<link>` that make the browser fetch or contact `href` (any `…icon` as well).
+    private static let loadingRelations: Set<String> = [
+        "stylesheet", "preload", "modulepreload", "prefetch", "prerender", "preconnect", "dns-prefetch", "manifest",
+    ]
+
+    private func loads(_ tag: HTMLScanner.Tag, _ attribute: String) -> Bool {
+        if attribute == "background" || Self.loading[tag.name]?.contains(attribute) == true { return true }
+        guard tag.name == "link", attribute == "href" else { return false }
+        return (tag.attributes["rel"] ?? "").lowercased().split(whereSeparator: \.isWhitespace)
+            .contains { $0.contains("icon") || Self.loadingRelations.contains(String($0)) }
+    }
 
     private func scan(_ path: String, folder: URL) -> Page {
         let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map { [UInt8]($0) } ?? []
@@ -152,7 +181,7 @@ public struct OutputAudit: Sendable {
                 headings.append((Int(String(tag.name.dropFirst()))!, tag.offset))
             case "img":
                 if tag.attributes["alt"] == nil {
-                    page.diagnostics.append(page.diagnostic(.imageWithoutAlt(src: tag.attributes["src"] ?? ""), at: tag.offset))
+                    page.report(.imageWithoutAlt(src: tag.attributes["src"] ?? ""), at: tag.offset)
                 }
             case "table":
                 tables.append((tag.offset, false, false))
@@ -160,43 +189,101 @@ public struct OutputAudit: Sendable {
                 if !tables.isEmpty { tables[tables.count - 1].hasTH = true }
             case "caption":
                 if !tables.isEmpty { tables[tables.count - 1].hasCaption = true }
+            case "style":
+                // The style sheet in the page: its URLs are where they are written.
+                if let content = tag.content {
+                    for reference in CSSScanner(bytes).references(in: content) {
+                        check(reference.url, at: reference.offset, loaded: .thirdPartyInCSS(rule: reference.rule.rawValue, url: reference.url), page: &page)
+                    }
+                }
             default:
                 break
             }
-            for attribute in ["href", "src", "action", "data", "poster"] {
+            for attribute in Self.urlAttributes {
                 guard let url = tag.attributes[attribute].map(Self.trimmed), !url.isEmpty else { continue }
-                check(url, tag: tag, attribute: attribute, page: &page)
+                let loaded = loads(tag, attribute)
+                check(url, at: tag.offset, loaded: loaded ? .thirdPartySubresource(tag: tag.name, url: url) : nil, page: &page, tag: tag)
             }
-            if let srcset = tag.attributes["srcset"] {
-                for candidate in srcset.split(separator: ",") {
-                    if let url = candidate.split(separator: " ").first { check(String(url), tag: tag, attribute: "src", page: &page) }
+            for attribute in ["srcset", "imagesrcset"] {
+                guard let srcset = tag.attributes[attribute] else { continue }
+                let loaded = loads(tag, attribute)
+                for url in Self.candidates(srcset) {
+                    check(url, at: tag.offset, loaded: loaded ? .thirdPartySubresource(tag: tag.name, url: url) : nil, page: &page, tag: tag)
+                }
+            }
+            // A style attribute: its URLs are reported at the tag (only a '(' can start one).
+            if let style = tag.attributes["style"], style.utf8.contains(UInt8(ascii: "(")) {
+                for reference in CSSScanner(Array(style.utf8)).references() {
+                    check(reference.url, at: tag.offset, loaded: .thirdPartyInCSS(rule: reference.rule.rawValue, url: reference.url), page: &page)
                 }
             }
         }
         // Page structure.
         if !sawHTML || htmlLang?.lowercased() != language.lowercased() {
-            page.diagnostics.append(page.diagnostic(.pageLanguage(expected: language), at: 0))
+            page.report(.pageLanguage(expected: language), at: 0)
         }
         if titleText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            page.diagnostics.append(page.diagnostic(.pageTitleMissing, at: 0))
+            page.report(.pageTitleMissing, at: 0)
         }
         let h1 = headings.filter { $0.level == 1 }
         if h1.count != 1 {
-            page.diagnostics.append(page.diagnostic(.pageH1Count(count: h1.count), at: h1.dropFirst().first?.offset ?? 0))
+            page.report(.pageH1Count(count: h1.count), at: h1.dropFirst().first?.offset ?? 0)
         }
         for (previous, heading) in zip(headings, headings.dropFirst()) where heading.level > previous.level + 1 {
-            page.diagnostics.append(page.diagnostic(.headingSkip(from: previous.level, to: heading.level), at: heading.offset))
+            page.report(.headingSkip(from: previous.level, to: heading.level), at: heading.offset)
         }
         for table in tables where !table.hasTH || !table.hasCaption {
             let detail = !table.hasTH ? "has no header cell (<th>)" : "has no <caption>"
-            page.diagnostics.append(page.diagnostic(.tableWithoutHeaders(detail: detail), at: table.offset))
+            page.report(.tableWithoutHeaders(detail: detail), at: table.offset)
         }
         // Byte search: Foundation's String.contains folds Unicode and costs more than the whole scan.
         let textBytes = Array(text.utf8)
         for mark in footerMarks where !Self.bytes(textBytes, contain: Array(mark.utf8)) {
-            page.diagnostics.append(page.diagnostic(.footerMarkMissing(mark: mark), at: 0))
+            page.report(.footerMarkMissing(mark: mark), at: 0)
         }
         return page
+    }
+
+    /// A style sheet (a theme's `.css`, or one among the attachments): everything its `url()`s and
+    /// `@import`s name must be in the site, relative to the style sheet, and nothing may come from
+    /// another host.
+    private func scanStylesheet(_ path: String, folder: URL) -> Page {
+        let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map { [UInt8]($0) } ?? []
+        var page = Page(path: path, display: "\(displayPrefix)/\(path)", scanner: HTMLScanner(bytes))
+        for reference in CSSScanner(bytes).references() {
+            check(reference.url, at: reference.offset, loaded: .thirdPartyInCSS(rule: reference.rule.rawValue, url: reference.url), page: &page)
+        }
+        return page
+    }
+
+    /// The URLs of a `srcset` (HTML's candidate list: a URL, then descriptors up to a comma; a URL
+    /// may itself hold commas, but not end with one).
+    static func candidates(_ srcset: String) -> [String] {
+        let scalars = Array(srcset.unicodeScalars)
+        var urls: [String] = []
+        var i = 0
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{0C}" }
+        while i < scalars.count {
+            while i < scalars.count, isSpace(scalars[i]) || scalars[i] == "," { i += 1 }
+            let start = i
+            while i < scalars.count, !isSpace(scalars[i]) { i += 1 }
+            var end = i
+            while end > start, scalars[end - 1] == "," { end -= 1 }
+            if end > start {
+                var url = String.UnicodeScalarView()
+                url.append(contentsOf: scalars[start..<end])
+                urls.append(String(url))
+            }
+            if end < i { continue }  // the URL ended in a comma: no descriptors
+            // Descriptors, up to the comma outside parentheses.
+            var depth = 0
+            while i < scalars.count {
+                let s = scalars[i]
+                if s == "(" { depth += 1 } else if s == ")" { depth = max(0, depth - 1) } else if s == ",", depth == 0 { break }
+                i += 1
+            }
+        }
+        return urls
     }
 
     static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
@@ -210,25 +297,62 @@ public struct OutputAudit: Sendable {
         return false
     }
 
-    private func check(_ url: String, tag: HTMLScanner.Tag, attribute: String, page: inout Page) {
-        let lower = url.lowercased()
-        if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("data:") || lower.hasPrefix("javascript:") { return }
-        let isExternal = lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//")
-        let isLoaded = Self.subresources[tag.name] == attribute
-            || (tag.name == "link" && attribute == "href" && ["stylesheet", "icon", "preload", "manifest", "modulepreload"].contains(where: { (tag.attributes["rel"] ?? "").lowercased().contains($0) }))
-        if isExternal {
-            if let host = Self.host(of: url), Self.isIPLiteral(host) {
-                page.diagnostics.append(page.diagnostic(.ipLiteral(url: url), at: tag.offset))
+    /// Sorts one URL found at `offset`: an internal one is kept for the link check; one naming
+    /// another host is reported when its host is an IP address, and when it is `loaded` into the
+    /// page (or protocol-relative), else counted for the report. `tag` is nil in CSS.
+    private func check(_ url: String, at offset: Int, loaded: Problem?, page: inout Page, tag: HTMLScanner.Tag? = nil) {
+        switch Self.classify(url) {
+        case .ignored:
+            return
+        case .internal:
+            page.links.append(Link(url: url, offset: offset))
+        case .external(let host, let protocolRelative):
+            if let host, Self.isIPLiteral(host) {
+                page.report(.ipLiteral(url: url), at: offset)
             }
-            let isCanonical = tag.name == "link" && (tag.attributes["rel"] ?? "").lowercased() == "canonical"
-            if isLoaded || lower.hasPrefix("//") {
-                page.diagnostics.append(page.diagnostic(.thirdPartySubresource(tag: tag.name, url: url), at: tag.offset))
-            } else if !isCanonical {
+            if let loaded {
+                page.report(loaded, at: offset)
+            } else if protocolRelative, let tag {
+                page.report(.thirdPartySubresource(tag: tag.name, url: url), at: offset)
+            } else if let tag, !(tag.name == "link" && (tag.attributes["rel"] ?? "").lowercased() == "canonical") {
                 page.external.append(url)
             }
-            return
         }
-        page.links.append(Link(url: url, offset: tag.offset))
+    }
+
+    enum URLKind: Equatable {
+        /// A path in this site (or one that tries to be: `file:` URLs are reported as broken).
+        case `internal`
+        /// `scheme://host…` or `//host…`.
+        case external(host: String?, protocolRelative: Bool)
+        /// `mailto:`, `tel:`, `data:`, `javascript:`: nothing to resolve, and nothing loaded from a host.
+        case ignored
+    }
+
+    /// Schemes whose URLs have a host even when written with one slash or with backslashes, as
+    /// browsers read them (WHATWG URL: "special" schemes).
+    private static let specialSchemes: Set<String> = ["http", "https", "ftp", "ws", "wss"]
+
+    static func classify(_ url: String) -> URLKind {
+        let scalars = Array(url.unicodeScalars.prefix(64))
+        func isSlash(_ index: Int) -> Bool { index < scalars.count && (scalars[index] == "/" || scalars[index] == "\\") }
+        // `//host/…`; `\\server\share` is a path on a computer, reported as a broken link.
+        if scalars.count >= 2, scalars[0] == "/", scalars[1] == "/" { return .external(host: host(of: url), protocolRelative: true) }
+        // A scheme: a letter, then letters, digits, '+', '-', '.', up to ':'.
+        guard let first = scalars.first, first.isASCII, first.properties.isAlphabetic else { return .internal }
+        var colon = 1
+        while colon < scalars.count, scalars[colon].isASCII,
+            scalars[colon].properties.isAlphabetic || ("0"..."9").contains(scalars[colon]) || "+-.".unicodeScalars.contains(scalars[colon])
+        {
+            colon += 1
+        }
+        guard colon < scalars.count, scalars[colon] == ":" else { return .internal }
+        guard colon > 1 else { return .internal }  // `C:\…`: a drive letter, not a scheme
+        let scheme = String(String.UnicodeScalarView(scalars[..<colon])).lowercased()
+        if ["mailto", "tel", "data", "javascript"].contains(scheme) { return .ignored }
+        let hasAuthority = specialSchemes.contains(scheme) ? isSlash(colon + 1) : (isSlash(colon + 1) && isSlash(colon + 2))
+        guard hasAuthority, scheme != "file" else { return .internal }
+        return .external(host: host(of: url), protocolRelative: false)
     }
 
     /// Spaces and tabs around an attribute value (rare: checked before Foundation is asked).
@@ -278,19 +402,72 @@ public struct OutputAudit: Sendable {
         return (resolved, fragment)
     }
 
+    /// The host of a URL with one (`scheme://host…`, `//host…`, `https:\\host…`): without user
+    /// and port, IPv6 literals in their brackets. Nil for a URL without a host.
     static func host(of url: String) -> String? {
-        guard let start = url.firstRange(of: "//") else { return nil }
-        var rest = url[start.upperBound...]
-        rest = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        var rest = Substring(url)
+        var slashesNeeded = 2
+        if let colon = url.firstIndex(of: ":") {
+            let scheme = url[..<colon]
+            if scheme.count > 1, let first = scheme.first, first.isASCII, first.isLetter,
+                scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+            {
+                rest = url[url.index(after: colon)...]
+                if specialSchemes.contains(scheme.lowercased()) { slashesNeeded = 1 }
+            }
+        }
+        let slashes = rest.prefix { $0 == "/" || $0 == "\\" }.count
+        guard slashes >= slashesNeeded else { return nil }
+        rest = rest.dropFirst(slashes).prefix { $0 != "/" && $0 != "\\" && $0 != "?" && $0 != "#" }
         if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
         if rest.hasPrefix("[") { return String(rest) }
         if let colon = rest.lastIndex(of: ":") { rest = rest[..<colon] }
         return String(rest)
     }
 
+    /// Whether browsers read `host` as an IP address: an IPv6 literal in brackets, or IPv4 in any of
+    /// the forms the WHATWG URL standard accepts: `10.1.2.3`, one number (`167838211`), hexadecimal
+    /// (`0x0a010203`, `0xa.1.2.3`), octal (`012.1.2.3`), fewer parts (`10.1.515`), a trailing dot,
+    /// percent-encoded, or with full-width digits and full stops (`１０。１。２。３`, mapped by IDNA).
     static func isIPLiteral(_ host: String) -> Bool {
         if host.hasPrefix("[") { return true }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        var text = String.UnicodeScalarView()
+        for scalar in (host.removingPercentEncoding ?? host).unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E: text.append(Unicode.Scalar(scalar.value - 0xFEE0)!)  // full-width ASCII
+            case 0x3002, 0xFF61: text.append(".")  // 。 and ｡ (full-width ． is above)
+            default: text.append(scalar)
+            }
+        }
+        var parts = String(text).lowercased().split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count > 1, parts.last?.isEmpty == true { parts.removeLast() }
+        guard (1...4).contains(parts.count) else { return false }
+        var numbers: [UInt64] = []
+        for part in parts {
+            guard let number = ipv4Number(part) else { return false }
+            numbers.append(number)
+        }
+        // Every part but the last is one byte; the last fills the bytes left.
+        return numbers.dropLast().allSatisfy { $0 <= 255 } && numbers.last! < UInt64(1) << (8 * (5 - numbers.count))
+    }
+
+    /// One part of an IPv4 address: decimal, hexadecimal after `0x` (`0x` alone is 0) or octal
+    /// after a leading `0`. Nil when it is not a number.
+    static func ipv4Number(_ part: Substring) -> UInt64? {
+        var digits = part
+        var radix = 10
+        if digits.hasPrefix("0x") {
+            digits = digits.dropFirst(2)
+            radix = 16
+            if digits.isEmpty { return 0 }
+        } else if digits.count > 1, digits.hasPrefix("0") {
+            digits = digits.dropFirst()
+            radix = 8
+        }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isHexDigit }) else { return nil }
+        // Leading zeros do not change the value; more than 16 significant hex digits overflow anyway.
+        let significant = digits.drop { $0 == "0" }
+        if significant.count > 16 { return UInt64.max }
+        return UInt64(significant.isEmpty ? "0" : significant, radix: radix)
     }
 }

@@ -224,6 +224,8 @@ extension Problem {
             return "'\(url)' names its host by an IP address"
         case .thirdPartySubresource(let tag, let url):
             return "<\(tag)> loads '\(url)' from another host"
+        case .thirdPartyInCSS(let rule, let url):
+            return "CSS \(rule) loads '\(url)' from another host"
         case .pageLanguage(let expected):
             return "page lacks <html lang=\"\(expected)\">"
         case .pageTitleMissing:
@@ -234,6 +236,8 @@ extension Problem {
             return "page skips from <h\(from)> to <h\(to)>"
         case .imageWithoutAlt(let src):
             return "<img src=\"\(src)\"> has no alt text"
+        case .imageAltEmpty(let src):
+            return "image '\(src)' has no description: it gets alt=\"\", and screen readers skip it"
         case .tableWithoutHeaders(let detail):
             return "data table \(detail)"
         case .footerMarkMissing(let mark):
@@ -461,7 +465,7 @@ extension Problem {
             return "broken links (错链) are a deduction item of the national inspection; check the template or the document that makes it"
         case .ipLiteral:
             return "use a host name: an IPv4 address is unreachable over IPv6 (天窗), and addresses change"
-        case .thirdPartySubresource:
+        case .thirdPartySubresource, .thirdPartyInCSS:
             return "copy the file into Templates/assets/: pages must load nothing from other hosts"
         case .pageLanguage:
             return "screen readers choose their voice by it (GB/T 37668, WCAG 3.1.1): check the base template's <html> tag"
@@ -473,6 +477,8 @@ extension Problem {
             return "headings go down one level at a time (WCAG 1.3.1): in a body, use ## under the title, then ###"
         case .imageWithoutAlt:
             return "describe the image in its alt text (![描述](图.png)), or give alt=\"\" if it is decoration"
+        case .imageAltEmpty:
+            return "say in the brackets what the image shows, e.g. ![流程图：申请、受理、办结](图.png) (WCAG 1.1.1); give a chart's figures in the text or a table as well"
         case .tableWithoutHeaders:
             return "screen readers need <th> header cells and a <caption> to read a table"
         case .footerMarkMissing:

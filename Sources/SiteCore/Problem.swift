@@ -257,6 +257,9 @@ public enum Problem: Hashable, Sendable, Codable {
     case ipLiteral(url: String)
     /// A script, stylesheet, image or frame loaded from another host.
     case thirdPartySubresource(tag: String, url: String)
+    /// A stylesheet, font or image that CSS (a theme's .css file, a `<style>` element or a `style`
+    /// attribute) loads from another host; `rule` is `@import`, `@font-face` or `url()`.
+    case thirdPartyInCSS(rule: String, url: String)
     /// A page without `<html lang>` of the site's language.
     case pageLanguage(expected: String)
     /// A page without a `<title>`, or with an empty one.
@@ -269,6 +272,9 @@ public enum Problem: Hashable, Sendable, Codable {
     case imageWithoutAlt(src: String)
     /// A data table without header cells or without a caption.
     case tableWithoutHeaders(detail: String)
+    /// An image in a document body without a description (`![](图.png)` renders `alt=""`, which
+    /// tells screen readers to skip it as decoration).
+    case imageAltEmpty(src: String)
     /// A page without one of the footer marks of site.yaml.
     case footerMarkMissing(mark: String)
 
@@ -396,12 +402,13 @@ extension Problem {
         case .calendarUpdate: "time.calendar-update"
         case .brokenLink: "links.internal"
         case .ipLiteral: "ipv6.literal"
-        case .thirdPartySubresource: "ipv6.third-party-subresource"
+        case .thirdPartySubresource, .thirdPartyInCSS: "ipv6.third-party-subresource"
         case .pageLanguage: "a11y.lang"
         case .pageTitleMissing: "a11y.title"
         case .pageH1Count: "a11y.h1"
         case .headingSkip: "a11y.heading-order"
         case .imageWithoutAlt: "a11y.img-alt"
+        case .imageAltEmpty: "a11y.empty-alt"
         case .tableWithoutHeaders: "a11y.table"
         case .footerMarkMissing: "site.footer-page"
         case .templateSyntax: "template.syntax"
@@ -421,7 +428,7 @@ extension Problem {
             .planDeadlineVague, .planDeadlineRange, .planOverdue, .planDoneEvidence,
             .disclosureReasonBasis, .interpretationMissing, .interpretationForms,
             .privacyResidentID15, .privacyExceptionExpired, .proactiveLate, .interpretationLate, .adoptionLate, .calendarMissing, .calendarNoNotice,
-            .templateUnknownName:
+            .templateUnknownName, .imageAltEmpty:
             .warning
         case .privacyAttachmentUnscanned, .calendarUpdate:
             .info

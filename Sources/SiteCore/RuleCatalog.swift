@@ -118,12 +118,13 @@ public enum RuleCatalog {
         // Output audit: what was written.
         Rule(code: "links.internal", severity: .error, configurable: true, summary: "a link, source or #fragment in a written page that resolves to nothing (错链)"),
         Rule(code: "ipv6.literal", severity: .error, configurable: false, summary: "a link or source with an IP-address host"),
-        Rule(code: "ipv6.third-party-subresource", severity: .error, configurable: false, summary: "a script, stylesheet, image or frame from another host"),
+        Rule(code: "ipv6.third-party-subresource", severity: .error, configurable: false, summary: "a script, stylesheet, font, image, media or frame from another host, in a page or in CSS"),
         Rule(code: "a11y.lang", severity: .error, configurable: true, summary: "a page without <html lang> of the site's language"),
         Rule(code: "a11y.title", severity: .error, configurable: true, summary: "a page without a <title>"),
         Rule(code: "a11y.h1", severity: .error, configurable: true, summary: "a page without exactly one <h1>"),
         Rule(code: "a11y.heading-order", severity: .error, configurable: true, summary: "a heading that skips a level (<h2> then <h4>)"),
         Rule(code: "a11y.img-alt", severity: .error, configurable: true, summary: "an image without alt text"),
+        Rule(code: "a11y.empty-alt", severity: .warning, configurable: true, summary: "an image in a document body without a description (![](图.png))"),
         Rule(code: "a11y.table", severity: .error, configurable: true, summary: "a data table without <th> or <caption>"),
         Rule(code: "site.footer-page", severity: .error, configurable: true, summary: "a page without the footer marks of site.yaml"),
         // Markdown, output and templates.

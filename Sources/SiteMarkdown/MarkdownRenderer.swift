@@ -76,6 +76,8 @@ private struct TreePass {
     var links: [LinkReference] = []
     var headings: [Heading] = []
     var diagnostics: [Diagnostic] = []
+    /// Images without a description, last first (links are rewritten innermost, so last, first).
+    private var undescribedImages: [Diagnostic] = []
     private lazy var lines: [Substring] = source.split(separator: "\n", omittingEmptySubsequences: false)
 
     init(
@@ -126,6 +128,7 @@ private struct TreePass {
         // them (found by fuzzing: the links were then rewritten after they were freed).
         for node in linkNodes.reversed() { rewriteLink(node) }
         links.reverse()  // reported in document order
+        diagnostics += undescribedImages.reversed()
         for node in softBreaks where joinsWideCharacters(node) {
             cmark_node_unlink(node)
             cmark_node_free(node)
@@ -167,8 +170,14 @@ private struct TreePass {
             cmark_node_set_url(node, SitePath(file: contentPath).href(basePath: targets.basePath))
         case .missing, .outside, .localFile, .unsafe:
             unwrap(node)
+            return
         case .external, .fragment:
             break
+        }
+        // The image stays: its description is its alt text. A body image is content, so one without
+        // a description would be skipped by screen readers as decoration.
+        if isImage, plainText(node).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            undescribedImages.append(Diagnostic(.imageAltEmpty(src: destination.removingPercentEncoding ?? destination), at: location(of: node)))
         }
     }
 

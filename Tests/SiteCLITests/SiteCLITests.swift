@@ -96,6 +96,25 @@ struct SiteCLITests {
         #expect(!site.exists("Public"))
     }
 
+    @Test("a theme style sheet that imports a font from another host fails the build at its line and column, and publishes nothing")
+    func themeStylesheetAudit() throws {
+        let site = try TempSite(files: SampleSite.files)
+        let css = try #require(site.read("Templates/assets/site.css"))
+        try site.write("Templates/assets/site.css", "@import url(https://fonts.example.com/css?family=Noto+Sans+SC);\n" + css)
+        let result = try SiteBinary.run(["build", "--as-of", "2021-06-01"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            Public/assets/site.css:1:9: error: CSS @import loads 'https://fonts.example.com/css?family=Noto+Sans+SC' from another host [ipv6.third-party-subresource]
+              hint: copy the file into Templates/assets/: pages must load nothing from other hosts
+            1 error, 0 warnings in 1 file
+              ipv6.third-party-subresource: 1 error
+            Nothing was published because of errors.
+
+            """)
+        #expect(!site.exists("Public"))
+    }
+
     @Test("--format github prints workflow annotations")
     func githubFormat() throws {
         var files = SampleSite.files

@@ -131,6 +131,30 @@ struct BuildTests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test("a base template without lang and with a script from a CDN fails the build on every page, and publishes nothing")
+    func brokenBaseTemplate() throws {
+        let site = try TempSite(files: SampleSite.files)
+        let first = try Pipeline().run(BuildOptions(currentFolder: site.root))
+        #expect(first.published && first.diagnostics.isEmpty)
+        let before = Tree.contents(under: site.url("Public"))
+        let pages = before.keys.filter { $0.hasSuffix(".html") }.sorted()
+        #expect(pages.count == 21)
+
+        let base = try #require(site.read("Templates/base.mustache"))
+        #expect(base.hasPrefix("<!DOCTYPE html>\n<html lang=\"{{lang}}\">\n<head>\n<meta charset=\"utf-8\">\n"))
+        try site.write("Templates/base.mustache", base
+            .replacingOccurrences(of: #"<html lang="{{lang}}">"#, with: "<html>")
+            .replacingOccurrences(of: "<meta charset=\"utf-8\">\n", with: "<meta charset=\"utf-8\">\n<script src=\"https://cdn.example.com/jquery.min.js\"></script>\n"))
+        let report = try Pipeline().run(BuildOptions(currentFolder: site.root))
+        #expect(!report.published)
+        #expect(report.failed(strict: false))
+        #expect(report.diagnostics.sorted.map { "\($0.location!) \($0.code) \($0.message)" } == pages.flatMap { page in [
+            #"Public/\#(page):1:1 a11y.lang page lacks <html lang="zh-CN">"#,
+            "Public/\(page):5:1 ipv6.third-party-subresource <script> loads 'https://cdn.example.com/jquery.min.js' from another host",
+        ] })
+        #expect(Tree.contents(under: site.url("Public")) == before)
+    }
+
     @Test("a successful build replaces the output folder as a whole, removing stale files")
     func buildReplacesOutput() throws {
         let site = try TempSite(files: SampleSite.files)

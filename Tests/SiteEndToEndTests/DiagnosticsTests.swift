@@ -424,6 +424,29 @@ struct DiagnosticsTests {
         #expect(site.read("Public/policies/gongkai/index.html")?.contains("<h1>示例县人民政府办公室关于印发示例县政务公开办法的通知</h1>") == true)
     }
 
+    @Test("an image without a description in a body is a warning at the image: published, but not under --strict")
+    func imageWithoutDescription() throws {
+        let files = sample([
+            "Content/policies/gongkai.md": SampleSite.policy + "\n流程如下：![](liucheng.png)\n",
+            "Content/policies/liucheng.png": "PNG",
+        ])
+        let relaxed = try build(files)
+        #expect(relaxed.report.published)
+        #expect(relaxed.site.read("Public/policies/gongkai/index.html")?.contains(#"<img src="/policies/liucheng.png" alt="" />"#) == true)
+        #expect(relaxed.text == """
+            Content/policies/gongkai.md:20:6: warning: image 'liucheng.png' has no description: it gets alt="", and screen readers skip it [a11y.empty-alt]
+                流程如下：![](liucheng.png)
+                          ^
+              hint: say in the brackets what the image shows, e.g. ![流程图：申请、受理、办结](图.png) (WCAG 1.1.1); give a chart's figures in the text or a table as well
+            0 errors, 1 warning in 1 file
+              a11y.empty-alt: 1 warning
+
+            """)
+        let strict = try build(files, strict: true)
+        #expect(!strict.report.published)
+        #expect(!strict.site.exists("Public"))
+    }
+
     @Test("warnings fail the build only under --strict")
     func strictWarnings() throws {
         let files = sample(["Content/plans/2021-yaodian.md": SampleSite.plan + "\n<div>表格</div>\n"])

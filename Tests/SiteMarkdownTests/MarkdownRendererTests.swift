@@ -219,3 +219,30 @@ struct RawHTMLTests {
         #expect(render("公开\n\n<!-- 内部意见 -->\n").html == "<p>公开</p>\n")
     }
 }
+
+@Suite("Images without a description")
+struct ImageDescriptionTests {
+    @Test("an image with no description is a warning at its position in the file; the image is kept")
+    func emptyAlt() {
+        let body = render("正文\n\n![](../images/图1.png) 和 ![ 　](https://www.gov.cn/a.png)\n\n说明![图一](../images/图1.png)")
+        #expect(body.html.contains(#"<img src="/images/%E5%9B%BE1.png" alt="" />"#))
+        #expect(body.diagnostics.map(\.code) == ["a11y.empty-alt", "a11y.empty-alt"])
+        #expect(body.diagnostics.map(\.location) == [
+            SourceLocation(path: "Content/policies/x.md", line: 12, column: 1),
+            // '![](../images/图1.png) 和 ' is 24 columns.
+            SourceLocation(path: "Content/policies/x.md", line: 12, column: 25),
+        ])
+        #expect(body.diagnostics.first?.severity == SiteCore.Severity.warning)
+        #expect(body.diagnostics.first?.message == #"image '../images/图1.png' has no description: it gets alt="", and screen readers skip it"#)
+    }
+
+    @Test("an image that is dropped (missing, outside, unsafe) is reported as such, not for its description")
+    func droppedImage() {
+        #expect(render("![](missing.png) ![](../../x.png) ![](javascript:x)").diagnostics == [])
+    }
+
+    @Test("a description made only of a link, code or emphasis counts")
+    func descriptionInMarkup() {
+        #expect(render("![**流程图**](../images/图1.png) ![`代码`](../images/图1.png) ![[解读](../interpretations/jd-1.md)](../images/图1.png)").diagnostics == [])
+    }
+}
