@@ -93,6 +93,20 @@ struct AnnualReportTests {
         #expect(found.map(\.code) == ["report.t3-row-total", "report.t3-outcome-sum", "report.t4-after-total"])
     }
 
+    @Test("a null cell is empty; an amount is digits with an optional decimal part", arguments: [
+        ("~", "第二十条第（八）项 / 行政事业性收费 / 本年收费金额（单位：万元） is empty; the form requires every cell, 0 included"),
+        ("null", "第二十条第（八）项 / 行政事业性收费 / 本年收费金额（单位：万元） is empty; the form requires every cell, 0 included"),
+        (".inf", "第二十条第（八）项 / 行政事业性收费 / 本年收费金额（单位：万元） is '.inf', which is not an amount ≥ 0 in 万元"),
+        ("1.2e3", "第二十条第（八）项 / 行政事业性收费 / 本年收费金额（单位：万元） is '1.2e3', which is not an amount ≥ 0 in 万元"),
+        ("12.50", nil),
+    ])
+    func amountCells(_ written: String, _ message: String?) throws {
+        let text = reportDocument(t3: Self.t3Valid, t4: Self.t4Valid)
+            .replacingOccurrences(of: "admin_fees: {fee_amount: 0}", with: "admin_fees: {fee_amount: \(written)}")
+        let found = try diagnostics(SampleSite.files.merging(["Content/reports/2021.md": text]) { $1 })
+        #expect(found.map(\.message) == (message.map { [$0] } ?? []))
+    }
+
     @Test("an empty cell, a negative figure and an unknown id are errors")
     func cells() throws {
         let text = reportDocument(t3: Self.t3Valid, t4: Self.t4Valid)

@@ -53,7 +53,10 @@ struct AnnualReportTablesRule: ComplianceRule {
             for row in table.dataRows {
                 for column in table.columns {
                     let rowLabel = row.label, columnLabel = table.path(ofColumn: column)
-                    guard let cell = tables[table.id]?[row.id]?[column], !cell.value.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    // YAML's null (`~`, `null`) is an empty cell too, not a value of the wrong type.
+                    guard let cell = tables[table.id]?[row.id]?[column],
+                        !["", "~", "null", "Null", "NULL"].contains(cell.value.trimmingCharacters(in: .whitespaces))
+                    else {
                         diagnostics.append(Diagnostic(
                             .reportCellMissing(table: table.caption, row: rowLabel, column: columnLabel),
                             at: tables[table.id]?[row.id]?[column]?.location ?? rowLocation(tables[table.id]?[row.id]) ?? document.headerLocation))
@@ -72,7 +75,8 @@ struct AnnualReportTablesRule: ComplianceRule {
                         }
                         numbers[table.id, default: [:]][row.id, default: [:]][column] = Located(value, at: cell.location)
                     case .amount:
-                        if Double(text).map({ $0 < 0 || $0.isNaN }) ?? true {
+                        // Digits with an optional decimal part: not -1, 1e3, inf or nan.
+                        if text.range(of: #"^[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) == nil {
                             diagnostics.append(Diagnostic(
                                 .reportCellType(table: table.caption, row: rowLabel, column: columnLabel, value: text, expected: "an amount ≥ 0 in 万元"),
                                 at: cell.location))
