@@ -25,6 +25,8 @@ public struct BuildOptions: Sendable {
     public var incremental: Bool
     /// Told the phase and the count as the build goes, for a progress line; nil: nobody asks.
     public var progress: BuildProgress?
+    /// Read Templates/; false for what needs the content only (`site graph`).
+    public var loadsTheme = true
 
     public init(
         source: String = "Content", templates: String = "Templates", output: String = "Public",

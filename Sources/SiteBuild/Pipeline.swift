@@ -49,9 +49,9 @@ public struct Pipeline: Sendable {
         options.progress?.begin("load")
         let loader = ContentLoader(folder: options.source, displayPrefix: options.sourceDisplay)
         let content = try loader.load()
-        let theme = try ThemeLoader(folder: options.templates, displayPrefix: options.templatesDisplay).load()
+        let theme = options.loadsTheme ? try ThemeLoader(folder: options.templates, displayPrefix: options.templatesDisplay).load() : Theme(templates: [], assets: [])
         let (templates, templateProblems) = TemplateLibrary.load(theme)
-        diagnostics += content.diagnostics + theme.diagnostics + templateProblems
+        diagnostics += content.diagnostics + theme.diagnostics + (options.loadsTheme ? templateProblems : [])
         clock.lap("load")
         func stop() -> Analysis {
             Analysis(

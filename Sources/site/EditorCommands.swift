@@ -163,7 +163,8 @@ struct GraphCommand: ParsableCommand {
     @OptionGroup var folders: SiteFolders
 
     func run() throws {
-        let options = BuildOptions(source: folders.source, templates: folders.templates, writeOutput: false)
+        var options = BuildOptions(source: folders.source, templates: folders.templates, writeOutput: false)
+        options.loadsTheme = false
         let analysis: Pipeline.Analysis
         do {
             analysis = try Pipeline().analyse(options)
@@ -171,12 +172,13 @@ struct GraphCommand: ParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(2)
         }
-        guard let graph = analysis.graph else {
-            let diagnostics = Diagnostics(Pipeline().excerpts(options).attach(to: analysis.diagnostics))
+        // The graph as far as it could be built, then the errors that left parts of it out.
+        if let graph = analysis.graph { print(graph.dump, terminator: "") }
+        let diagnostics = Diagnostics(Pipeline().excerpts(options).attach(to: analysis.diagnostics))
+        guard analysis.graph != nil, diagnostics.errorCount == 0 else {
             FileHandle.standardError.write(Data(DiagnosticPrinter().render(diagnostics).utf8))
             throw ExitCode(1)
         }
-        print(graph.dump, terminator: "")
     }
 }
 

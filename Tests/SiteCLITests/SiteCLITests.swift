@@ -339,6 +339,23 @@ struct SiteCLITests {
         #expect(result.stdout.contains("edge plans/2021-yaodian#task-1 lead fgj\n"))
     }
 
+    @Test("site graph needs no Templates/, and exits 1 with the errors after printing what it could link")
+    func graphWithoutThemeAndWithErrors() throws {
+        var files = SampleSite.files
+        files["Content/interpretations/gongkai-jd.md"] = SampleSite.interpretation.replacingOccurrences(of: "interprets: policies/gongkai", with: "interprets: policies/gongkia")
+        let site = try TempSite(files: files, defaultTheme: false)
+        let result = try SiteBinary.run(["graph"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("node policies/gongkai policy 主动公开"))
+        #expect(!result.stdout.contains("interprets"))
+        #expect(result.stderr.contains("Content/interpretations/gongkai-jd.md:10:13: error:") && result.stderr.contains("[interp.target]"))
+        try site.write("Content/interpretations/gongkai-jd.md", SampleSite.interpretation)
+        let clean = try SiteBinary.run(["graph"], in: site.root)
+        #expect(clean.status == 0)
+        #expect(clean.stderr.isEmpty)
+        #expect(clean.stdout.contains("edge interpretations/gongkai-jd interprets policies/gongkai\n"))
+    }
+
     @Test("an unknown option exits 64")
     func usageError() throws {
         let site = try TempSite(files: [:])
