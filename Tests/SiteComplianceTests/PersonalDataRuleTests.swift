@@ -32,6 +32,22 @@ struct PersonalDataRuleTests {
         #expect(!found.contains { $0.message.contains("11010519491231002X") || $0.message.contains("13812345678") })
     }
 
+    @Test("personal data in site.yaml, agencies.yaml, catalog.yaml and topics is found where it is written")
+    func configuration() throws {
+        let found = try findings(PersonalDataRule(), changes: [
+            "Content/site.yaml": SampleSite.siteYAML.replacing("contact: 0538-5621234", "contact: 0538-5621234，值班手机13812345678"),
+            "Content/catalog.yaml": SampleSite.catalogYAML + "- id: kong\n  title: 空栏目\n  empty_reason: 联系人张三，身份证11010519491231002X\n",
+            "Content/agencies.yaml": SampleSite.agenciesYAML.replacing("  short: 县发改局", "  short: 县发改局（13912345678）"),
+            policyPath: SampleSite.policy.replacing("topics: [综合政务]", "topics: [综合政务, 手机13712345678]"),
+        ])
+        #expect(found.map { "\($0.location!) \($0.message)" } == [
+            "Content/agencies.yaml:11:15 mobile number 139****5678 in an agency's short name",
+            "Content/catalog.yaml:12:26 resident ID number 110105********002X in a section's empty_reason",
+            "Content/policies/gongkai.md:11:18 mobile number 137****5678 in the topics",
+            "Content/site.yaml:9:27 mobile number 138****5678 in site.yaml 'contact'",
+        ])
+    }
+
     @Test("a wrong check character or a card without keyword or UnionPay prefix is a warning")
     func uncertain() throws {
         let found = try findings(PersonalDataRule(), changes: [policyPath: policy(body: "号码110105194912310021；编号4111111111111111。")])

@@ -25,6 +25,9 @@ func contextFor(changes: [String: String?] = [:], data: [String: Data] = [:], as
     let (graph, _) = GraphBuilder().build(configuration: content.configuration!, content: content, links: [:])
     // The folder goes when `site` does; attachments are read at once, while it is there.
     var texts: [String: (path: String, text: String)] = [:]
+    for file in ContentLoader.configurationFiles {
+        if case .success(let text) = loader.readText(file) { texts[file] = (loader.displayPath(file), text) }
+    }
     for document in content.documents {
         for attachment in document.attachments {
             if case .success(let text) = loader.readText(attachment.contentPath) { texts[attachment.contentPath] = (loader.displayPath(attachment.contentPath), text) }

@@ -16,7 +16,51 @@ struct PersonalDataRule: ComplianceRule {
 
     func check(_ context: ComplianceContext) -> [Diagnostic] {
         let documents = context.graph.documents.filter(\.isPublic)
-        return documents.concurrentMap { scan($0, context: context) }.flatMap { $0 }
+        return documents.concurrentMap { scan($0, context: context) }.flatMap { $0 } + scanConfiguration(context)
+    }
+
+    /// What the configuration files put on every page or on catalog and agency pages: the footer
+    /// marks and notice of site.yaml, agency names, section titles, descriptions and empty reasons.
+    /// No exception applies there (a lawful basis belongs to a document).
+    private func scanConfiguration(_ context: ComplianceContext) -> [Diagnostic] {
+        let graph = context.graph
+        var diagnostics: [Diagnostic] = []
+        func scan(_ value: String?, field: String, file: String, near: SourceLocation) {
+            guard let value else { return }
+            let found = findings(in: value, context: context)
+            guard !found.isEmpty else { return }
+            let lines = context.attachmentText?(file)?.text.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+            for finding in found {
+                let needle = String(String.UnicodeScalarView(value.unicodeScalars.dropFirst(finding.offset).prefix(finding.length)))
+                let location = Self.locate(needle, in: lines, path: near.path, from: near.line) ?? near
+                diagnostics.append(diagnostic(finding, field: field, exception: nil, at: location))
+            }
+        }
+        let site = graph.configuration
+        for (value, key) in [(site.name, "name"), (site.sponsor, "sponsor"), (site.contact, "contact"), (site.address, "address"), (site.notice, "notice")] {
+            scan(value, field: "site.yaml '\(key)'", file: "site.yaml", near: site.location)
+        }
+        for agency in graph.agencies {
+            scan(agency.name, field: "an agency's name", file: "agencies.yaml", near: agency.location)
+            scan(agency.shortName, field: "an agency's short name", file: "agencies.yaml", near: agency.location)
+        }
+        for section in graph.catalog.flatMap(\.flattened) {
+            scan(section.title, field: "a section's title", file: "catalog.yaml", near: section.location)
+            scan(section.description, field: "a section's description", file: "catalog.yaml", near: section.location)
+            scan(section.emptyReason, field: "a section's empty_reason", file: "catalog.yaml", near: section.location)
+        }
+        return diagnostics
+    }
+
+    /// The first place at or after line `from` (1-based) of a file's lines where `needle` is written.
+    static func locate(_ needle: String, in lines: [Substring], path: String, from: Int) -> SourceLocation? {
+        guard from - 1 < lines.count else { return nil }
+        for index in max(0, from - 1)..<lines.count {
+            guard let range = lines[index].range(of: needle) else { continue }
+            let column = lines[index][..<range.lowerBound].unicodeScalars.count + 1
+            return SourceLocation(path: path, line: index + 1, column: column)
+        }
+        return nil
     }
 
     private func scan(_ document: Document, context: ComplianceContext) -> [Diagnostic] {
@@ -36,7 +80,7 @@ struct PersonalDataRule: ComplianceRule {
                 let needle = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(finding.offset).prefix(finding.length)))
                 let location = frontMatter.locate(needle, from: cursor) ?? anchor
                 if location != anchor { cursor = SourceLocation(path: location.path, line: location.line, column: location.column + finding.length) }
-                diagnostics.append(diagnostic(finding, field: field, document: document, at: location))
+                diagnostics.append(diagnostic(finding, field: field, exception: document.privacy, at: location))
             }
         }
         func scanText(_ text: String, field: String, path: String, firstLine: Int) {
@@ -45,7 +89,7 @@ struct PersonalDataRule: ComplianceRule {
             var positions = TextPositions(text, firstLine: firstLine)
             for finding in found {
                 let (line, column) = positions.position(ofScalar: finding.offset)
-                diagnostics.append(diagnostic(finding, field: field, document: document, at: SourceLocation(path: path, line: line, column: column)))
+                diagnostics.append(diagnostic(finding, field: field, exception: document.privacy, at: SourceLocation(path: path, line: line, column: column)))
             }
         }
 
@@ -54,6 +98,13 @@ struct PersonalDataRule: ComplianceRule {
             scanValue(summary, field: "the summary", at: document.summaryLocation ?? document.headerLocation)
         }
         scanText(document.body, field: "the body", path: document.path, firstLine: document.bodyLine)
+        for topic in document.topics { scanValue(topic.value, field: "the topics", at: topic.location) }
+        if let decision = document.decision {
+            if let status = decision.status { scanValue(status, field: "the decision's status", at: document.headerLocation) }
+            for (_, target) in decision.items {
+                if case .external(let url) = target.value { scanValue(url, field: "a decision item's address", at: target.location) }
+            }
+        }
         if let plan = document.plan {
             for (index, task) in plan.tasks.enumerated() {
                 let field = "task \(task.number ?? index + 1)"
@@ -89,7 +140,7 @@ struct PersonalDataRule: ComplianceRule {
     }
 
     /// The finding as a diagnostic, or as `privacy.allowed` when the document's exception covers its kind.
-    private func diagnostic(_ finding: PersonalDataFinding, field: String, document: Document, at location: SourceLocation) -> Diagnostic {
+    private func diagnostic(_ finding: PersonalDataFinding, field: String, exception: PrivacyException?, at location: SourceLocation) -> Diagnostic {
         let allowKey: String
         let words: String
         switch finding.kind {
@@ -98,7 +149,7 @@ struct PersonalDataRule: ComplianceRule {
         case .mobile: (allowKey, words) = ("mobile", "mobile number")
         case .bankCard: (allowKey, words) = ("bankCard", "bank card number")
         }
-        if let privacy = document.privacy, privacy.allow.contains(allowKey) {
+        if let privacy = exception, privacy.allow.contains(allowKey) {
             return Diagnostic(
                 .privacyAllowed(kind: words, masked: finding.masked, exception: privacy.exception.value.chinese, fullResidentID: finding.kind == .residentID),
                 at: location)
