@@ -221,6 +221,21 @@ struct AnnualReportTests {
         #expect(try diagnostics(files).filter { $0.code == "report.t2-catalog-match" }.isEmpty)
     }
 
+    @Test("a township's report is late after 01-31, or after the day site.yaml sets")
+    func townshipDeadline() throws {
+        var files = SampleSite.files
+        files["Content/agencies.yaml"] = SampleSite.agenciesYAML + "- id: zhen\n  name: 示例县甲镇人民政府\n  short: 甲镇\n  level: township\n"
+        files["Content/reports/2021.md"] = reportDocument(published: "2022-02-15", t3: Self.t3Valid, t4: Self.t4Valid)
+            .replacingOccurrences(of: "issuer: xzfb", with: "issuer: zhen")
+        #expect(try diagnostics(files).filter { $0.code == "report.deadline" }.map(\.message) == [
+            "the 2021 report was published on 2022-02-15, after its deadline 2022-01-31",
+        ])
+        files["Content/site.yaml"] = SampleSite.siteYAML + "township_report_deadline: 02-28\n"
+        #expect(try diagnostics(files).filter { $0.code == "report.deadline" }.isEmpty)
+        files["Content/site.yaml"] = SampleSite.siteYAML + "township_report_deadline: 02-30\n"
+        #expect(try diagnostics(files).map(\.message).contains("'township_report_deadline' must be a day of the year as MM-DD, e.g. 01-31"))
+    }
+
     @Test("T2-CATALOG-MATCH counts the site's normative documents of the year and those in force")
     func catalogMatch() throws {
         let text = reportDocument(t3: Self.t3Valid, t4: Self.t4Valid)
@@ -284,6 +299,7 @@ struct PlanTaskTests {
         ("2023-12-31", "2023-12-31"), ("2023年12月31日前", "2023-12-31"), ("2023年12月底前", "2023-12-31"), ("6月底前", "2021-06-30"),
         ("年底前", "2021-12-31"), ("年内", "2021-12-31"), ("2022年上半年", "2022-06-30"), ("第三季度", "2021-09-30"),
         ("每年7月底前", "2021-07-31"), ("本文公布后30日内", "2021-06-20"), ("2月底前", "2021-02-28"), ("长期坚持", "长期坚持"),
+        ("今年年底前", "2021-12-31"), ("本年度内", "2021-12-31"), ("常态化", "长期坚持"), ("常态化推进", "长期坚持"),
     ])
     func deadlines(_ text: String, _ expected: String) {
         #expect(TaskDeadline.parse(text, planYear: 2021, published: CalendarDate(iso: "2021-05-21"))?.display == expected)

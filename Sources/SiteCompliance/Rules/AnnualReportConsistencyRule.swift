@@ -44,10 +44,12 @@ struct AnnualReportConsistencyRule: ComplianceRule {
                 diagnostics.append(Diagnostic(.reportCountyRules(issued: issued), at: cell.location))
             }
             if year >= 2021 { diagnostics += catalogMatch(document, year: year, graph: graph) }
-            // Deadline: 1月31日 for departments and townships, 3月31日 for the county government's report.
+            // Deadline: 1月31日 for departments, 3月31日 for the county government's report, and for
+            // townships the day site.yaml sets (01-31 unless it says otherwise).
             if let published = document.published, let level = issuer.flatMap({ graph.agency($0)?.level }), level != .group {
-                let month = level == .countyGovernment || level == .countyOffice ? 3 : 1
-                let deadline = CalendarDate(year: year + 1, month: month, day: 31)!
+                let township = graph.configuration.townshipReportDeadline
+                let (month, day) = level == .countyGovernment || level == .countyOffice ? (3, 31) : level == .township ? township : (1, 31)
+                let deadline = CalendarDate(year: year + 1, month: month, day: day)!
                 if published.value > deadline {
                     diagnostics.append(Diagnostic(
                         .reportDeadline(year: year, deadline: deadline.description, published: published.value.description), at: published.location))

@@ -10,6 +10,7 @@ enum ConfigurationDecoder {
         case sponsor, websiteCode = "website_code", icp, policeRecord = "police_record", contact, address
         case notice, allowRawHTML = "allow_raw_html", pageSize = "page_size", rules, privacy, holidays
         case interpretationForms = "interpretation_forms"
+        case townshipReportDeadline = "township_report_deadline"
     }
 
     static func site(path: String, text: String) -> (SiteConfiguration?, [Diagnostic]) {
@@ -33,6 +34,7 @@ enum ConfigurationDecoder {
         var allowedNumbers: Set<String> = []
         var holidays: [HolidayArrangement] = []
         var interpretationForms = InterpretationFormMinimum()
+        var townshipReportDeadline = (month: 1, day: 31)
         for key in SiteKey.allCases {
             guard let node = fields.take(key.rawValue) else { continue }
             switch key {
@@ -46,6 +48,16 @@ enum ConfigurationDecoder {
                 holidays = decodeHolidays(node, reader: &reader)
             case .interpretationForms:
                 interpretationForms = decodeInterpretationForms(node, reader: &reader)
+            case .townshipReportDeadline:
+                // MM-DD of the year after the report's; 02-29 is refused (not every year has it).
+                if let text = reader.string(node, key: key.rawValue) {
+                    let parts = text.value.split(separator: "-").compactMap { Int($0) }
+                    if parts.count == 2, text.value.count == 5, let day = CalendarDate(year: 2021, month: parts[0], day: parts[1]) {
+                        townshipReportDeadline = (day.month, day.day)
+                    } else {
+                        reader.report(.wrongType(key: key.rawValue, expected: "a day of the year as MM-DD, e.g. 01-31"), at: text.location)
+                    }
+                }
             case .pageSize:
                 if let size = reader.integer(node, key: key.rawValue) {
                     if size.value < 1 || size.value > 500 {
@@ -76,7 +88,8 @@ enum ConfigurationDecoder {
             policeRecord: values[.policeRecord]!.value, contact: values[.contact]!.value,
             address: values[.address]?.value, notice: values[.notice]?.value,
             allowRawHTML: allowRawHTML, pageSize: pageSize, rules: rules,
-            allowedNumbers: allowedNumbers, holidays: holidays, interpretationForms: interpretationForms, location: start)
+            allowedNumbers: allowedNumbers, holidays: holidays, interpretationForms: interpretationForms,
+            townshipReportDeadline: townshipReportDeadline, location: start)
         return (configuration, reader.diagnostics)
     }
 

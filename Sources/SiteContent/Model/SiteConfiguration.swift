@@ -40,6 +40,9 @@ public struct SiteConfiguration: Sendable {
     /// (`interpretation_forms:`): seed 004 asks ≥5 of the county government and its office and
     /// ≥2 of departments and townships, "原则上", so a site may set its own.
     public var interpretationForms: InterpretationFormMinimum
+    /// The day of the next year by which a township's (乡镇/街道) annual report is published
+    /// (`township_report_deadline: 01-31`): the 条例 sets none for them (DISCLOSURE.md §4.1).
+    public var townshipReportDeadline: (month: Int, day: Int)
     public var location: SourceLocation
 
     public init(
@@ -47,8 +50,10 @@ public struct SiteConfiguration: Sendable {
         websiteCode: String, icp: String, policeRecord: String, contact: String, address: String? = nil,
         notice: String? = nil, allowRawHTML: Bool = false, pageSize: Int = 20, rules: [RuleSetting] = [],
         allowedNumbers: Set<String> = [], holidays: [HolidayArrangement] = [],
-        interpretationForms: InterpretationFormMinimum = InterpretationFormMinimum(), location: SourceLocation
+        interpretationForms: InterpretationFormMinimum = InterpretationFormMinimum(),
+        townshipReportDeadline: (month: Int, day: Int) = (1, 31), location: SourceLocation
     ) {
+        self.townshipReportDeadline = townshipReportDeadline
         self.interpretationForms = interpretationForms
         self.name = name
         self.baseURL = baseURL

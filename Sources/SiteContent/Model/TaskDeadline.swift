@@ -10,12 +10,12 @@ public enum TaskDeadline: Hashable, Sendable {
     case vague
 
     /// Reads `2023-12-31`, `2023年12月31日前`, `2023年12月底前`, `12月底前`, `年底前`, `年内`,
-    /// `上半年`, `第三季度`, `每年7月底前`, `本文公布后30日内`, `长期坚持`. Month and quarter ends are
+    /// `上半年`, `第三季度`, `每年7月底前`, `本文公布后30日内`, `今年年底前`, `长期坚持`, `常态化`. Month and quarter ends are
     /// inclusive; forms without a year take the plan's year. Nil for anything else.
     public static func parse(_ raw: String, planYear: Int, published: CalendarDate?) -> TaskDeadline? {
         var text = String(raw.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
         if let date = CalendarDate(iso: text) { return .date(date) }
-        if ["长期坚持", "长期", "持续推进", "长期推进"].contains(text) { return .ongoing }
+        if ["长期坚持", "长期", "持续推进", "长期推进", "常态化", "常态化推进", "常态化开展"].contains(text) { return .ongoing }
         if ["年初", "年中", "适时"].contains(text) { return .vague }
         for suffix in ["以前", "之前", "前", "内", "完成"] where text.hasSuffix(suffix) {
             text.removeLast(suffix.count)
@@ -35,7 +35,8 @@ public enum TaskDeadline: Hashable, Sendable {
             text = String(text[text.index(after: index)...])
         }
         switch text {
-        case "", "年", "年底", "底", "年内", "本年", "本年底", "今年", "今年底", "全年", "下半年", "第四季度", "四季度":
+        case "", "年", "年底", "底", "年内", "本年", "本年底", "今年", "今年底", "今年年底", "本年年底", "本年度", "年度", "全年", "下半年",
+            "第四季度", "四季度":
             return CalendarDate(year: year, month: 12, day: 31).map(TaskDeadline.date)
         case "上半年", "第二季度", "二季度": return CalendarDate(year: year, month: 6, day: 30).map(TaskDeadline.date)
         case "第一季度", "一季度": return CalendarDate(year: year, month: 3, day: 31).map(TaskDeadline.date)
