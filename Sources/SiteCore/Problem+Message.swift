@@ -154,6 +154,10 @@ extension Problem {
             return "第二十条第（一）项 / 规章 / 本年制发件数 is \(issued), but a county-level organ cannot make 规章"
         case .catalogUnlisted:
             return "public document is in no catalog section, so the 主动公开目录 does not lead to it"
+        case .emptyReasonUnused(let id):
+            return "section '\(id)' gives an empty_reason but lists public documents, so its page never shows it"
+        case .reportTablesIgnored(let year):
+            return "a \(year) report has no national table format (it began with the 2019 reports): its 'tables' are not read or shown"
         case .interpretationUnlinked:
             return "interpretation names no policy ('interprets'), so neither page links the other"
         case .placeholderText(let text):
@@ -409,6 +413,10 @@ extension Problem {
             return "what one year carries forward the next year carries over; check both reports"
         case .reportCatalogMatch:
             return "either the report or the catalog is wrong; the catalog counts 行政规范性文件 by 成文日期 and 有效性"
+        case .emptyReasonUnused:
+            return "remove 'empty_reason': the section is no longer empty"
+        case .reportTablesIgnored:
+            return "write the figures in the text of the report, as it was published"
         case .catalogUnlisted:
             return "add 'catalog: [<section id>]' (see catalog.yaml); inspectors check that every public document can be found through the catalog"
         case .interpretationUnlinked:

@@ -143,6 +143,12 @@ public enum Problem: Hashable, Sendable, Codable {
     /// A catalog section with no public document in it or below it, and no `empty_reason`
     /// (空白栏目, a veto item of the national website inspection).
     case emptySection(id: String, title: String)
+    /// A section that says why it is empty (`empty_reason`) but lists public documents: the page
+    /// would show a reason that is no longer true.
+    case emptyReasonUnused(id: String)
+    /// A report of a year before the national table format (before 2019) with `tables:`, which
+    /// nothing reads or shows.
+    case reportTablesIgnored(year: Int)
     /// A 行政规范性文件 without any interpretation.
     case interpretationMissing
     /// Fewer interpretation forms than the minimum for the issuer's level.
@@ -359,6 +365,8 @@ extension Problem {
         case .supersededButInForce: "validity.link"
         case .decisionItemMissing, .decisionItemNonPublic: "decision.item-target"
         case .emptySection: "site.empty-section"
+        case .emptyReasonUnused: "catalog.empty-reason-unused"
+        case .reportTablesIgnored: "report.tables-ignored"
         case .normativeWithoutNumber: "validity.no-number"
         case .validityMissing: "validity.missing"
         case .reportUnknownCell: "report.unknown-cell"
@@ -424,7 +432,7 @@ extension Problem {
         switch self {
         case .documentNumberYear, .indexNumberYear, .indexNumberUnrecorded, .rawHTMLDropped,
             .reportCrossYear, .reportCatalogMatch, .reportCountyRules, .reportStockFlow,
-            .catalogUnlisted, .interpretationUnlinked, .placeholderText, .reportDeadline, .reportPlanLink,
+            .catalogUnlisted, .interpretationUnlinked, .placeholderText, .emptyReasonUnused, .reportTablesIgnored, .reportDeadline, .reportPlanLink,
             .planDeadlineVague, .planDeadlineRange, .planOverdue, .planDoneEvidence,
             .disclosureReasonBasis, .interpretationMissing, .interpretationForms,
             .privacyResidentID15, .privacyExceptionExpired, .proactiveLate, .interpretationLate, .adoptionLate, .calendarMissing, .calendarNoNotice,

@@ -92,6 +92,8 @@ public enum RuleCatalog {
         Rule(code: "report.t3-cross-year", severity: .warning, configurable: true, summary: "上年结转 ≠ the previous report's 结转下年度"),
         Rule(code: "report.t2-catalog-match", severity: .warning, configurable: true, summary: "行政规范性文件 figures differ from the site's catalog"),
         Rule(code: "report.t2-county-no-rules", severity: .warning, configurable: true, summary: "a county-level organ reports 规章"),
+        Rule(code: "catalog.empty-reason-unused", severity: .warning, configurable: true, summary: "a section that lists public documents (its own or its subsections') still gives an empty_reason"),
+        Rule(code: "report.tables-ignored", severity: .warning, configurable: true, summary: "tables in a report from before 2019, which nothing reads"),
         Rule(code: "catalog.unlisted", severity: .warning, configurable: true, summary: "a public document in no catalog section and no decision's items"),
         Rule(code: "interp.unlinked", severity: .warning, configurable: true, summary: "an interpretation that names no policy"),
         Rule(code: "content.placeholder", severity: .warning, configurable: true, summary: "placeholder text from site new in a public document"),

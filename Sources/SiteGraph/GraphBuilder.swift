@@ -294,8 +294,12 @@ public struct GraphBuilder: Sendable {
         }
         // Skipped while some document's sections or disclosure are unknown: it would only repeat that error.
         let membershipKnown = content.undecodable.isEmpty && !unknownSections && documents.allSatisfy { $0.disclosure != nil }
-        for section in content.catalog.flatMap(\.flattened) where membershipKnown && section.emptyReason == nil && !hasMembers(section) {
-            diagnostics.append(Diagnostic(.emptySection(id: section.id, title: section.title), at: section.location))
+        for section in content.catalog.flatMap(\.flattened) where membershipKnown {
+            if section.emptyReason == nil, !hasMembers(section) {
+                diagnostics.append(Diagnostic(.emptySection(id: section.id, title: section.title), at: section.location))
+            } else if section.emptyReason != nil, hasMembers(section) {
+                diagnostics.append(Diagnostic(.emptyReasonUnused(id: section.id), at: section.location))
+            }
         }
 
         for key in interpretations.keys {

@@ -1,4 +1,6 @@
 import SiteCore
+import SiteContent
+import SiteGraph
 import SiteTestSupport
 import Testing
 
@@ -75,5 +77,20 @@ struct FindabilityRuleTests {
         let found = try findings(DisclosureReasonRule(), changes: ["Content/policies/neibu.md": withheld])
         #expect(found.isEmpty == accepted)
         if !accepted { #expect(found.map(\.code) == ["disclosure.reason-basis"]) }
+    }
+}
+
+@Suite("Stale empty reasons and ignored tables")
+struct StaleDeclarationTests {
+    @Test("catalog.empty-reason-unused: a section that lists documents, its own or its subsections', still says why it is empty")
+    func emptyReasonUnused() throws {
+        let catalog = SampleSite.catalogYAML.replacing("- id: zcwj\n  title: 政策文件\n", "- id: zcwj\n  title: 政策文件\n  empty_reason: 暂无\n")
+        let files = SampleSite.files.merging(["Content/catalog.yaml": catalog]) { $1 }
+        let site = try TempSite(files: files, defaultTheme: false)
+        let content = try ContentLoader(folder: site.url("Content"), displayPrefix: "Content").load()
+        let (_, problems) = GraphBuilder().build(configuration: content.configuration!, content: content, links: [:])
+        #expect(problems.map { "\($0.location!) \($0.message)" } == [
+            "Content/catalog.yaml:1:7 section 'zcwj' gives an empty_reason but lists public documents, so its page never shows it",
+        ])
     }
 }

@@ -221,6 +221,30 @@ struct AnnualReportTests {
         #expect(try diagnostics(files).filter { $0.code == "report.t2-catalog-match" }.isEmpty)
     }
 
+    @Test("a report from before 2019 is free text: tables in it are reported as not read")
+    func tablesBefore2019() throws {
+        let text = """
+            ---
+            title: 示例县人民政府2018年政府信息公开工作年度报告
+            kind: annual-report
+            issuer: xzfb
+            index_number: 11370921004336564T/2019-00001
+            written: 2019-03-20
+            published: 2019-03-25
+            disclosure: 主动公开
+            catalog: [ghxx]
+            year: 2018
+            tables:
+              t3: {natural: {new_received: 3}}
+            ---
+
+            2018年，全县共收到政府信息公开申请3件。
+
+            """
+        let found = try diagnostics(SampleSite.files.merging(["Content/reports/2018.md": text]) { $1 })
+        #expect(found.filter { $0.code.hasPrefix("report.") }.map { "\($0.location!.line):\($0.location!.column) \($0.code)" } == ["10:7 report.tables-ignored"])
+    }
+
     @Test("a township's report is late after 01-31, or after the day site.yaml sets")
     func townshipDeadline() throws {
         var files = SampleSite.files

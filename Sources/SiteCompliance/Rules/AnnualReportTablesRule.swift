@@ -9,9 +9,10 @@ import SiteGraph
 struct AnnualReportTablesRule: ComplianceRule {
     func check(_ context: ComplianceContext) -> [Diagnostic] {
         context.graph.documents.flatMap { document -> [Diagnostic] in
-            guard let report = document.annualReport, let year = report.year?.value,
-                let format = AnnualReportFormat.forYear(year)
-            else { return [] }
+            guard let report = document.annualReport, let year = report.year?.value else { return [] }
+            guard let format = AnnualReportFormat.forYear(year) else {
+                return report.tables.isEmpty ? [] : [Diagnostic(.reportTablesIgnored(year: year), at: report.year!.location)]
+            }
             return check(report, format: format, document: document)
         }
     }
