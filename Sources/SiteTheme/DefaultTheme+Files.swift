@@ -1449,7 +1449,7 @@ html:not(.js-modes):has(#mode-large-contrast:target) body { line-height: 1.85; }
 <p class="section-description">{{description}}</p>
 {{/description}}
 {{#hasEntries}}
-<p class="section-count">共 {{count}} 条</p>
+<p class="section-count">共 {{count}} 条{{#directories}}　另见<a href="{{href}}">{{title}}</a>{{/directories}}</p>
 {{>partials/entries}}
 {{>partials/pagination}}
 <p class="feeds">订阅本栏目更新：{{#feeds}} <a href="{{href}}" type="{{type}}">{{label}}</a>{{/feeds}}</p>

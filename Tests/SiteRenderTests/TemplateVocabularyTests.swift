@@ -38,7 +38,7 @@ struct TemplateVocabularyTests {
         HomeView(latest: [], sections: []),
         AgencyTaskView(planTitle: "p", planHref: "h", number: "1", task: "t", role: "r", due: "d", status: "s"),
         AgencyView(name: "n", shortName: "s", levelName: "l", entries: [], listCaption: "c", hasDocuments: false, count: 0, pagination: nil, tasks: [], hasTasks: false),
-        SectionView(id: "i", title: "t", description: "d", emptyReason: "e", entries: [], listCaption: "c", hasEntries: false, count: 0, pagination: nil, tree: []),
+        SectionView(id: "i", title: "t", description: "d", emptyReason: "e", entries: [], listCaption: "c", hasEntries: false, count: 0, pagination: nil, tree: [], directories: []),
         DocumentView(
             id: "i", kind: "policy", kindName: "k", title: "t", href: "h", indexNumber: "i", issuer: "i", issuers: [], written: "w",
             published: "p", documentNumber: "d", validity: "v", validityClass: "c", normative: true, topics: "t", summary: "s",

@@ -27,6 +27,9 @@ struct SectionView {
     let pagination: PaginationView?
     /// The catalog beside the list, with this section marked.
     let tree: [TreeNodeView]
+    /// The directories that gather this section's kind of documents: 现行有效规范性文件 for a section
+    /// with normative documents, 重大行政决策事项目录 for one with decisions.
+    let directories: [LinkView]
 }
 
 /// Links between the pages of a long list.

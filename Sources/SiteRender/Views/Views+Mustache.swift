@@ -363,6 +363,7 @@ extension SectionView: MustacheParent {
         case "count": self.count
         case "pagination": self.pagination ?? TemplateNull.value
         case "tree": self.tree
+        case "directories": self.directories
         default: nil
         }
     }
@@ -381,6 +382,7 @@ extension SectionView: StableDigestible {
         count.feed(into: &hasher)
         pagination.feed(into: &hasher)
         tree.feed(into: &hasher)
+        directories.feed(into: &hasher)
     }
 }
 
@@ -910,5 +912,5 @@ extension StatusCountView: StableDigestible {
 
 enum TemplateVocabulary {
     /// The stored properties of every view type.
-    static let names: Set<String> = ["address", "agency", "area", "assetsHref", "attachments", "backlinks", "bodyHTML", "bodyRows", "breadcrumb", "canonicalURL", "caption", "catalog", "catalogHref", "cells", "children", "className", "colspan", "contact", "count", "counts", "current", "datetime", "decisionItems", "decisions", "description", "document", "documentNumber", "downloads", "due", "dueDate", "emptyReason", "entries", "external", "facetIndex", "facets", "feeds", "fileName", "forms", "hasChildren", "hasDecisions", "hasDocuments", "hasEntries", "hasFeeds", "hasInForce", "hasItems", "hasOthers", "hasOverdue", "hasReportSections", "hasTasks", "headRows", "header", "headers", "heading", "home", "homeHref", "href", "htmlTitle", "icp", "id", "inForce", "indexNumber", "interpretations", "isDecision", "issuer", "issuers", "itemLabels", "items", "kind", "kindName", "label", "lang", "latest", "lead", "levelName", "links", "list", "listCaption", "name", "navigation", "nextHref", "normative", "notFound", "note", "notice", "number", "others", "overdue", "pages", "pagination", "planHref", "planTitle", "policeRecord", "policy", "preambleHTML", "previousHref", "proseHTML", "published", "replacement", "replaces", "reportFormat", "reportSections", "reportYear", "responsible", "role", "rowspan", "scope", "searchHref", "section", "sections", "shortName", "site", "sponsor", "status", "statusCounts", "statusNotice", "successor", "summary", "supersededBy", "tables", "task", "taskTable", "tasks", "text", "title", "topics", "total", "tracksProgress", "tree", "type", "validity", "validityClass", "websiteCode", "written", "year", "yearPlans", "years"]
+    static let names: Set<String> = ["address", "agency", "area", "assetsHref", "attachments", "backlinks", "bodyHTML", "bodyRows", "breadcrumb", "canonicalURL", "caption", "catalog", "catalogHref", "cells", "children", "className", "colspan", "contact", "count", "counts", "current", "datetime", "decisionItems", "decisions", "description", "directories", "document", "documentNumber", "downloads", "due", "dueDate", "emptyReason", "entries", "external", "facetIndex", "facets", "feeds", "fileName", "forms", "hasChildren", "hasDecisions", "hasDocuments", "hasEntries", "hasFeeds", "hasInForce", "hasItems", "hasOthers", "hasOverdue", "hasReportSections", "hasTasks", "headRows", "header", "headers", "heading", "home", "homeHref", "href", "htmlTitle", "icp", "id", "inForce", "indexNumber", "interpretations", "isDecision", "issuer", "issuers", "itemLabels", "items", "kind", "kindName", "label", "lang", "latest", "lead", "levelName", "links", "list", "listCaption", "name", "navigation", "nextHref", "normative", "notFound", "note", "notice", "number", "others", "overdue", "pages", "pagination", "planHref", "planTitle", "policeRecord", "policy", "preambleHTML", "previousHref", "proseHTML", "published", "replacement", "replaces", "reportFormat", "reportSections", "reportYear", "responsible", "role", "rowspan", "scope", "searchHref", "section", "sections", "shortName", "site", "sponsor", "status", "statusCounts", "statusNotice", "successor", "summary", "supersededBy", "tables", "task", "taskTable", "tasks", "text", "title", "topics", "total", "tracksProgress", "tree", "type", "validity", "validityClass", "websiteCode", "written", "year", "yearPlans", "years"]
 }
