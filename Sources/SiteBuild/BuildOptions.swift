@@ -27,6 +27,9 @@ public struct BuildOptions: Sendable {
     public var progress: BuildProgress?
     /// Read Templates/; false for what needs the content only (`site graph`).
     public var loadsTheme = true
+    /// A preview (`--drafts`): drafts and documents published after `asOf` are rendered too, with
+    /// a banner, and every page asks search engines not to index it.
+    public var preview = false
 
     public init(
         source: String = "Content", templates: String = "Templates", output: String = "Public",

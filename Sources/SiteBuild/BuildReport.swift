@@ -20,6 +20,9 @@ public struct BuildReport: Sendable {
     public var ruleSettings: [(setting: RuleSetting, findings: Int)] = []
     /// External links in the written pages and how many pages have each; not checked offline.
     public var externalLinks: [String: Int] = [:]
+    /// Public documents by the state of their review records (complete, incomplete, missing); empty
+    /// when the site neither asks for records nor has any.
+    public var reviewCounts: [(state: String, count: Int)] = []
     /// Seconds per phase, in the order they ran.
     public var timings: [(phase: String, seconds: Double)]
 

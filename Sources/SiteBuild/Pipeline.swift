@@ -48,7 +48,16 @@ public struct Pipeline: Sendable {
         // Load.
         options.progress?.begin("load")
         let loader = ContentLoader(folder: options.source, displayPrefix: options.sourceDisplay)
-        let content = try loader.load()
+        var content = try loader.load()
+        for index in content.documents.indices {
+            content.documents[index].schedule(asOf: options.asOf, preview: options.preview)
+            let document = content.documents[index]
+            switch document.hold {
+            case .draft?: diagnostics.append(Diagnostic(.heldDraft, at: document.headerLocation))
+            case .scheduled(let date)?: diagnostics.append(Diagnostic(.heldScheduled(date: "\(date)"), at: document.published?.location ?? document.headerLocation))
+            case nil: break
+            }
+        }
         let theme = options.loadsTheme ? try ThemeLoader(folder: options.templates, displayPrefix: options.templatesDisplay).load() : Theme(templates: [], assets: [])
         let (templates, templateProblems) = TemplateLibrary.load(theme)
         diagnostics += content.diagnostics + theme.diagnostics + (options.loadsTheme ? templateProblems : [])
@@ -159,6 +168,9 @@ public struct Pipeline: Sendable {
         // A build renders nothing after errors in the content: it would not publish. `site check`
         // renders and audits anyway, so one run lists every finding of the content and the theme.
         report.basePath = analysis.graph?.configuration.basePath
+        if let graph = analysis.graph, graph.configuration.reviewRecords != nil || graph.documents.contains(where: { $0.review != nil }) {
+            report.reviewCounts = ComplianceChecker.reviewCounts(graph)
+        }
         guard let graph = analysis.graph, !options.writeOutput || !failing(diagnostics) else { return finish() }
 
         // Render into a staging folder beside the output folder (`site check`: a temporary folder),
@@ -183,7 +195,7 @@ public struct Pipeline: Sendable {
         do throws(SiteError) {
             let renderer = PageRenderer(
                 templates: analysis.templates, graph: graph, bodies: analysis.bodies, reportParts: analysis.reportParts,
-                asOf: options.asOf)
+                asOf: options.asOf, preview: options.preview)
             let pages = renderer.pages
             // A page whose view and template are those of a page the last build wrote is not rendered again.
             options.progress?.begin("render", total: pages.count)
@@ -226,7 +238,8 @@ public struct Pipeline: Sendable {
                 basePath: configuration.basePath, language: configuration.language, footerMarks: footerMarks,
                 displayPrefix: options.outputDisplay
             ).audit(folder: writer.staging, files: writer.files, reuse: reuse.reusableSummaries)
-            let (audited, auditSettings) = Self.apply(configuration.rules, to: audit.diagnostics)
+            let leaks = Self.reviewerLeaks(in: writer, reviewers: content.documents.flatMap { $0.review?.reviewers ?? [] }, display: options.outputDisplay)
+            let (audited, auditSettings) = Self.apply(configuration.rules, to: audit.diagnostics + leaks)
             diagnostics += audited
             report.ruleSettings = zip(analysis.ruleSettings, auditSettings).map { ($0.setting, $0.findings + $1.findings) }
             report.externalLinks = audit.externalLinks
@@ -256,6 +269,23 @@ public struct Pipeline: Sendable {
         report.diagnostics = Diagnostics(excerpts(options).attach(to: diagnostics))
         report.timings = analysis.timings + clock.laps
         return report
+    }
+
+    /// `review.leak`: every file written, searched for every reviewer named in any document's
+    /// records (public or not). Review records are internal; a name in the output means a template
+    /// or a body printed it.
+    static func reviewerLeaks(in writer: PublicWriter, reviewers: [String], display: String) -> [Diagnostic] {
+        let needles = Set(reviewers).sorted().map { ($0, Data($0.utf8)) }
+        guard !needles.isEmpty else { return [] }
+        let files = writer.files.sorted()
+        let found = files.concurrentMap { path -> [Diagnostic] in
+            guard let data = try? Data(contentsOf: writer.staging.appendingPathComponent(path), options: .mappedIfSafe) else { return [] }
+            return needles.compactMap { name, bytes in
+                data.range(of: bytes) == nil ? nil
+                    : Diagnostic(.reviewLeak(reviewer: name, file: "\(display)/\(path)"), at: SourceLocation(path: "\(display)/\(path)", line: 1, column: 1))
+            }
+        }
+        return found.flatMap { $0 }
     }
 
     /// Changes the severity of the findings of configured rules, or drops them when turned off.

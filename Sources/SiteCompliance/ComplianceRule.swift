@@ -48,6 +48,7 @@ public struct ComplianceChecker: Sendable {
         PlanDeadlineRule(),
         InterpretationRules(),
         FindabilityRules(),
+        ReviewRules(),
         DisclosureReasonRule(),
         HolidayCalendarRule(),
         ProactiveTimeLimitRule(),

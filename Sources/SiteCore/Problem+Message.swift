@@ -154,6 +154,20 @@ extension Problem {
             return "第二十条第（一）项 / 规章 / 本年制发件数 is \(issued), but a county-level organ cannot make 规章"
         case .catalogUnlisted:
             return "public document is in no catalog section, so the 主动公开目录 does not lead to it"
+        case .heldDraft:
+            return "draft: checked, not published"
+        case .reviewMissing:
+            return "public document has no review records ('review': 保密审查 and 初审、复审、终审)"
+        case .reviewConfidentiality(let detail):
+            return "保密审查: \(detail)"
+        case .reviewStages(let detail):
+            return "三审: \(detail)"
+        case .reviewLeak(let reviewer, let file):
+            return "reviewer '\(reviewer)' appears in \(file): review records are internal and never published"
+        case .heldScheduled(let date):
+            return "scheduled: 发布日期 \(date) is after the build's date, so it is published by the first build on or after that day"
+        case .heldTarget(let reference, let target, let hold):
+            return "\(reference) names '\(target)', which \(hold): it is not published yet"
         case .emptyReasonUnused(let id):
             return "section '\(id)' gives an empty_reason but lists public documents, so its page never shows it"
         case .reportTablesIgnored(let year):
@@ -202,6 +216,8 @@ extension Problem {
             return "attachment '\(file)' is not plain text: it was not scanned for personal data"
         case .privacyExceptionExpired(let until):
             return "the 公示 period of this document ended on \(until), but the document is still published"
+        case .changeLate(let changed, let published, let due, let provisional):
+            return "change published \(published), later than 20 working days after it was made on \(changed) (due \(due)\(provisional ? ", provisional" : ""))"
         case .proactiveLate(let written, let published, let due, let provisional):
             return "published \(published), later than 20 working days after 成文日期 \(written) (due \(due)\(provisional ? ", provisional" : ""))"
         case .interpretationLate(let policyPublished, let published, let due, let provisional):
@@ -415,6 +431,20 @@ extension Problem {
             return "either the report or the catalog is wrong; the catalog counts 行政规范性文件 by 成文日期 and 有效性"
         case .emptyReasonUnused:
             return "remove 'empty_reason': the section is no longer empty"
+        case .reviewMissing:
+            return "add 'review: {confidentiality: {by, on}, stages: [{stage: 初审, by, on}, {stage: 复审, by, on}, {stage: 终审, by, on}]}' (先审后发, 三审三校)"
+        case .reviewConfidentiality:
+            return "保密审查 comes before publication (条例 第十七条): 'confidentiality: {by: <staff id>, on: <date on or before published>}'"
+        case .reviewStages:
+            return "three different reviewers sign 初审, 复审 and 终审, in that order, each on or before 'published'"
+        case .reviewLeak:
+            return "use staff ids that cannot occur in the text (e.g. ny-bgs-03), or take the name out of the page or template"
+        case .heldDraft:
+            return "remove 'draft: true' to publish it; 'site build --drafts' previews it into Preview/"
+        case .heldScheduled:
+            return "a scheduled build (e.g. a daily CI job) publishes it on the day"
+        case .heldTarget:
+            return "publish both together: hold this document back too (draft: true, or the same 'published'), or remove the reference"
         case .reportTablesIgnored:
             return "write the figures in the text of the report, as it was published"
         case .catalogUnlisted:
@@ -459,7 +489,7 @@ extension Problem {
             return "check it by hand before publishing, or publish a text version (.txt, .csv, .md, .html) beside it"
         case .privacyExceptionExpired:
             return "withdraw the document or de-identify it"
-        case .proactiveLate:
+        case .proactiveLate, .changeLate:
             return "条例 第二十六条: proactive information is published within 20 working days of being made or changed"
         case .interpretationLate:
             return "seeds 001 and 002: an interpretation follows its policy within 3 working days (三同步)"

@@ -143,6 +143,21 @@ public enum Problem: Hashable, Sendable, Codable {
     /// A catalog section with no public document in it or below it, and no `empty_reason`
     /// (空白栏目, a veto item of the national website inspection).
     case emptySection(id: String, title: String)
+    /// A public document refers to one this build holds back (a draft, or one published later):
+    /// its page would link to nothing until then.
+    case heldTarget(reference: String, target: String, hold: String)
+    /// A 主动公开 document marked `draft: true`: checked, not published (info, for the report).
+    case heldDraft
+    /// A public document without `review:` on a site that asks for review records.
+    case reviewMissing
+    /// No 保密审查, or one dated after 发布日期 (条例 第十七条, 先审查后公开).
+    case reviewConfidentiality(detail: String)
+    /// The 三审 are not 初审, 复审, 终审 by three people, in date order, on or before 发布日期.
+    case reviewStages(detail: String)
+    /// A reviewer's name or staff id is in a published file: review records are internal.
+    case reviewLeak(reviewer: String, file: String)
+    /// A 主动公开 document whose 发布日期 is after the build's date: held back until then (info).
+    case heldScheduled(date: String)
     /// A section that says why it is empty (`empty_reason`) but lists public documents: the page
     /// would show a reason that is no longer true.
     case emptyReasonUnused(id: String)
@@ -242,6 +257,8 @@ public enum Problem: Hashable, Sendable, Codable {
 
     /// Published more than 20 working days after 成文日期 (条例 第二十六条).
     case proactiveLate(written: String, published: String, due: String, provisional: Bool)
+    /// A change (`changes:`) published more than 20 working days after it was made (变更之日).
+    case changeLate(changed: String, published: String, due: String, provisional: Bool)
     /// An interpretation published more than 3 working days after its policy.
     case interpretationLate(policyPublished: String, published: String, due: String, provisional: Bool)
     /// 意见采纳情况 published more than 10 working days after the decision's result, or (`published`
@@ -305,7 +322,7 @@ extension Problem {
     /// A time limit judged with days the holiday calendar does not cover: never an error (DISCLOSURE.md §4.2).
     public var isProvisional: Bool {
         switch self {
-        case .proactiveLate(_, _, _, let provisional), .interpretationLate(_, _, _, let provisional), .adoptionLate(_, _, _, let provisional):
+        case .proactiveLate(_, _, _, let provisional), .changeLate(_, _, _, let provisional), .interpretationLate(_, _, _, let provisional), .adoptionLate(_, _, _, let provisional):
             provisional
         default:
             false
@@ -365,6 +382,13 @@ extension Problem {
         case .supersededButInForce: "validity.link"
         case .decisionItemMissing, .decisionItemNonPublic: "decision.item-target"
         case .emptySection: "site.empty-section"
+        case .heldTarget: "publish.held-target"
+        case .heldDraft: "publish.draft"
+        case .reviewMissing: "review.missing"
+        case .reviewConfidentiality: "review.confidentiality"
+        case .reviewStages: "review.three-stages"
+        case .reviewLeak: "review.leak"
+        case .heldScheduled: "publish.scheduled"
         case .emptyReasonUnused: "catalog.empty-reason-unused"
         case .reportTablesIgnored: "report.tables-ignored"
         case .normativeWithoutNumber: "validity.no-number"
@@ -402,7 +426,7 @@ extension Problem {
         case .privacyExceptionBasis: "privacy.exception-basis"
         case .privacyExceptionExpired: "privacy.exception-expired"
         case .privacyAttachmentUnscanned: "privacy.attachment-unscanned"
-        case .proactiveLate: "time.proactive-20wd"
+        case .proactiveLate, .changeLate: "time.proactive-20wd"
         case .interpretationLate: "interp.late"
         case .adoptionLate: "decision.adoption-late"
         case .calendarMissing: "time.calendar-missing"
@@ -435,10 +459,10 @@ extension Problem {
             .catalogUnlisted, .interpretationUnlinked, .placeholderText, .emptyReasonUnused, .reportTablesIgnored, .reportDeadline, .reportPlanLink,
             .planDeadlineVague, .planDeadlineRange, .planOverdue, .planDoneEvidence,
             .disclosureReasonBasis, .interpretationMissing, .interpretationForms,
-            .privacyResidentID15, .privacyExceptionExpired, .proactiveLate, .interpretationLate, .adoptionLate, .calendarMissing, .calendarNoNotice,
+            .privacyResidentID15, .privacyExceptionExpired, .proactiveLate, .changeLate, .interpretationLate, .adoptionLate, .calendarMissing, .calendarNoNotice,
             .templateUnknownName, .imageAltEmpty:
             .warning
-        case .privacyAttachmentUnscanned, .calendarUpdate:
+        case .privacyAttachmentUnscanned, .calendarUpdate, .heldDraft, .heldScheduled:
             .info
         case .privacyAllowed(_, _, _, let fullResidentID):
             // A full 18-digit ID stays a warning under an exception: 公示 usually masks it (§5.3).

@@ -25,7 +25,7 @@ enum AtomFeed {
             lines += ["  <entry>", "    <id>\(e(entry.id))</id>", "    <title>\(e(entry.title))</title>"]
             lines.append(#"    <link rel="alternate" type="text/html" href="\#(e(entry.url))"/>"#)
             lines.append("    <published>\(SiteAddress.timestamp(entry.published))</published>")
-            lines.append("    <updated>\(SiteAddress.timestamp(entry.published))</updated>")
+            lines.append("    <updated>\(SiteAddress.timestamp(entry.updated))</updated>")
             for author in entry.authors {
                 lines.append("    <author><name>\(e(author.name))</name><uri>\(e(author.url))</uri></author>")
             }

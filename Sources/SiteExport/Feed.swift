@@ -20,8 +20,8 @@ struct Feed: Sendable {
     /// Never empty: a feed exists only when it has an entry.
     let entries: [FeedEntry]
 
-    /// The newest entry's 发布日期 (never the time of the build, so two builds give the same bytes).
-    var updated: CalendarDate { entries.map(\.published).max() ?? CalendarDate(daysSinceEpoch: 0) }
+    /// The newest entry's last change (never the time of the build, so two builds give the same bytes).
+    var updated: CalendarDate { entries.map(\.updated).max() ?? CalendarDate(daysSinceEpoch: 0) }
 }
 
 /// One document in a feed.
@@ -30,8 +30,10 @@ struct FeedEntry: Sendable {
     let id: String
     let title: String
     let url: String
-    /// 发布日期, both `published` and `updated`: documents carry no later date of change.
+    /// 发布日期
     let published: CalendarDate
+    /// The day of the latest change on the site (`changes:`), else 发布日期.
+    let updated: CalendarDate
     /// 内容概述
     let summary: String?
     /// The rendered body.
@@ -113,7 +115,7 @@ struct FeedBuilder: Sendable {
         }
         return FeedEntry(
             id: address.entryID(document), title: document.title.value, url: address.url(document.id.page),
-            published: published, summary: document.summary, contentHTML: bodies[document.id] ?? "",
+            published: published, updated: document.updated ?? published, summary: document.summary, contentHTML: bodies[document.id] ?? "",
             authors: authors, categories: categories)
     }
 }

@@ -55,7 +55,7 @@ struct JSONFeed: Encodable {
             for label in entry.categories.map(\.label) where !tags.contains(label) { tags.append(label) }
             return Item(
                 id: entry.id, url: entry.url, title: entry.title, summary: entry.summary, contentHTML: entry.contentHTML,
-                datePublished: SiteAddress.timestamp(entry.published), dateModified: SiteAddress.timestamp(entry.published),
+                datePublished: SiteAddress.timestamp(entry.published), dateModified: SiteAddress.timestamp(entry.updated),
                 authors: entry.authors.map { Author(name: $0.name, url: $0.url) }, tags: tags)
         }
     }

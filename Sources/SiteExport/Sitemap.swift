@@ -61,12 +61,12 @@ struct Sitemap: Sendable {
             return newest(graph.decisions + items)
         case .agencies: return newest(graph.issuedBy.values.joined())
         case .agency(let id, _): return newest((graph.issuedBy[id] ?? []) + (graph.tasksByAgency[id] ?? []).map(\.plan))
-        case .document(let id): return graph[id].flatMap { $0.isPublic ? $0.published?.value : nil }
+        case .document(let id): return graph[id].flatMap { $0.isPublic ? $0.updated : nil }
         case .notFound, .search: return nil
         }
     }
 
     func newest(_ ids: some Sequence<DocumentID>) -> CalendarDate? {
-        ids.compactMap { graph[$0] }.filter(\.isPublic).compactMap { $0.published?.value }.max()
+        ids.compactMap { graph[$0] }.filter(\.isPublic).compactMap(\.updated).max()
     }
 }

@@ -55,7 +55,9 @@ public struct GraphBuilder: Sendable {
                 task.responsible.forEach(checkAgency)
                 for evidence in task.evidence {
                     if let target = byID[evidence.value] {
-                        if document.isPublic, !target.isPublic, target.disclosure != nil {
+                        if document.isPublic, let hold = Self.held(target) {
+                            diagnostics.append(Diagnostic(.heldTarget(reference: "'evidence'", target: evidence.value.rawValue, hold: hold), at: evidence.location))
+                        } else if document.isPublic, !target.isPublic, target.disclosure != nil {
                             diagnostics.append(Diagnostic(.evidenceNonPublic(target: evidence.value.rawValue), at: evidence.location))
                         }
                     } else if !content.undecodable.contains(evidence.value) {
@@ -107,6 +109,10 @@ public struct GraphBuilder: Sendable {
             if document.isPublic && !policy.isPublic {
                 // A target without any disclosure has its own error; do not repeat it here.
                 if policy.disclosure == nil { continue }
+                if let hold = Self.held(policy) {
+                    diagnostics.append(Diagnostic(.heldTarget(reference: "'interprets'", target: target.value.rawValue, hold: hold), at: target.location))
+                    continue
+                }
                 diagnostics.append(Diagnostic(.interpretsNonPublic(target: target.value.rawValue), at: target.location))
                 continue
             }
@@ -125,6 +131,10 @@ public struct GraphBuilder: Sendable {
             }
             if document.isPublic && !replacement.isPublic {
                 if replacement.disclosure == nil { continue }
+                if let hold = Self.held(replacement) {
+                    diagnostics.append(Diagnostic(.heldTarget(reference: "'superseded_by'", target: target.value.rawValue, hold: hold), at: target.location))
+                    continue
+                }
                 diagnostics.append(Diagnostic(.supersededByNonPublic(target: target.value.rawValue), at: target.location))
                 continue
             }
@@ -153,6 +163,8 @@ public struct GraphBuilder: Sendable {
                 if document.isPublic {
                     if linked.isPublic {
                         decisionsOf[id, default: []].append(document.id)
+                    } else if let hold = Self.held(linked) {
+                        diagnostics.append(Diagnostic(.heldTarget(reference: "item '\(item.rawValue)'", target: id.rawValue, hold: hold), at: target.location))
                     } else if linked.disclosure != nil {
                         diagnostics.append(Diagnostic(.decisionItemNonPublic(item: item.rawValue, target: id.rawValue), at: target.location))
                     }
@@ -184,6 +196,8 @@ public struct GraphBuilder: Sendable {
                     if document.isPublic {
                         if linked.isPublic {
                             if target != document.id { backlinks[target, default: []].insert(document.id) }
+                        } else if let hold = Self.held(linked) {
+                            diagnostics.append(Diagnostic(.heldTarget(reference: "a link", target: link.destination, hold: hold), at: link.location))
                         } else if linked.disclosure != nil {
                             diagnostics.append(Diagnostic(.linkToNonPublic(target: link.destination, disclosure: linked.disclosure?.value.chinese ?? "not 主动公开"), at: link.location))
                         }
@@ -205,6 +219,8 @@ public struct GraphBuilder: Sendable {
                     guard document.isPublic else { continue }
                     if Self.sourceFiles.contains(path) {
                         diagnostics.append(Diagnostic(.linkToSourceFile(path: link.destination), at: link.location))
+                    } else if let owner = withheldAttachments[path], let hold = Self.held(owner) {
+                        diagnostics.append(Diagnostic(.heldTarget(reference: "a link", target: link.destination, hold: "belongs to '\(owner.id)', which \(hold)"), at: link.location))
                     } else if let owner = withheldAttachments[path] {
                         let disclosure = owner.disclosure?.value.chinese ?? "not 主动公开"
                         diagnostics.append(Diagnostic(
@@ -373,6 +389,15 @@ public struct GraphBuilder: Sendable {
         var common = 0
         while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
         return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
+    }
+
+    /// Why a 主动公开 document is held back in this build, for messages; nil when it is not held.
+    static func held(_ document: Document) -> String? {
+        switch document.hold {
+        case .draft?: "is a draft (draft: true)"
+        case .scheduled(let date)?: "is scheduled for \(date)"
+        case nil: nil
+        }
     }
 
     /// Files under Content/ that the build reads and never publishes, whoever links to them.

@@ -52,6 +52,13 @@ extension PageRenderer {
             forms: document.interpretation.map(formsText),
             supersededBy: graph.currentVersion(of: document.id).map(related),
             successor: graph.currentVersion(of: document.id) == nil ? publicRelated(policy?.supersededBy?.value) : nil,
+            previewNotice: document.previewHold.map { hold in
+                switch hold {
+                case .draft: "草稿：本页仅供审核预览，尚未发布"
+                case .scheduled(let date): "定时发布：本页将于\(date.year)年\(date.month)月\(date.day)日发布，当前为预览"
+                }
+            },
+            changes: document.changes.map { ChangeView(date: $0.published.value.description, note: $0.note) },
             statusNotice: validity.flatMap(statusNotice),
             replaces: (graph.replaces[document.id] ?? []).compactMap { graph[$0] }.map(related),
             backlinks: (graph.backlinks[document.id] ?? []).compactMap { graph[$0] }.map(related),

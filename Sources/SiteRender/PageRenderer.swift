@@ -61,11 +61,15 @@ public struct PageRenderer: Sendable {
     let baseURL: String
     /// Public documents in each section and below it, newest first.
     let sectionLists: [String: [DocumentID]]
+    /// A preview of drafts and scheduled documents (`site build --drafts`).
+    let preview: Bool
 
     public init(
         templates: TemplateLibrary, graph: ContentGraph, bodies: [DocumentID: String],
-        reportParts: [DocumentID: [RenderedReportPart]] = [:], asOf: CalendarDate = CalendarDate(daysSinceEpoch: 0)
+        reportParts: [DocumentID: [RenderedReportPart]] = [:], asOf: CalendarDate = CalendarDate(daysSinceEpoch: 0),
+        preview: Bool = false
     ) {
+        self.preview = preview
         self.templates = templates
         self.graph = graph
         self.bodies = bodies
@@ -196,7 +200,8 @@ public struct PageRenderer: Sendable {
         return SiteView(
             name: c.name, homeHref: href(.root), assetsHref: href(SitePath(directory: "assets")),
             catalogHref: href(.catalog), searchHref: href(.search), notice: c.notice, sponsor: c.sponsor,
-            websiteCode: c.websiteCode, icp: c.icp, policeRecord: c.policeRecord, contact: c.contact, address: c.address)
+            websiteCode: c.websiteCode, icp: c.icp, policeRecord: c.policeRecord, contact: c.contact, address: c.address,
+            preview: preview)
     }
 
     /// 首页, 政府信息公开, then the top-level catalog sections.

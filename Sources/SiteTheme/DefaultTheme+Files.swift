@@ -884,6 +884,9 @@ html:not(.js-modes):has(#mode-large-contrast:target) body { line-height: 1.85; }
 <meta name="description" content="{{description}}">
 {{/description}}
 <link rel="canonical" href="{{canonicalURL}}">
+{{#site.preview}}
+<meta name="robots" content="noindex, nofollow">
+{{/site.preview}}
 {{#feeds}}
 <link rel="alternate" type="{{type}}" title="{{title}}" href="{{href}}">
 {{/feeds}}
@@ -923,6 +926,9 @@ html:not(.js-modes):has(#mode-large-contrast:target) body { line-height: 1.85; }
 {{#site.notice}}
 <aside class="site-notice wrap" aria-label="站点提示">{{site.notice}}</aside>
 {{/site.notice}}
+{{#site.preview}}
+<aside class="site-notice preview-banner wrap" aria-label="预览提示">预览版本：含草稿和定时发布的文件，仅供审核，请勿发布到网站。</aside>
+{{/site.preview}}
 <nav class="breadcrumb wrap" aria-label="当前位置">
 <ol>
 {{#breadcrumb}}
@@ -931,6 +937,9 @@ html:not(.js-modes):has(#mode-large-contrast:target) body { line-height: 1.85; }
 </ol>
 </nav>
 <main id="main" class="wrap" tabindex="-1">
+{{#document.previewNotice}}
+<div class="status-notice preview-notice" role="note"><p><strong>{{document.previewNotice}}</strong></p></div>
+{{/document.previewNotice}}
 {{$main}}{{/main}}
 </main>
 {{>partials/footer}}
@@ -1299,6 +1308,16 @@ html:not(.js-modes):has(#mode-large-contrast:target) body { line-height: 1.85; }
 
 """#),
         File(path: "partials/relations.mustache", text: #"""
+{{^empty(changes)}}
+<section class="relations" aria-labelledby="changes-title">
+<h2 id="changes-title">更新记录</h2>
+<ul>
+{{#changes}}
+<li><time datetime="{{date}}">{{date}}</time> {{note}}</li>
+{{/changes}}
+</ul>
+</section>
+{{/empty(changes)}}
 {{^empty(decisions)}}
 <section class="relations" aria-labelledby="decisions-title">
 <h2 id="decisions-title">所属重大行政决策事项</h2>

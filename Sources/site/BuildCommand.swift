@@ -13,8 +13,11 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var folders: SiteFolders
 
-    @Option(name: .long, help: "The output folder; replaced as a whole when the build succeeds.")
-    var output = "Public"
+    @Option(name: .long, help: "The output folder; replaced as a whole when the build succeeds (default: Public, or Preview with --drafts).")
+    var output: String?
+
+    @Flag(name: .long, help: "Preview: also render drafts and documents whose 发布日期 is after the build's date, with a banner and noindex. Never into Public/.")
+    var drafts = false
 
     @Option(name: .customLong("base-url"), help: "The address the portal is served at; overrides base_url in site.yaml.")
     var baseURL: String?
@@ -24,10 +27,19 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    func validate() throws {
+        // A preview holds what is not to be published yet: it never goes where the portal is served from.
+        if drafts, let output, URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent == "Public" {
+            throw ValidationError("--drafts writes a preview, never into '\(output)': leave out --output (it writes Preview/) or name another folder")
+        }
+    }
+
     func run() throws {
-        let options = BuildOptions(
+        let output = self.output ?? (drafts ? "Preview" : "Public")
+        var options = BuildOptions(
             source: folders.source, templates: folders.templates, output: output, baseURL: baseURL,
             strict: report.strict, writeOutput: true, asOf: try report.asOfDate(), incremental: !clean)
+        options.preview = drafts
         try Runner.run(options, report: report) { result in
             let reused = result.reusedFileCount > 0 ? " (\(result.reusedFileCount) unchanged)" : ""
             return "Built \(counted(result.fileCount, "file"))\(reused) from \(counted(result.publicDocumentCount, "public document")) "
@@ -86,8 +98,13 @@ enum Runner {
         } else {
             FileHandle.standardError.write(Data(text.utf8))
         }
+        // 先审后发: how many public documents carry complete review records.
+        let reviewLine = result.reviewCounts.isEmpty ? nil
+            : "Review records of \(counted(result.publicDocumentCount, "public document")): "
+                + result.reviewCounts.map { "\($0.count) \($0.state)" }.joined(separator: ", ")
         if result.failed(strict: report.strict) {
             if report.format == .text {
+                if let reviewLine { FileHandle.standardError.write(Data((reviewLine + "\n").utf8)) }
                 let why = result.diagnostics.hasErrors ? "errors" : "warnings (--strict)"
                 let outcome = options.writeOutput ? "Nothing was published" : "The check failed"
                 FileHandle.standardError.write(Data("\(outcome) because of \(why).\n".utf8))
@@ -109,6 +126,7 @@ enum Runner {
         if !report.quiet && report.format == .text {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             print(success(result) + String(format: " in %.2f s", seconds))
+            if let reviewLine { print(reviewLine) }
         }
     }
 }

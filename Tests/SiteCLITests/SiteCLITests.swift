@@ -329,6 +329,22 @@ struct SiteCLITests {
         #expect(!site.exists("Public"))
     }
 
+    @Test("site build --drafts writes Preview/ and refuses Public/; site check counts review records")
+    func draftsAndReviewCounts() throws {
+        var files = SampleSite.files
+        files["Content/site.yaml"] = SampleSite.siteYAML + "review_records: recommended\n"
+        let site = try TempSite(files: files)
+        let refused = try SiteBinary.run(["build", "--drafts", "--output", "Public"], in: site.root)
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("--drafts writes a preview, never into 'Public'"))
+        let preview = try SiteBinary.run(["build", "--drafts"], in: site.root)
+        #expect(preview.status == 0)
+        #expect(site.exists("Preview/index.html") && !site.exists("Public"))
+        #expect(preview.stdout.contains("into Preview/"))
+        let check = try SiteBinary.run(["check"], in: site.root)
+        #expect(check.stdout.contains("Review records of 3 public documents: 0 complete, 0 incomplete, 3 missing\n"))
+    }
+
     @Test("site graph prints nodes and edges")
     func graph() throws {
         let site = try TempSite(files: SampleSite.files)

@@ -10,8 +10,9 @@ import Testing
 struct TemplateVocabularyTests {
     nonisolated(unsafe) static let samples: [Any] = [
         LinkView(title: "t", href: "h", current: true),
-        SiteView(name: "n", homeHref: "/", assetsHref: "/assets/", catalogHref: "/xxgk/", searchHref: "/search/", notice: "x", sponsor: "s", websiteCode: "w", icp: "i", policeRecord: "p", contact: "c", address: "a"),
+        SiteView(name: "n", homeHref: "/", assetsHref: "/assets/", catalogHref: "/xxgk/", searchHref: "/search/", notice: "x", sponsor: "s", websiteCode: "w", icp: "i", policeRecord: "p", contact: "c", address: "a", preview: true),
         RelatedView(title: "t", href: "h", documentNumber: "d", published: "p", forms: "f", kindName: "k"),
+        ChangeView(date: "d", note: "n"),
         AttachmentView(title: "t", href: "h", fileName: "f"),
         TaskView(number: "1", area: "a", task: "t", lead: "l", responsible: "r", due: "d", status: "s", dueDate: nil),
         TableView(id: "i", caption: "c", className: "k", headRows: [], bodyRows: []),
@@ -42,7 +43,7 @@ struct TemplateVocabularyTests {
         DocumentView(
             id: "i", kind: "policy", kindName: "k", title: "t", href: "h", indexNumber: "i", issuer: "i", issuers: [], written: "w",
             published: "p", documentNumber: "d", validity: "v", validityClass: "c", normative: true, topics: "t", summary: "s",
-            bodyHTML: "b", attachments: [], sections: [], interpretations: [], policy: nil, forms: "f", supersededBy: nil, successor: nil,
+            bodyHTML: "b", attachments: [], sections: [], interpretations: [], policy: nil, forms: "f", supersededBy: nil, successor: nil, previewNotice: "p", changes: [],
             statusNotice: "s", replaces: [], backlinks: [], tasks: [], hasTasks: false, reportYear: "2021", lead: nil,
             status: "s", decisionItems: [], isDecision: false, decisions: [], reportFormat: nil, preambleHTML: "p",
             reportSections: [], hasReportSections: false, yearPlans: [], taskTable: nil, statusCounts: [], tracksProgress: false,

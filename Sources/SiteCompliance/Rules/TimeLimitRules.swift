@@ -15,6 +15,15 @@ struct ProactiveTimeLimitRule: ComplianceRule {
                 .proactiveLate(written: "\(written)", published: "\(published.value)", due: due, provisional: provisional)
             }
         }
+        // 形成或者变更之日: each change runs its own 20 working days.
+        for document in context.graph.documents where document.isPublic {
+            for change in document.changes {
+                let verdict = context.calendar.verdict(change.published.value, within: 20, workingDaysAfter: change.date.value)
+                diagnostics += verdict.findings(at: change.published.location) { due, provisional in
+                    .changeLate(changed: "\(change.date.value)", published: "\(change.published.value)", due: due, provisional: provisional)
+                }
+            }
+        }
         return diagnostics
     }
 }

@@ -11,6 +11,7 @@ enum ConfigurationDecoder {
         case notice, allowRawHTML = "allow_raw_html", pageSize = "page_size", rules, privacy, holidays
         case interpretationForms = "interpretation_forms"
         case townshipReportDeadline = "township_report_deadline"
+        case reviewRecords = "review_records"
     }
 
     static func site(path: String, text: String) -> (SiteConfiguration?, [Diagnostic]) {
@@ -35,6 +36,7 @@ enum ConfigurationDecoder {
         var holidays: [HolidayArrangement] = []
         var interpretationForms = InterpretationFormMinimum()
         var townshipReportDeadline = (month: 1, day: 31)
+        var reviewRecords: Severity?
         for key in SiteKey.allCases {
             guard let node = fields.take(key.rawValue) else { continue }
             switch key {
@@ -48,6 +50,10 @@ enum ConfigurationDecoder {
                 holidays = decodeHolidays(node, reader: &reader)
             case .interpretationForms:
                 interpretationForms = decodeInterpretationForms(node, reader: &reader)
+            case .reviewRecords:
+                reviewRecords = reader.choice(node, key: key.rawValue, allowed: ["required", "recommended"]) { text -> Severity? in
+                    text == "required" ? .error : text == "recommended" ? .warning : nil
+                }?.value
             case .townshipReportDeadline:
                 // MM-DD of the year after the report's; 02-29 is refused (not every year has it).
                 if let text = reader.string(node, key: key.rawValue) {
@@ -89,7 +95,7 @@ enum ConfigurationDecoder {
             address: values[.address]?.value, notice: values[.notice]?.value,
             allowRawHTML: allowRawHTML, pageSize: pageSize, rules: rules,
             allowedNumbers: allowedNumbers, holidays: holidays, interpretationForms: interpretationForms,
-            townshipReportDeadline: townshipReportDeadline, location: start)
+            townshipReportDeadline: townshipReportDeadline, reviewRecords: reviewRecords, location: start)
         return (configuration, reader.diagnostics)
     }
 

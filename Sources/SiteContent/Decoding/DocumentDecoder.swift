@@ -99,6 +99,9 @@ private struct Decoding {
         let summary = field(&fields, .summary).flatMap { reader.string($0, key: "summary") }
         let attachments = field(&fields, .attachments).map { decodeAttachments($0) } ?? []
         let privacy = field(&fields, .privacy).flatMap { decodePrivacy($0) }
+        let review = field(&fields, .review).flatMap { decodeReview($0) }
+        let draft = field(&fields, .draft).flatMap { reader.bool($0, key: "draft") } ?? false
+        let changes = field(&fields, .changes).map { decodeChanges($0) } ?? []
 
         // Kind-specific keys: decoded when they apply, reported when they do not.
         var details: Document.Details = .page
@@ -189,7 +192,8 @@ private struct Decoding {
             disclosureReason: disclosureReason?.value,
             catalog: catalog, topics: topics, summary: summary?.value,
             attachments: attachments, details: details,
-            body: String(body), bodyLine: bodyLine, keys: keysWritten, summaryLocation: summary?.location, privacy: privacy, frontMatter: String(frontMatter))
+            body: String(body), bodyLine: bodyLine, keys: keysWritten, summaryLocation: summary?.location, privacy: privacy, frontMatter: String(frontMatter),
+            review: review, draft: draft, changes: changes)
     }
 
     // MARK: Helpers
@@ -207,6 +211,65 @@ private struct Decoding {
     }
 
     /// `privacy: {exception: 惩戒公示, basis: …, allow: [name, residentId], display_until: 2024-03-31}`.
+    /// `review: {confidentiality: {by, on}, stages: [{stage, by, on}, …]}`.
+    private mutating func decodeReview(_ node: Node) -> ReviewRecord? {
+        guard var fields = reader.mapping(node, key: "review") else { return nil }
+        func step(_ node: Node, key: String, label: String?) -> ReviewRecord.Step? {
+            guard var step = reader.mapping(node, key: key) else { return nil }
+            let written = (by: step.keyLocation("by") != nil, on: step.keyLocation("on") != nil, stage: step.keyLocation("stage") != nil)
+            let stage = label == nil ? step.take("stage").flatMap { reader.string($0, key: "stage") } : nil
+            if let stage, !ReviewRecord.stageNames.contains(stage.value) {
+                reader.report(.invalidValue(key: "stage", value: stage.value, allowed: ReviewRecord.stageNames, suggestion: nil), at: stage.location)
+            }
+            let by = step.take("by").flatMap { reader.string($0, key: "by") }
+            let on = step.take("on").flatMap { reader.date($0, key: "on") }
+            for field in step.remaining {
+                let allowed = label == nil ? ["stage", "by", "on"] : ["by", "on"]
+                reader.report(.unknownKey(key: field.key, suggestion: Suggestion.closest(to: field.key, among: allowed)), at: field.keyLocation)
+            }
+            for (name, present) in [("stage", label != nil || written.stage), ("by", written.by), ("on", written.on)] where !present {
+                reader.report(.missingField(key: name, context: "a review step"), at: step.location)
+            }
+            guard let by, let on, let name = label ?? stage?.value else { return nil }
+            return ReviewRecord.Step(label: name, by: by, on: on)
+        }
+        let confidentiality = fields.take("confidentiality").flatMap { step($0, key: "confidentiality", label: "保密审查") }
+        var stages: [ReviewRecord.Step] = []
+        if let node = fields.take("stages") {
+            if case .sequence(let sequence) = node {
+                stages = sequence.compactMap { step($0, key: "stages", label: nil) }
+            } else {
+                reader.report(.wrongType(key: "stages", expected: "a list of {stage, by, on}"), at: node.mark)
+            }
+        }
+        for field in fields.remaining {
+            reader.report(.unknownKey(key: field.key, suggestion: Suggestion.closest(to: field.key, among: ["confidentiality", "stages"])), at: field.keyLocation)
+        }
+        return ReviewRecord(confidentiality: confidentiality, stages: stages, location: fields.location)
+    }
+
+    /// `changes: [{date, note, published?}]`, oldest first.
+    private mutating func decodeChanges(_ node: Node) -> [DocumentChange] {
+        guard case .sequence(let sequence) = node else {
+            reader.report(.wrongType(key: "changes", expected: "a list of {date, note}"), at: node.mark)
+            return []
+        }
+        return sequence.compactMap { element -> DocumentChange? in
+            guard var change = reader.mapping(element, key: "changes") else { return nil }
+            let written = (date: change.keyLocation("date") != nil, note: change.keyLocation("note") != nil)
+            let date = change.take("date").flatMap { reader.date($0, key: "date") }
+            let published = change.take("published").flatMap { reader.date($0, key: "published") }
+            let note = change.take("note").flatMap { reader.string($0, key: "note") }
+            for field in change.remaining {
+                reader.report(.unknownKey(key: field.key, suggestion: Suggestion.closest(to: field.key, among: ["date", "published", "note"])), at: field.keyLocation)
+            }
+            if !written.date { reader.report(.missingField(key: "date", context: "a change"), at: change.location) }
+            if !written.note { reader.report(.missingField(key: "note", context: "a change"), at: change.location) }
+            guard let date, let note else { return nil }
+            return DocumentChange(date: date, published: published ?? date, note: note.value)
+        }
+    }
+
     private mutating func decodePrivacy(_ node: Node) -> PrivacyException? {
         guard var fields = reader.mapping(node, key: "privacy") else { return nil }
         let spellings: [String: PrivacyException.Basis] = [

@@ -50,6 +50,12 @@ enum FrontMatterKey: String, CaseIterable {
     case status
     /// 事项材料 (decision): item → document id or URL: `items: {draft: policies/x, result: policies/y}`
     case items
+    /// 保密审查和三审 (never rendered): `review: {confidentiality: {by, on}, stages: [{stage: 初审, by, on}, …]}`
+    case review
+    /// 草稿: `draft: true` keeps the document out of Public/ (site build --drafts previews it)
+    case draft
+    /// 更新记录: `changes: [{date: 2022-03-01, note: 修改第三条}]`
+    case changes
 
     /// The kinds that may use the key; nil means every kind.
     var kinds: [DocumentKind]? {

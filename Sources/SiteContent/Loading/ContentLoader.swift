@@ -190,7 +190,7 @@ public struct LoadedContent: Sendable {
     /// The top-level catalog sections.
     public let catalog: [CatalogSection]
     /// Every document whose front matter could be decoded, sorted by id.
-    public let documents: [Document]
+    public var documents: [Document]
     /// `index-numbers.lock`, when the site keeps one.
     public let ledger: IndexNumberLedger?
     /// `.md` files that exist but could not be decoded: links to them are not "dangling".

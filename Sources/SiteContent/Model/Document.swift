@@ -47,6 +47,23 @@ public struct Document: Sendable, Identifiable {
     /// The front-matter keys the file wrote, valid or not: a rule about a missing value stays
     /// quiet when the value was written but rejected (that has its own diagnostic).
     public let keys: Set<String>
+    /// 保密审查 and 三审 (初审, 复审, 终审): checked, never rendered (DISCLOSURE.md §6.7).
+    public let review: ReviewRecord?
+    /// `draft: true`: checked, published only into a preview (`site build --drafts`).
+    public let draft: Bool
+    /// 更新记录: each change after first publication, oldest first.
+    public let changes: [DocumentChange]
+    /// Why this build leaves a 主动公开 document out: a draft, or a 发布日期 after the build's date.
+    /// Set by the build (it depends on the as-of date), nil when the document is published.
+    public var hold: Hold?
+    /// In a preview build (`--drafts`), what would hold the document back in a real one: its page
+    /// says so in a banner.
+    public var previewHold: Hold?
+
+    public enum Hold: Sendable, Equatable {
+        case draft
+        case scheduled(CalendarDate)
+    }
 
     public enum Details: Sendable {
         case policy(PolicyDetails)
@@ -63,8 +80,12 @@ public struct Document: Sendable, Identifiable {
         written: Located<CalendarDate>?, published: Located<CalendarDate>?, disclosure: Located<Disclosure>?,
         disclosureReason: String?, catalog: [Located<String>], topics: [Located<String>], summary: String?,
         attachments: [Attachment], details: Details, body: String, bodyLine: Int, keys: Set<String> = [],
-        summaryLocation: SourceLocation? = nil, privacy: PrivacyException? = nil, frontMatter: String = ""
+        summaryLocation: SourceLocation? = nil, privacy: PrivacyException? = nil, frontMatter: String = "",
+        review: ReviewRecord? = nil, draft: Bool = false, changes: [DocumentChange] = []
     ) {
+        self.review = review
+        self.draft = draft
+        self.changes = changes
         self.id = id
         self.path = path
         self.kind = kind
@@ -89,8 +110,21 @@ public struct Document: Sendable, Identifiable {
         self.keys = keys
     }
 
-    /// Only 主动公开 documents are rendered, listed, linked or copied.
-    public var isPublic: Bool { disclosure?.value == .proactive }
+    /// Only 主动公开 documents are rendered, listed, linked or copied, and only once they are due:
+    /// not a draft, not a 发布日期 still to come.
+    public var isPublic: Bool { disclosure?.value == .proactive && hold == nil }
+
+    /// Holds back a 主动公开 document that is a draft or whose 发布日期 is after `asOf`; a preview
+    /// publishes it and marks it instead.
+    public mutating func schedule(asOf: CalendarDate, preview: Bool) {
+        guard disclosure?.value == .proactive else { return }
+        let reason: Hold? =
+            if draft { .draft } else if let date = published?.value, date > asOf { .scheduled(date) } else { nil }
+        if preview { previewHold = reason } else { hold = reason }
+    }
+
+    /// The last day the document changed on the site: its latest change, else its 发布日期.
+    public var updated: CalendarDate? { changes.map(\.published.value).max() ?? published?.value }
 
     public var policy: PolicyDetails? {
         if case .policy(let details) = details { return details }
@@ -331,5 +365,59 @@ public struct PrivacyException: Sendable {
         self.basis = basis
         self.allow = allow
         self.displayUntil = displayUntil
+    }
+}
+
+/// 保密审查 and 三审 of a document, as `review:` records them (DISCLOSURE.md §6.7). Staff names or ids
+/// stay in the source: nothing of this is rendered, and a reviewer's name in the output is an error.
+public struct ReviewRecord: Sendable {
+    /// One signature: who, and on which day.
+    public struct Step: Sendable {
+        /// 初审, 复审, 终审 for a stage; 保密审查 for the confidentiality review.
+        public let label: String
+        public let by: Located<String>
+        public let on: Located<CalendarDate>
+
+        public init(label: String, by: Located<String>, on: Located<CalendarDate>) {
+            self.label = label
+            self.by = by
+            self.on = on
+        }
+    }
+
+    /// 保密审查 (条例 第十七条).
+    public let confidentiality: Step?
+    /// 初审, 复审, 终审, in the order written.
+    public let stages: [Step]
+    /// Where `review:` was written.
+    public let location: SourceLocation
+
+    public init(confidentiality: Step?, stages: [Step], location: SourceLocation) {
+        self.confidentiality = confidentiality
+        self.stages = stages
+        self.location = location
+    }
+
+    /// The stage names, in order.
+    public static let stageNames = ["初审", "复审", "终审"]
+
+    /// Everyone who signed, for the leak check.
+    public var reviewers: [String] { ([confidentiality].compactMap { $0 } + stages).map(\.by.value) }
+}
+
+/// One entry of 更新记录: `{date: 2022-03-01, note: 修改第三条}`, with `published` when the change
+/// went online later than it was made (the 20-working-day clock runs from `date`).
+public struct DocumentChange: Sendable {
+    /// 变更日期
+    public let date: Located<CalendarDate>
+    /// The day the changed text was published on the site.
+    public let published: Located<CalendarDate>
+    /// What changed, one line.
+    public let note: String
+
+    public init(date: Located<CalendarDate>, published: Located<CalendarDate>, note: String) {
+        self.date = date
+        self.published = published
+        self.note = note
     }
 }

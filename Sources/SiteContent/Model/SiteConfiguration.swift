@@ -43,6 +43,9 @@ public struct SiteConfiguration: Sendable {
     /// The day of the next year by which a township's (乡镇/街道) annual report is published
     /// (`township_report_deadline: 01-31`): the 条例 sets none for them (DISCLOSURE.md §4.1).
     public var townshipReportDeadline: (month: Int, day: Int)
+    /// `review_records: required | recommended`: whether a public document without complete review
+    /// records is an error (a new site) or a warning (an imported archive); nil: not asked for.
+    public var reviewRecords: Severity?
     public var location: SourceLocation
 
     public init(
@@ -51,8 +54,9 @@ public struct SiteConfiguration: Sendable {
         notice: String? = nil, allowRawHTML: Bool = false, pageSize: Int = 20, rules: [RuleSetting] = [],
         allowedNumbers: Set<String> = [], holidays: [HolidayArrangement] = [],
         interpretationForms: InterpretationFormMinimum = InterpretationFormMinimum(),
-        townshipReportDeadline: (month: Int, day: Int) = (1, 31), location: SourceLocation
+        townshipReportDeadline: (month: Int, day: Int) = (1, 31), reviewRecords: Severity? = nil, location: SourceLocation
     ) {
+        self.reviewRecords = reviewRecords
         self.townshipReportDeadline = townshipReportDeadline
         self.interpretationForms = interpretationForms
         self.name = name

@@ -47,6 +47,10 @@ struct DocumentView {
     let supersededBy: RelatedView?
     /// The direct replacement when no document of its chain is in force (it was repealed too).
     let successor: RelatedView?
+    /// In a preview: 草稿, or 定时发布 with the day, for a document a real build holds back.
+    let previewNotice: String?
+    /// 更新记录, oldest first.
+    let changes: [ChangeView]
     /// 本文件已废止 / 本文件已修改 / 本文件已失效, when not in force.
     let statusNotice: String?
     /// Documents this one replaces.
@@ -121,4 +125,11 @@ struct TaskView {
     let status: String?
     /// 完成时限 as a date, when it is one.
     let dueDate: String?
+}
+
+/// One line of 更新记录.
+struct ChangeView {
+    /// The day the change was published on the site, `YYYY-MM-DD`.
+    let date: String
+    let note: String
 }

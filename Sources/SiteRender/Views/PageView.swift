@@ -58,6 +58,8 @@ struct SiteView {
     /// 联系方式
     let contact: String
     let address: String?
+    /// A preview build (`--drafts`): every page says so and asks not to be indexed.
+    let preview: Bool
 }
 
 /// A link: navigation items, breadcrumb steps, related documents.

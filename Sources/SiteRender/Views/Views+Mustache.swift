@@ -75,6 +75,7 @@ extension SiteView: MustacheParent {
         case "policeRecord": self.policeRecord
         case "contact": self.contact
         case "address": self.address ?? TemplateNull.value
+        case "preview": self.preview
         default: nil
         }
     }
@@ -95,6 +96,7 @@ extension SiteView: StableDigestible {
         policeRecord.feed(into: &hasher)
         contact.feed(into: &hasher)
         address.feed(into: &hasher)
+        preview.feed(into: &hasher)
     }
 }
 
@@ -167,6 +169,8 @@ extension DocumentView: MustacheParent {
         case "forms": self.forms ?? TemplateNull.value
         case "supersededBy": self.supersededBy ?? TemplateNull.value
         case "successor": self.successor ?? TemplateNull.value
+        case "previewNotice": self.previewNotice ?? TemplateNull.value
+        case "changes": self.changes
         case "statusNotice": self.statusNotice ?? TemplateNull.value
         case "replaces": self.replaces
         case "backlinks": self.backlinks
@@ -220,6 +224,8 @@ extension DocumentView: StableDigestible {
         forms.feed(into: &hasher)
         supersededBy.feed(into: &hasher)
         successor.feed(into: &hasher)
+        previewNotice.feed(into: &hasher)
+        changes.feed(into: &hasher)
         statusNotice.feed(into: &hasher)
         replaces.feed(into: &hasher)
         backlinks.feed(into: &hasher)
@@ -317,6 +323,24 @@ extension TaskView: StableDigestible {
         due.feed(into: &hasher)
         status.feed(into: &hasher)
         dueDate.feed(into: &hasher)
+    }
+}
+
+extension ChangeView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "date": self.date
+        case "note": self.note
+        default: nil
+        }
+    }
+}
+
+extension ChangeView: StableDigestible {
+    func feed(into hasher: inout StableHasher) {
+        hasher.combine("ChangeView")
+        date.feed(into: &hasher)
+        note.feed(into: &hasher)
     }
 }
 
@@ -912,5 +936,5 @@ extension StatusCountView: StableDigestible {
 
 enum TemplateVocabulary {
     /// The stored properties of every view type.
-    static let names: Set<String> = ["address", "agency", "area", "assetsHref", "attachments", "backlinks", "bodyHTML", "bodyRows", "breadcrumb", "canonicalURL", "caption", "catalog", "catalogHref", "cells", "children", "className", "colspan", "contact", "count", "counts", "current", "datetime", "decisionItems", "decisions", "description", "directories", "document", "documentNumber", "downloads", "due", "dueDate", "emptyReason", "entries", "external", "facetIndex", "facets", "feeds", "fileName", "forms", "hasChildren", "hasDecisions", "hasDocuments", "hasEntries", "hasFeeds", "hasInForce", "hasItems", "hasOthers", "hasOverdue", "hasReportSections", "hasTasks", "headRows", "header", "headers", "heading", "home", "homeHref", "href", "htmlTitle", "icp", "id", "inForce", "indexNumber", "interpretations", "isDecision", "issuer", "issuers", "itemLabels", "items", "kind", "kindName", "label", "lang", "latest", "lead", "levelName", "links", "list", "listCaption", "name", "navigation", "nextHref", "normative", "notFound", "note", "notice", "number", "others", "overdue", "pages", "pagination", "planHref", "planTitle", "policeRecord", "policy", "preambleHTML", "previousHref", "proseHTML", "published", "replacement", "replaces", "reportFormat", "reportSections", "reportYear", "responsible", "role", "rowspan", "scope", "searchHref", "section", "sections", "shortName", "site", "sponsor", "status", "statusCounts", "statusNotice", "successor", "summary", "supersededBy", "tables", "task", "taskTable", "tasks", "text", "title", "topics", "total", "tracksProgress", "tree", "type", "validity", "validityClass", "websiteCode", "written", "year", "yearPlans", "years"]
+    static let names: Set<String> = ["address", "agency", "area", "assetsHref", "attachments", "backlinks", "bodyHTML", "bodyRows", "breadcrumb", "canonicalURL", "caption", "catalog", "catalogHref", "cells", "changes", "children", "className", "colspan", "contact", "count", "counts", "current", "date", "datetime", "decisionItems", "decisions", "description", "directories", "document", "documentNumber", "downloads", "due", "dueDate", "emptyReason", "entries", "external", "facetIndex", "facets", "feeds", "fileName", "forms", "hasChildren", "hasDecisions", "hasDocuments", "hasEntries", "hasFeeds", "hasInForce", "hasItems", "hasOthers", "hasOverdue", "hasReportSections", "hasTasks", "headRows", "header", "headers", "heading", "home", "homeHref", "href", "htmlTitle", "icp", "id", "inForce", "indexNumber", "interpretations", "isDecision", "issuer", "issuers", "itemLabels", "items", "kind", "kindName", "label", "lang", "latest", "lead", "levelName", "links", "list", "listCaption", "name", "navigation", "nextHref", "normative", "notFound", "note", "notice", "number", "others", "overdue", "pages", "pagination", "planHref", "planTitle", "policeRecord", "policy", "preambleHTML", "preview", "previewNotice", "previousHref", "proseHTML", "published", "replacement", "replaces", "reportFormat", "reportSections", "reportYear", "responsible", "role", "rowspan", "scope", "searchHref", "section", "sections", "shortName", "site", "sponsor", "status", "statusCounts", "statusNotice", "successor", "summary", "supersededBy", "tables", "task", "taskTable", "tasks", "text", "title", "topics", "total", "tracksProgress", "tree", "type", "validity", "validityClass", "websiteCode", "written", "year", "yearPlans", "years"]
 }
