@@ -120,6 +120,58 @@ struct SearchTests {
     }
 }
 
+extension SearchTests {
+    @Test("every issuer of a jointly issued document is indexed, shown and filterable")
+    func coIssuers() throws {
+        let site = try TempSite(files: [:])
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Content"), to: site.url("Content"))
+        let path = "Content/policies/2021-zhongdian-xiangmu.md"
+        let source = try #require(site.read(path))
+        try site.write(path, source.replacingOccurrences(of: "issuer: xzfb\n", with: "issuer: [xzfb, hnxzfb]\n"))
+        let report = try Pipeline().run(BuildOptions(asOf: CalendarDate(iso: "2026-11-22"), currentFolder: site.root))
+        #expect(report.published)
+        let url = "/policies/2021-zhongdian-xiangmu/"
+        let results = try runQueries(site.url("Public/search"), [
+            ["query": "", "filters": ["i:hnxzfb"]],
+            ["query": "", "filters": ["i:xzfb"]],
+            ["query": "重点建设项目", "filters": ["i:hnxzfb"]],
+            ["query": "会宁县人民政府办公室"],
+        ])
+        let documents = try documentURLs(site.url("Public/search"))
+        for (n, result) in results.enumerated() {
+            let found = ((result["ids"] as? [Int]) ?? []).map { documents[$0] }
+            #expect(found.contains(url), "query \(n): \(found)")
+        }
+        let meta = try json(site.url("Public/search/meta.json"))
+        let issuers = ((meta["filters"] as? [[String: Any]]) ?? []).first { $0["name"] as? String == "issuer" }
+        let values = (issuers?["values"] as? [[String: Any]]) ?? []
+        #expect(values.first { $0["id"] as? String == "i:hnxzfb" }?["count"] as? Int == 2)
+        let id = try #require(documents.firstIndex(of: url))
+        let shown = try json(site.url("Public/search/docs/\(id).json"))
+        #expect(shown["issuer"] as? String == "宁阳县人民政府办公室、会宁县人民政府办公室")
+    }
+}
+
+/// Runs queries (`query`, `filters`) through search.js under Node over a built index: per query its
+/// `total`, every result's `ids` in order, the first ten `urls` and the `bytes` it read.
+func runQueries(_ index: URL, _ queries: [[String: Any]]) throws -> [[String: Any]] {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("queries-\(UUID().uuidString).json")
+    try JSONSerialization.data(withJSONObject: ["queries": queries]).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let run = try ExternalCommand.run("node", [folder.appendingPathComponent("run-search.mjs").path, "queries", index.path, file.path], hint: nodeHint)
+    #expect(run.status == 0, "\(run.stderr)")
+    return try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+}
+
+/// The URL of each document of a built index, by id (decoded).
+func documentURLs(_ index: URL) throws -> [String] {
+    let meta = try json(index.appendingPathComponent("meta.json"))
+    return try (0..<(meta["documents"] as? Int ?? 0)).map { id in
+        let url = try json(index.appendingPathComponent("docs/\(id).json"))["url"] as? String ?? ""
+        return url.removingPercentEncoding ?? url
+    }
+}
+
 @Suite("Search in a real browser")
 struct BrowserSearchTests {
     @Test("the search page in headless Chromium: a query from the header, the next page, a filter, the keyboard alone, no JavaScript")

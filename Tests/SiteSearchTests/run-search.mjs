@@ -1,6 +1,6 @@
 // Runs the search code of the theme under Node for the Swift tests (SearchTests.swift):
 //   node run-search.mjs vectors VECTORS.json          → what search.js makes of the vectors
-//   node run-search.mjs queries PUBLIC/search QUERIES.json → the ranked results of each query
+//   node run-search.mjs queries PUBLIC/search QUERIES.json → the ranked results of each query (all ids, the first ten URLs)
 // Prints JSON on standard output; the Swift test compares it with what it expects.
 import { readFile } from "node:fs/promises";
 import { join, dirname } from "node:path";
@@ -29,7 +29,7 @@ if (mode === "vectors") {
     });
     const found = await index.search(q.query, q.filters ?? []);
     const top = await Promise.all(found.ids.slice(0, 10).map((id) => index.document(id)));
-    results.push({ query: q.query, total: found.total, urls: top.map((d) => d.url), bytes: index.bytesRead });
+    results.push({ query: q.query, total: found.total, ids: found.ids, urls: top.map((d) => d.url), bytes: index.bytesRead });
   }
   console.log(JSON.stringify(results));
 } else {
