@@ -14,14 +14,18 @@ public enum SearchCorpus {
                 // The task table is content a citizen searches for.
                 for task in plan.tasks { text += "\n" + (task.area + [task.task]).joined(separator: " ") }
             }
-            let issuer = document.issuers.first.map { graph.agency($0.value)?.name ?? $0.value }
+            // Every issuer of a jointly issued document (联合发文) is indexed and filterable, the
+            // first not more than the others.
+            let issuerNames = document.issuers.map { graph.agency($0.value)?.name ?? $0.value }
+            let issuer = issuerNames.isEmpty ? nil : issuerNames.joined(separator: "、")
             var filters: [String] = []
             var sections: Set<String> = []
             for section in document.catalog {
                 for ancestor in graph.sectionPath(section.value) { sections.insert(ancestor.id) }
             }
             filters += sections.sorted().map { "s:\($0)" }
-            if let agency = document.issuers.first?.value { filters.append("i:\(agency)") }
+            var agencies: Set<String> = []
+            for agency in document.issuers where agencies.insert(agency.value).inserted { filters.append("i:\(agency.value)") }
             if let year = document.published?.value.year { filters.append("y:\(year)") }
             filters.append("k:\(document.kind.rawValue)")
             if let validity = document.policy?.validity?.value { filters.append("v:\(validity)") }

@@ -74,27 +74,45 @@ public struct SearchFilter: Sendable, Encodable {
 
 /// Writes the search index under `search/`:
 ///
-/// - `meta.json`: the number of documents and of shards, and the filters with their counts;
-/// - `index/NNN.bin`: the shards. Every term lives in shard `SearchText.hash(term) % shards`, so a
-///   query fetches only the shards of its own terms. A shard is `SSI1`, then LEB128 varints: the
-///   number of terms, then per term (sorted by bytes) its UTF-8 length and bytes, the number of
-///   documents, and per document the id's distance from the previous one, a byte of fields
-///   (1 title, 2 文号/索引号, 4 summary/issuer, 8 body), the count in the body and the first
-///   position in the body;
-/// - `docs/N.json`: what a result shows (title, 文号, date, issuer, the start of the text for the
-///   snippet), fetched only for the results on screen.
+/// - `meta.json`: the number of documents and of shards, the average bytes of a document's files
+///   (`docBytes`, what checking one candidate against its text costs) and of a shard
+///   (`shardBytes`), and the filters with their counts;
+/// - `index/NNN.bin`: the shards. Every term lives in shard `SearchText.hash(term) % shards`. A shard
+///   is `SSI2`, then LEB128 varints: the number of terms, then per term (sorted by bytes) its UTF-8
+///   length and bytes, the number of documents, where its postings are (0: here, right after;
+///   n: in `index/l/<n-1>.bin`) and their size in bytes. A query first fetches the shards of its
+///   terms, which are small; a long posting list (a common term) has a file of its own, fetched only
+///   when it is worth it (see search.js);
+/// - `index/l/N.bin`: `SSP2` and one long posting list;
+/// - `docs/N.json`: what a result shows (title, 文号, date, issuers, summary, the first 3,000
+///   characters of the text), with `"more": true` when the text goes on in `docs/N-rest.txt`. The
+///   two together are the whole text the index was built from, so the page can check a few
+///   candidates against terms whose lists it did not fetch, with the same result.
+///
+/// A posting is one varint of the document's distance from the previous one times 32 plus its
+/// fields (1 title, 2 文号/索引号, 4 summary/issuers, 8 body; 16: in the title more than once), then
+/// for a title term its places in the title (key positions, see `SearchText.keyTerms`; their
+/// number first when there are several; the first as is, the others as the distance from the one
+/// before), and for a body term its first position in the body. A list of a term in most documents
+/// takes about four bytes a document.
 ///
 /// Documents are numbered newest first, so "newer first" is "smaller id first". Filters are terms
-/// too, `U+0001` + value id; the key of a 文号 or 索引号 is the term `U+0002` + key.
+/// too, `U+0001` + value id; the key of a 文号 or 索引号 is the term `U+0002` + key, that of a title
+/// `U+0003` + key.
 public enum SearchIndex {
     public static let titleField: UInt8 = 1
     public static let numberField: UInt8 = 2
     public static let metaField: UInt8 = 4
     public static let bodyField: UInt8 = 8
+    /// Not a field: the term is in the title more than once (its number of places follows).
+    public static let titlePlacesField: UInt8 = 16
 
-    /// Bytes a shard should have on average; a query's transfer is a few shards.
-    static let targetShardBytes = 8_000
-    /// Characters of a document's text kept for snippets.
+    /// Bytes a shard should have on average: a query fetches one per term (up to 4096 shards).
+    static let targetShardBytes = 1_024
+    static let maximumShards = 4_096
+    /// A posting list longer than this has a file of its own.
+    static let ownFileBytes = 1_024
+    /// Characters of a document's text in `docs/N.json` (for snippets); the rest is in `N-rest.txt`.
     static let snippetSource = 3_000
 
     public static func build(_ documents: [SearchDocument], filters: [SearchFilter]) -> [(path: String, data: Data)] {
@@ -118,47 +136,69 @@ public enum SearchIndex {
             }
         }
 
+        // Long lists get files of their own, numbered in the order of their terms' bytes.
+        let entries: [(bytes: [UInt8], list: PostingList)] = postings.map { (Array($0.key.text.utf8), $0.value) }
+            .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+        postings = [:]
+        var files: [(path: String, data: Data)] = []
+        var ownFiles: [Int: Int] = [:]
+        for (number, entry) in entries.enumerated() where entry.list.bytes.count > ownFileBytes {
+            ownFiles[number] = ownFiles.count
+            files.append((listPath(ownFiles.count - 1), Data(Array("SSP2".utf8) + entry.list.bytes)))
+        }
+        let ownFile = ownFiles
+
         // Shards.
         var estimated = 0
-        for list in postings.values { estimated += 8 + list.bytes.count }
+        for (number, entry) in entries.enumerated() { estimated += 8 + entry.bytes.count + (ownFile[number] == nil ? entry.list.bytes.count : 0) }
         var shardCount = 1
-        while shardCount < 4096, estimated / shardCount > targetShardBytes { shardCount *= 2 }
-        var shards = [[(bytes: [UInt8], list: PostingList)]](repeating: [], count: shardCount)
-        for (term, list) in postings {
-            let text = term.text
-            shards[Int(SearchText.hash(text) % UInt32(shardCount))].append((Array(text.utf8), list))
+        while shardCount < maximumShards, estimated / shardCount > targetShardBytes { shardCount *= 2 }
+        var shards = [[Int]](repeating: [], count: shardCount)
+        for (number, entry) in entries.enumerated() {
+            shards[Int(SearchText.hash(String(decoding: entry.bytes, as: UTF8.self)) % UInt32(shardCount))].append(number)
         }
-        postings = [:]
-
-        var files: [(path: String, data: Data)] = []
-        files.reserveCapacity(shardCount + ordered.count + 1)
-        let encoded = shards.concurrentMap { terms -> Data in
+        let encoded = shards.concurrentMap { members -> Data in
             var writer = VarintWriter()
-            writer.bytes(Array("SSI1".utf8))
-            writer.varint(terms.count)
-            for (bytes, list) in terms.sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
-                writer.varint(bytes.count)
-                writer.bytes(bytes)
-                writer.varint(list.count)
-                writer.bytes(list.bytes)
+            writer.bytes(Array("SSI2".utf8))
+            writer.varint(members.count)
+            for number in members {  // in term order already
+                let entry = entries[number]
+                writer.varint(entry.bytes.count)
+                writer.bytes(entry.bytes)
+                writer.varint(entry.list.count)
+                writer.varint(ownFile[number].map { $0 + 1 } ?? 0)
+                writer.varint(entry.list.bytes.count)
+                if ownFile[number] == nil { writer.bytes(entry.list.bytes) }
             }
             return Data(writer.data)
         }
-        for (number, data) in encoded.enumerated() { files.append((shardPath(number), data)) }
+        var shardBytes = 0
+        for (number, data) in encoded.enumerated() {
+            files.append((shardPath(number), data))
+            shardBytes += data.count
+        }
 
-        // What results show.
+        // What results show, and the rest of long texts.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let shownFiles = Array(ordered.enumerated()).concurrentMap { (id, document) -> (path: String, data: Data) in
+        let shownFiles = Array(ordered.enumerated()).concurrentMap { (id, document) -> [(path: String, data: Data)] in
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let scalars = document.text.unicodeScalars
+            let cut = scalars.index(scalars.startIndex, offsetBy: snippetSource, limitedBy: scalars.endIndex) ?? scalars.endIndex
             let shown = ShownDocument(
                 url: document.url, title: document.title, number: document.number, indexNumber: document.indexNumber,
                 date: document.date.map { "\($0)" }, kind: document.kind, issuer: document.issuer, validity: document.validity,
-                summary: document.summary, text: String(String.UnicodeScalarView(document.text.unicodeScalars.prefix(snippetSource))))
-            return ("search/docs/\(id).json", (try? encoder.encode(shown)) ?? Data())
+                summary: document.summary, text: String(scalars[..<cut]), more: cut < scalars.endIndex ? true : nil)
+            var written = [("search/docs/\(id).json", (try? encoder.encode(shown)) ?? Data())]
+            if cut < scalars.endIndex { written.append(("search/docs/\(id)-rest.txt", Data(String(scalars[cut...]).utf8))) }
+            return written
         }
-        files += shownFiles
+        var documentBytes = 0
+        for written in shownFiles {
+            files += written
+            for file in written { documentBytes += file.data.count }
+        }
 
         // Filters with their counts, and the sizes.
         var counted = filters
@@ -168,7 +208,9 @@ public enum SearchIndex {
             for v in counted[f].values.indices { counted[f].values[v].count = counts[counted[f].values[v].id] ?? 0 }
             counted[f].values.removeAll { $0.count == 0 }
         }
-        let meta = Meta(version: 1, documents: ordered.count, shards: shardCount, filters: counted.filter { !$0.values.isEmpty })
+        let meta = Meta(
+            version: 2, documents: ordered.count, shards: shardCount, shardBytes: shardBytes / shardCount,
+            docBytes: ordered.isEmpty ? 0 : documentBytes / ordered.count, filters: counted.filter { !$0.values.isEmpty })
         files.append(("search/meta.json", (try? encoder.encode(meta)) ?? Data()))
         return files
     }
@@ -178,11 +220,15 @@ public enum SearchIndex {
         return "search/index/" + String(repeating: "0", count: max(0, 3 - hex.count)) + hex + ".bin"
     }
 
+    /// The file of the `number`th long posting list.
+    public static func listPath(_ number: Int) -> String { "search/index/l/\(number).bin" }
+
     // MARK: One document
 
     struct Statistic: Sendable {
         var fields: UInt8 = 0
-        var count = 0
+        /// Key positions in the title, in order.
+        var titlePositions: [Int] = []
         var firstPosition = 0
 
         mutating func addBody(_ position: Int) {
@@ -190,46 +236,58 @@ public enum SearchIndex {
                 fields |= SearchIndex.bodyField
                 firstPosition = position
             }
-            count = min(count + 1, 65_535)
         }
     }
 
     /// One term's postings, encoded: per document the distance from the previous document, the
-    /// fields byte, the count in the body and the first position there.
+    /// fields byte, a title term's places in the title and a body term's first position there.
     struct PostingList {
         var bytes: [UInt8] = []
         var count = 0
         var last = 0
 
         mutating func append(document: Int, _ stat: Statistic) {
-            VarintWriter.append(document - last, to: &bytes)
-            bytes.append(stat.fields)
-            VarintWriter.append(stat.count, to: &bytes)
-            VarintWriter.append(stat.firstPosition, to: &bytes)
+            let many = stat.titlePositions.count > 1
+            VarintWriter.append((document - last) << 5 | Int(stat.fields | (many ? SearchIndex.titlePlacesField : 0)), to: &bytes)
+            if stat.fields & SearchIndex.titleField != 0 {
+                if many { VarintWriter.append(stat.titlePositions.count, to: &bytes) }
+                var previous = 0
+                for position in stat.titlePositions {
+                    VarintWriter.append(position - previous, to: &bytes)
+                    previous = position
+                }
+            }
+            if stat.fields & SearchIndex.bodyField != 0 { VarintWriter.append(stat.firstPosition, to: &bytes) }
             last = document
             count += 1
         }
     }
 
-    /// Every term of a document with the fields it is in, its count in the body and where it first is.
+    /// Every term of a document with the fields it is in, its places in the title and where it is
+    /// first in the body. search.js computes the same from `docs/N.json` (and `N-rest.txt`).
     static func termStatistics(_ document: SearchDocument) -> [SearchText.Term: Statistic] {
         var stats: [SearchText.Term: Statistic] = [:]
         func mark(_ text: String?, _ field: UInt8) {
             guard let text else { return }
-            SearchText.scan(text) { term, _ in stats[term, default: Statistic()].fields |= field }
+            SearchText.scan(text) { term, _, _ in stats[term, default: Statistic()].fields |= field }
         }
-        mark(document.title, titleField)
+        SearchText.scan(document.title) { term, _, keyPosition in
+            stats[term, default: Statistic()].fields |= titleField
+            stats[term, default: Statistic()].titlePositions.append(keyPosition)
+        }
         mark(document.number, numberField)
         mark(document.indexNumber, numberField)
         mark(document.summary, metaField)
         mark(document.issuer, metaField)
-        SearchText.scan(document.text) { term, position in
+        SearchText.scan(document.text) { term, position, _ in
             stats[term, default: Statistic()].addBody(position)
         }
         for number in [document.number, document.indexNumber].compactMap({ $0 }) {
             let key = SearchText.key(number)
             if !key.isEmpty { stats[.text("\u{2}" + key), default: Statistic()].fields |= numberField }
         }
+        let titleKey = SearchText.key(document.title)
+        if !titleKey.isEmpty { stats[.text("\u{3}" + titleKey)] = Statistic() }
         for filter in document.filters { stats[.text("\u{1}" + filter)] = Statistic() }
         return stats
     }
@@ -247,12 +305,16 @@ public enum SearchIndex {
         let validity: String?
         let summary: String?
         let text: String
+        /// The text goes on in `N-rest.txt`.
+        let more: Bool?
     }
 
     struct Meta: Encodable {
         let version: Int
         let documents: Int
         let shards: Int
+        let shardBytes: Int
+        let docBytes: Int
         let filters: [SearchFilter]
     }
 }

@@ -11,7 +11,9 @@
 ///    `pdf`). No dictionary, so index and query can never segment differently.
 ///
 /// A query asks for the pairs of each Han run of two or more characters (the single characters only
-/// for a one-character run) and for each word, all of them. The **key** of a text — its Han
+/// for a one-character run) and for each word, all of them. In a title each term also has its
+/// **key position** (how many Han characters, letters and digits stand before it), so a query is a
+/// phrase of a title whatever the punctuation of either. The **key** of a text — its Han
 /// characters, letters and digits with everything else dropped — finds 文号 and 索引号 however they
 /// are typed: `宁政办发2021 6号` and `宁政办发〔2021〕6号` have the same key.
 public enum SearchText {
@@ -53,7 +55,16 @@ public enum SearchText {
     /// Every term of a text, in order: for a Han run each character then the pair it starts.
     public static func terms(_ text: String) -> [Occurrence] {
         var found: [Occurrence] = []
-        scan(text) { term, position in found.append(Occurrence(term: term.text, position: position)) }
+        scan(text) { term, position, _ in found.append(Occurrence(term: term.text, position: position)) }
+        return found
+    }
+
+    /// Every term of a text with its **key position**: how many Han characters, letters and digits
+    /// stand before it (what `key` keeps). Titles are indexed with these, so that a query is found
+    /// as a phrase in a title however either is punctuated or spaced.
+    public static func keyTerms(_ text: String) -> [Occurrence] {
+        var found: [Occurrence] = []
+        scan(text) { term, _, keyPosition in found.append(Occurrence(term: term.text, position: keyPosition)) }
         return found
     }
 
@@ -83,24 +94,28 @@ public enum SearchText {
         }
     }
 
-    /// Calls `visit` with every term of a text and its position, in order.
-    public static func scan(_ text: String, _ visit: (Term, Int) -> Void) {
+    /// Calls `visit` with every term of a text, its position and its key position, in order.
+    public static func scan(_ text: String, _ visit: (Term, Int, Int) -> Void) {
         let scalars = normalize(text)
         var index = 0
+        var kept = 0
         while index < scalars.count {
             let scalar = scalars[index]
             if isHan(scalar) {
-                visit(.han(scalar), index)
-                if index + 1 < scalars.count, isHan(scalars[index + 1]) { visit(.han(scalar, scalars[index + 1]), index) }
+                visit(.han(scalar), index, kept)
+                if index + 1 < scalars.count, isHan(scalars[index + 1]) { visit(.han(scalar, scalars[index + 1]), index, kept) }
                 index += 1
+                kept += 1
             } else if isWord(scalar) {
                 var word = String.UnicodeScalarView()
                 let start = index
+                let keptStart = kept
                 while index < scalars.count, isWord(scalars[index]) {
                     word.append(scalars[index])
                     index += 1
+                    kept += 1
                 }
-                visit(.text(String(word)), start)
+                visit(.text(String(word)), start, keptStart)
             } else {
                 index += 1
             }
