@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "SiteSearchTests",
             dependencies: ["SiteSearch", "SiteBuild", "SiteTestSupport"],
-            exclude: ["vectors.json", "queries.json", "run-search.mjs", "browser-search.py"],
+            exclude: ["vectors.json", "queries.json", "run-search.mjs", "browser-search.py", "corpus-queries.py"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SiteThemeTests", dependencies: ["SiteTheme", "SiteTestSupport"], swiftSettings: swiftSettings),
