@@ -12,6 +12,7 @@ PAGE_TYPES = {
     "normative": "policies/%E5%AE%81%E6%94%BF%E5%8A%9E%E8%A7%84%E3%80%942021%E3%80%953%E5%8F%B7/",
     "interpretation": "interpretations/2021-dibao-jiedu/",
     "plan": "plans/2018-ningyang-renwufenjie/",
+    "plan-progress": "plans/2021-ningyang-zhengwugongkai/",
     "annual-report": "reports/2022/",
     "agencies": "agencies/",
     "agency": "agencies/xzfb/",
