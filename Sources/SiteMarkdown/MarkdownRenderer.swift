@@ -124,16 +124,19 @@ private struct TreePass {
             for node in literalNodes { stripMarkers(node) }
             for node in linkNodes { stripMarkersFromDestination(node) }
         }
-        // Innermost first: an image's description may hold links, and unwrapping the image frees
-        // them (found by fuzzing: the links were then rewritten after they were freed).
-        for node in linkNodes.reversed() { rewriteLink(node) }
-        links.reverse()  // reported in document order
-        diagnostics += undescribedImages.reversed()
+        // Line breaks and raw HTML first: unwrapping an image whose address is refused frees its
+        // description, breaks and HTML included (found by fuzzing: a break inside one was read
+        // after it was freed).
         for node in softBreaks where joinsWideCharacters(node) {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
         for node in rawHTML { dropRawHTML(node) }
+        // Innermost first: an image's description may hold links, and unwrapping the image frees
+        // them (found by fuzzing: the links were then rewritten after they were freed).
+        for node in linkNodes.reversed() { rewriteLink(node) }
+        links.reverse()  // reported in document order
+        diagnostics += undescribedImages.reversed()
         shiftAndIdentify(headingNodes)
     }
 
@@ -191,7 +194,8 @@ private struct TreePass {
             let image = isImage && ["png", "gif", "jpeg", "webp"].contains { destination.lowercased().hasPrefix("data:image/\($0)") }
             if ["javascript", "vbscript", "data"].contains(scheme), !image { return .unsafe(destination) }
         }
-        if destination.hasPrefix("//") || hasScheme(destination) { return .external(destination) }
+        // `//host/…` is another site; `///…` names no host, and is read as a path of this one.
+        if (destination.hasPrefix("//") && !destination.hasPrefix("///")) || hasScheme(destination) { return .external(destination) }
         var pathPart = destination
         var fragment: String?
         if let hash = destination.firstIndex(of: "#") {

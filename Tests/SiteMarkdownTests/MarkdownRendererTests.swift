@@ -115,6 +115,20 @@ struct LinkTests {
         #expect(body.links.map(\.destination) == ["missing.png", "内部.md", "missing.md", "../images/图1.png", "../interpretations/jd-1.md"])
     }
 
+    @Test("a line break and raw HTML inside a dropped image's description are handled before the image (found by fuzzing: a use after free)")
+    func breakInsideDroppedImage() {
+        let body = render("![示意\n图 <b>粗</b>](missing.png)后文")
+        #expect(body.html == "<p>示意图 粗后文</p>\n")
+        #expect(body.diagnostics.map(\.code) == ["markdown.raw-html", "markdown.raw-html"])
+    }
+
+    @Test("'///…' names no host: it is a path of the site, here one that climbs out of it (found by fuzzing)")
+    func tripleSlash() {
+        let body = render("[通知](////////../policies/x.md)")
+        #expect(body.html == "<p>通知</p>\n")
+        #expect(body.links.map(\.target) == [.outside("////////../policies/x.md")])
+    }
+
     @Test("a link to a document's .md file becomes its page URL")
     func documentLink() {
         let body = render("见[通知](2021-6.md)。")
