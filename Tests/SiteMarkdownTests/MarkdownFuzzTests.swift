@@ -10,7 +10,10 @@ import Testing
 @Suite("Fuzzing Markdown bodies")
 struct MarkdownFuzzTests {
     static let unsafe = try! NSRegularExpression(pattern: #"(?i)(href|src)\s*=\s*"\s*(javascript|vbscript|data:text)"#)
-    static let climbing = try! NSRegularExpression(pattern: #"(href|src)="(\.\./|/\.\./|[^"]*/\.\./)"#)
+    /// A link of the site (no scheme, no `//host`) with a `../` in it. An external address may
+    /// have one (`https://www.gov.cn/a/../b`): it stays on its own host (found as a false alarm by
+    /// fuzzing, seed 12).
+    static let climbing = try! NSRegularExpression(pattern: #"(href|src)="(?![A-Za-z][A-Za-z0-9+.\-]*:|//)([^"]*/)?\.\./"#)
 
     @Test("mutated bodies: no crash, no script, no link out of the site, every link inside the body", arguments: [false, true])
     func bodies(allowRawHTML: Bool) {
