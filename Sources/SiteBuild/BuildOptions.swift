@@ -27,6 +27,8 @@ public struct BuildOptions: Sendable {
     public var progress: BuildProgress?
     /// Read Templates/; false for what needs the content only (`site graph`).
     public var loadsTheme = true
+    /// Write `.gz` and `.br` copies beside every text file (`--precompress`, `Precompression`).
+    public var precompress = false
 
     public init(
         source: String = "Content", templates: String = "Templates", output: String = "Public",
