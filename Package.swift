@@ -89,9 +89,14 @@ let package = Package(
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")],
             swiftSettings: swiftSettings
         ),
+        // `site verify`: fetches every file of the manifest from a running server (URLSession) and
+        // compares it with the build. Only the `site` executable imports it.
+        .target(name: "SiteVerify", dependencies: ["SiteCore", "SiteOutput"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "site",
-            dependencies: ["SiteBuild", "SiteCore", "SiteServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "SiteBuild", "SiteCore", "SiteServe", "SiteVerify", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Helpers for tests: temporary sites, golden files.
