@@ -30,6 +30,10 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // zlib and Brotli from the system (Debian: zlib1g-dev, libbrotli-dev), for the precompressed
+        // .gz and .br files of `site build --precompress`. Only SiteOutput imports them.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
         // Locations, diagnostics and their wording, identifiers shared by every stage.
         .target(name: "SiteCore", swiftSettings: swiftSettings),
         // Reads Content/ and Templates/ from disk into typed values. The only importer of Yams.
@@ -52,11 +56,16 @@ let package = Package(
         ),
         // The full-text search index: terms for Chinese without a dictionary, sharded for static hosting.
         .target(name: "SiteSearch", dependencies: ["SiteCore", "SiteContent", "SiteGraph"], swiftSettings: swiftSettings),
-        // Writes Public/ atomically.
-        .target(name: "SiteOutput", dependencies: ["SiteCore"], swiftSettings: swiftSettings),
+        // Writes Public/ atomically; precompresses text files (zlib, Brotli); the manifest of what was
+        // written, with the SHA-256 of every file (Crypto).
+        .target(
+            name: "SiteOutput",
+            dependencies: ["SiteCore", "CZlib", "CBrotli", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // Checks what was written: links, self-containment, headings, alt text, footer marks.
         .target(name: "SiteAudit", dependencies: ["SiteCore"], swiftSettings: swiftSettings),
-        // Feeds, catalog exports and the sitemap. The only importer of Crypto (SHA-256 of attachments).
+        // Feeds, catalog exports and the sitemap. Imports Crypto (SHA-256 of attachments), as SiteOutput does.
         .target(
             name: "SiteExport",
             dependencies: ["SiteCore", "SiteContent", "SiteGraph", "SiteRender", .product(name: "Crypto", package: "swift-crypto")],
@@ -80,9 +89,14 @@ let package = Package(
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")],
             swiftSettings: swiftSettings
         ),
+        // `site verify`: fetches every file of the manifest from a running server (URLSession) and
+        // compares it with the build. Only the `site` executable imports it.
+        .target(name: "SiteVerify", dependencies: ["SiteCore", "SiteOutput"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "site",
-            dependencies: ["SiteBuild", "SiteCore", "SiteServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "SiteBuild", "SiteCore", "SiteServe", "SiteVerify", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Helpers for tests: temporary sites, golden files.
@@ -94,7 +108,7 @@ let package = Package(
         .testTarget(name: "SiteGraphTests", dependencies: ["SiteGraph", "SiteContent", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteComplianceTests", dependencies: ["SiteCompliance", "SiteGraph", "SiteContent", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "SiteTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "SiteTestSupport", "CBrotli"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteExportTests", dependencies: ["SiteExport", "SiteBuild", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SiteSearchTests",

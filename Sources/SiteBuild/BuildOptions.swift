@@ -30,6 +30,8 @@ public struct BuildOptions: Sendable {
     /// A preview (`--drafts`): drafts and documents published after `asOf` are rendered too, with
     /// a banner, and every page asks search engines not to index it.
     public var preview = false
+    /// Write `.gz` and `.br` copies beside every text file (`--precompress`, `Precompression`).
+    public var precompress = false
 
     public init(
         source: String = "Content", templates: String = "Templates", output: String = "Public",

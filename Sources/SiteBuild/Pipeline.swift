@@ -233,6 +233,13 @@ public struct Pipeline: Sendable {
                 try reuse.data(file.path.rawValue, file.data)
             }
             clock.lap("export")
+            // Compressed copies of the text files (`--precompress`), then the manifest of everything.
+            if options.precompress {
+                options.progress?.begin("compress")
+                try reuse.precompress(Precompression.Encoding.allCases)
+                clock.lap("compress")
+            }
+            try reuse.manifest(basePath: configuration.basePath)
             options.progress?.begin("audit")
             let audit = OutputAudit(
                 basePath: configuration.basePath, language: configuration.language, footerMarks: footerMarks,

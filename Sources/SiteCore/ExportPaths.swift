@@ -1,5 +1,5 @@
 /// Where the machine-readable files of the site are written (docs/exports.md): feeds, the catalog
-/// exports, the sitemap and robots.txt. The files at the top are reserved (`ReservedPaths`), so no
+/// exports, the sitemap, robots.txt and the manifest. The files at the top are reserved (`ReservedPaths`), so no
 /// document or published file can take their names; a section's feeds sit in the section's own
 /// folder beside its `index.html`.
 public enum ExportPaths {
@@ -15,6 +15,8 @@ public enum ExportPaths {
     public static let sitemap = SitePath(file: "sitemap.xml")
     /// `/robots.txt`, naming the sitemap.
     public static let robots = SitePath(file: "robots.txt")
+    /// `/manifest.json`: every other file of the output with its size and SHA-256 (docs/deploy.md).
+    public static let manifest = SitePath(file: "manifest.json")
 
     /// `/xxgk/<section>/feed.xml`: a catalog section's Atom feed, its subsections included.
     public static func atomFeed(section id: String) -> SitePath { SitePath(file: "xxgk/\(id)/feed.xml") }
@@ -22,5 +24,5 @@ public enum ExportPaths {
     public static func jsonFeed(section id: String) -> SitePath { SitePath(file: "xxgk/\(id)/feed.json") }
 
     /// The files written at the top of the site.
-    public static let topLevel: [SitePath] = [atomFeed, jsonFeed, catalogJSON, catalogCSV, sitemap, robots]
+    public static let topLevel: [SitePath] = [atomFeed, jsonFeed, catalogJSON, catalogCSV, sitemap, robots, manifest]
 }

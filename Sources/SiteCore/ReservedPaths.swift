@@ -5,7 +5,8 @@ public enum ReservedPaths {
     /// `/xxgk/` (the catalog), `/assets/` (the theme), `/agencies/`, `/search/`, `/_report/`, and
     /// `/__site/`, where `site serve` answers live reload.
     public static let topLevelFolders: Set<String> = ["xxgk", "assets", "agencies", "search", "_report", "__site"]
-    /// `/feed.xml`, `/feed.json`, `/catalog.json`, `/catalog.csv`, `/sitemap.xml`, `/robots.txt`
+    /// `/feed.xml`, `/feed.json`, `/catalog.json`, `/catalog.csv`, `/sitemap.xml`, `/robots.txt`,
+    /// `/manifest.json`
     /// (`ExportPaths`): a document or published file of that name, or a folder of that name, would
     /// collide with them.
     public static let topLevelFiles: Set<String> = Set(ExportPaths.topLevel.map(\.rawValue))

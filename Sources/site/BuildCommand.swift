@@ -25,6 +25,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Render every page again, ignoring what the last build left in .site-cache/ (the output is the same).")
     var clean = false
 
+    @Flag(name: .long, help: "Also write a .gz (gzip) and a .br (Brotli) copy beside every text file, for servers that send them as they are (docs/deploy.md).")
+    var precompress = false
+
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
@@ -40,6 +43,7 @@ struct BuildCommand: ParsableCommand {
             source: folders.source, templates: folders.templates, output: output, baseURL: baseURL,
             strict: report.strict, writeOutput: true, asOf: try report.asOfDate(), incremental: !clean)
         options.preview = drafts
+        options.precompress = precompress
         try Runner.run(options, report: report) { result in
             let reused = result.reusedFileCount > 0 ? " (\(result.reusedFileCount) unchanged)" : ""
             return "Built \(counted(result.fileCount, "file"))\(reused) from \(counted(result.publicDocumentCount, "public document")) "

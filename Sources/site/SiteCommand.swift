@@ -14,7 +14,7 @@ struct SiteCommand: AsyncParsableCommand {
             """,
         version: SiteVersion.current,
         subcommands: [
-            BuildCommand.self, CheckCommand.self, ServeCommand.self, InitCommand.self, NewCommand.self, LockCommand.self, GraphCommand.self,
+            BuildCommand.self, CheckCommand.self, ServeCommand.self, VerifyCommand.self, InitCommand.self, NewCommand.self, LockCommand.self, GraphCommand.self,
             RulesCommand.self,
         ],
         defaultSubcommand: nil

@@ -71,7 +71,7 @@ struct ServeTests {
         #expect(urls.count == 2, "\(server.stdout)")
         let port = try #require(urls.first.flatMap { URL(string: $0)?.port }.map(UInt16.init))
         #expect(urls == ["http://[::1]:\(port)/", "http://127.0.0.1:\(port)/"])
-        #expect(server.stdout.hasPrefix("Built 48 files from 3 public documents (4 loaded) into Public/ as of 2021-06-01 in "))
+        #expect(server.stdout.hasPrefix("Built 49 files from 3 public documents (4 loaded) into Public/ as of 2021-06-01 in "))
 
         // The same page over both addresses: the file `site build` wrote, with the script added.
         let written = try #require(site.read("Public/policies/gongkai/index.html"))
@@ -126,7 +126,7 @@ struct ServeTests {
         #expect(reload["build"] as? String != build)
         let edited = try LoopbackHTTP.request(host: "::1", port: port, path: "/policies/gongkai/")
         #expect(edited.text.contains("请认真抓好落实"))
-        #expect(server.wait(10) { server.stdout.contains("Content/policies/gongkai.md changed: rebuilt 48 files, 0 errors, 0 warnings, ") })
+        #expect(server.wait(10) { server.stdout.contains("Content/policies/gongkai.md changed: rebuilt 49 files, 0 errors, 0 warnings, ") })
 
         // An error: the failure reaches the page, the last good build is still served.
         try site.write("Content/policies/gongkai.md", SampleSite.policy.replacingOccurrences(of: "issuer: xzfb", with: "issuer: xzfd"))

@@ -71,7 +71,7 @@ struct SiteCLITests {
         let result = try SiteBinary.run(["build", "--as-of", "2021-06-01"], in: site.root)
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        #expect(result.stdout.hasPrefix("Built 48 files from 3 public documents (4 loaded) into Public/ as of 2021-06-01 in "))
+        #expect(result.stdout.hasPrefix("Built 49 files from 3 public documents (4 loaded) into Public/ as of 2021-06-01 in "))
         #expect(site.exists("Public/index.html"))
     }
 

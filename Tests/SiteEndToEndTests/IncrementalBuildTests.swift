@@ -128,11 +128,15 @@ struct IncrementalBuildTests {
     }
 
     /// Builds incrementally into Public/ and cleanly into Clean/, and compares them.
-    func compareBuilds(_ site: TempSite, after edit: String, step: Int, seed: UInt64) throws -> Bool {
+    func compareBuilds(_ site: TempSite, after edit: String, step: Int, seed: UInt64, precompress: Bool = false) throws -> Bool {
         let asOf = CalendarDate(iso: "2026-11-22")
         let previous = Tree.contents(under: site.url("Public"))
-        let incremental = try Pipeline().run(BuildOptions(asOf: asOf, incremental: true, currentFolder: site.root))
-        let clean = try Pipeline().run(BuildOptions(output: "Clean", asOf: asOf, incremental: false, currentFolder: site.root))
+        var options = BuildOptions(asOf: asOf, incremental: true, currentFolder: site.root)
+        var cleanOptions = BuildOptions(output: "Clean", asOf: asOf, incremental: false, currentFolder: site.root)
+        options.precompress = precompress
+        cleanOptions.precompress = precompress
+        let incremental = try Pipeline().run(options)
+        let clean = try Pipeline().run(cleanOptions)
         let context = "seed \(seed), step \(step): \(edit)"
         #expect(incremental.published == clean.published, "\(context)")
         if !clean.published {
@@ -149,29 +153,48 @@ struct IncrementalBuildTests {
         return true
     }
 
-    func run(files: [String: String], copying content: URL?, seed: UInt64, steps: Int, edits: [Edit]) throws -> (built: Int, reused: Int) {
+    func run(
+        files: [String: String], copying content: URL?, seed: UInt64, steps: Int, edits: [Edit], precompress: Bool = false
+    ) throws -> (built: Int, reused: Int) {
         let site = try TempSite(files: files)
         if let content { try FileManager.default.copyItem(at: content, to: site.url("Content")) }
-        _ = try compareBuilds(site, after: "first build", step: 0, seed: seed)
+        _ = try compareBuilds(site, after: "first build", step: 0, seed: seed, precompress: precompress)
         let editor = Editor(site: site, seed: seed)
         var published = 0
         for step in 1...steps {
             let edit = edits[Int(editor.random.next() % UInt64(edits.count))]
             let description = try editor.apply(edit)
-            if try compareBuilds(site, after: description, step: step, seed: seed) {
+            if try compareBuilds(site, after: description, step: step, seed: seed, precompress: precompress) {
                 published += 1
             } else {
                 try editor.revert()
             }
         }
         // After the last build, nothing changed: everything is reused.
-        let again = try Pipeline().run(BuildOptions(asOf: CalendarDate(iso: "2026-11-22"), currentFolder: site.root))
+        var options = BuildOptions(asOf: CalendarDate(iso: "2026-11-22"), currentFolder: site.root)
+        options.precompress = precompress
+        let again = try Pipeline().run(options)
+        if precompress {
+            // Every text file has its compressed copies, and the manifest lists them all.
+            let files = site.files(under: "Public")
+            for file in files where Precompression.isText(file) && file != Manifest.path {
+                #expect(files.contains(file + ".gz") && files.contains(file + ".br"), "seed \(seed): \(file)")
+            }
+            #expect(site.read("Public/manifest.json")?.contains("index.html.gz\"") == true)
+        }
         return (published, again.reusedFileCount == again.fileCount ? again.fileCount : -again.reusedFileCount)
     }
 
     @Test("random edits of the sample site: incremental equals clean after every build", arguments: [1, 2, 3, 4] as [UInt64])
     func sampleSite(seed: UInt64) throws {
         let result = try run(files: SampleSite.files, copying: nil, seed: seed, steps: 12, edits: Edit.allCases)
+        #expect(result.built > 0)
+        #expect(result.reused > 0, "a build with no change reuses every file")
+    }
+
+    @Test("random edits of the sample site with --precompress: .gz, .br and the manifest too", arguments: [5, 6] as [UInt64])
+    func precompressed(seed: UInt64) throws {
+        let result = try run(files: SampleSite.files, copying: nil, seed: seed, steps: 10, edits: Edit.allCases, precompress: true)
         #expect(result.built > 0)
         #expect(result.reused > 0, "a build with no change reuses every file")
     }
@@ -279,8 +302,10 @@ struct BuildCacheFileTests {
     @Test("records survive the round trip, with tabs, newlines, backslashes and separators in values")
     func roundTrip() throws {
         var cache = BuildCache(context: "abc123")
-        cache.files["policies/a b/index.html"] = .init(key: "page:0123\t\\x", stamp: FileStamp(size: 42, modified: 1_700_000_000_123_456_789))
-        cache.files["search/docs/0.json"] = .init(key: "data:ff", stamp: FileStamp(size: 0, modified: -1))
+        cache.files["policies/a b/index.html"] = .init(key: "page:0123\t\\x", stamp: FileStamp(size: 42, modified: 1_700_000_000_123_456_789),
+            sha256: String(repeating: "ab", count: 32))
+        cache.files["search/docs/0.json"] = .init(
+            key: "data:ff", stamp: FileStamp(size: 0, modified: -1), sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         cache.summaries["a/index.html"] = .init(
             ids: ["main", "x\u{1F}y", "t\tab"], links: [.init(url: "/b/#c\nd", line: 3, column: 14), .init(url: "\\", line: 1, column: 1)],
             external: ["https://www.gov.cn/"])
@@ -292,6 +317,7 @@ struct BuildCacheFileTests {
         #expect(decoded.format == BuildCache.formatVersion)
         #expect(decoded.files.mapValues(\.key) == cache.files.mapValues(\.key))
         #expect(decoded.files.mapValues(\.stamp) == cache.files.mapValues(\.stamp))
+        #expect(decoded.files.mapValues(\.sha256) == cache.files.mapValues(\.sha256))
         #expect(decoded.summaries == cache.summaries)
         #expect(decoded.inputs == "in" && decoded.racy == cache.racy)
         #expect(BuildCache.decode("not a cache\n") == nil)

@@ -44,8 +44,9 @@ struct FeedValidationTests {
             require(entry.all("author").allSatisfy { $0.all("name").count == 1 }, "\(at): an author without exactly one name")
             require(entry.all("category").allSatisfy { $0.attributes["term"]?.isEmpty == false }, "\(at): a category without term")
             require(entry.all("content").allSatisfy { ["text", "html", "xhtml", nil].contains($0.attributes["type"]) }, "\(at): content of an unknown type")
-            let updated = entry.first("updated")?.text ?? ""
-            if let previous { require(updated <= previous, "\(at) is newer than the entry before it") }
+            // Newest first by 发布日期, as the catalog lists them; a later change only moves `updated`.
+            let updated = entry.first("published")?.text ?? entry.first("updated")?.text ?? ""
+            if let previous { require(updated <= previous, "\(at) was published after the entry before it") }
             previous = updated
         }
         if let newest = feed.all("entry").compactMap({ $0.first("updated")?.text }).max() {

@@ -5,8 +5,8 @@ import SiteCore
 import SiteOutput
 
 /// What a build remembers of the output it wrote, so the next build can reuse what did not change:
-/// for every file the key of its inputs and the stamp it was written with, and for every page the
-/// summary the output audit took of it.
+/// for every file the key of its inputs, the stamp it was written with and the SHA-256 of its bytes
+/// (for the manifest), and for every page the summary the output audit took of it.
 ///
 /// The rule that makes reuse safe: a file is reused only if its key is the same (same inputs: a
 /// page's view and template, a data file's bytes, an attachment's source file) *and* the previous
@@ -17,9 +17,11 @@ struct BuildCache {
     struct File {
         var key: String
         var stamp: FileStamp
+        /// Of the file's bytes, lowercase hexadecimal (`manifest.json`).
+        var sha256: String
     }
 
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     var format: Int
     /// Digest of what every file depends on: the tool, the theme, the audit settings.
@@ -113,7 +115,7 @@ struct BuildCache {
         if !inputs.isEmpty { out += "I\t\(inputs)\t\(outputs)\t\(racy)\n" }
         if let report, let json = try? JSONEncoder().encode(report) { out += "R\t\(json.base64EncodedString())\n" }
         for (path, file) in files.sorted(by: { $0.key < $1.key }) {
-            out += "F\t\(Self.escape(path))\t\(Self.escape(file.key))\t\(file.stamp.size)\t\(file.stamp.modified)\n"
+            out += "F\t\(Self.escape(path))\t\(Self.escape(file.key))\t\(file.stamp.size)\t\(file.stamp.modified)\t\(file.sha256)\n"
         }
         for (path, summary) in summaries.sorted(by: { $0.key < $1.key }) {
             let links = summary.links.map { "\(Self.escape($0.url))\u{1E}\($0.line)\u{1E}\($0.column)" }.joined(separator: "\u{1F}")
@@ -144,8 +146,9 @@ struct BuildCache {
                 else { return nil }
                 cache.report = report
             case "F":
-                guard fields.count == 5, let size = Int64(fields[3]), let modified = Int64(fields[4]) else { return nil }
-                cache.files[unescape(fields[1])] = File(key: unescape(fields[2]), stamp: FileStamp(size: size, modified: modified))
+                guard fields.count == 6, let size = Int64(fields[3]), let modified = Int64(fields[4]) else { return nil }
+                cache.files[unescape(fields[1])] = File(
+                    key: unescape(fields[2]), stamp: FileStamp(size: size, modified: modified), sha256: String(fields[5]))
             case "S":
                 guard fields.count == 5 else { return nil }
                 var links: [OutputAudit.PageSummary.Link] = []

@@ -25,12 +25,12 @@ final class OutputReuse: @unchecked Sendable {
     /// Reuses the file or writes what `produce` makes (nil: no file).
     func file(_ path: String, key: String, produce: () -> Data?) throws(SiteError) {
         if let old = previous?.files[path], old.key == key, try writer.reuse(path, stamp: old.stamp) {
-            record(path, BuildCache.File(key: key, stamp: old.stamp), reused: true)
+            record(path, BuildCache.File(key: key, stamp: old.stamp, sha256: old.sha256), reused: true)
             return
         }
         guard let data = produce() else { return }
         try writer.write(path, data)
-        if let stamp = writer.stamp(path) { record(path, BuildCache.File(key: key, stamp: stamp), reused: false) }
+        if let stamp = writer.stamp(path) { record(path, BuildCache.File(key: key, stamp: stamp, sha256: Manifest.sha256(data)), reused: false) }
     }
 
     /// A data file made anyway (search shards, feeds): its key is its own bytes, so reuse saves the writing.
@@ -46,7 +46,7 @@ final class OutputReuse: @unchecked Sendable {
     func copy(_ path: String, from source: URL) throws(SiteError) {
         guard let stamp = FileStamp(of: source) else {
             try writer.copy(path, from: source)
-            if let written = writer.stamp(path) { record(path, BuildCache.File(key: "copy:\(UUID())", stamp: written), reused: false) }
+            if let written = writer.stamp(path) { record(path, BuildCache.File(key: "copy:\(UUID())", stamp: written, sha256: writtenSHA256(path)), reused: false) }
             return
         }
         var digest: String?
@@ -59,11 +59,55 @@ final class OutputReuse: @unchecked Sendable {
             return key
         }
         if let previous, let old = previous.files[path], old.key == key(racy: previous.racy), try writer.reuse(path, stamp: old.stamp) {
-            record(path, BuildCache.File(key: key(racy: racy), stamp: old.stamp), reused: true)
+            record(path, BuildCache.File(key: key(racy: racy), stamp: old.stamp, sha256: old.sha256), reused: true)
             return
         }
         try writer.copy(path, from: source)
-        if let written = writer.stamp(path) { record(path, BuildCache.File(key: key(racy: racy), stamp: written), reused: false) }
+        if let written = writer.stamp(path) { record(path, BuildCache.File(key: key(racy: racy), stamp: written, sha256: writtenSHA256(path)), reused: false) }
+    }
+
+    /// The SHA-256 of a file as written to the staging folder.
+    private func writtenSHA256(_ path: String) -> String {
+        Manifest.sha256(of: writer.staging.appendingPathComponent(path)) ?? ""
+    }
+
+    /// Writes `a.html.gz` (and `.br`, …) beside every text file written so far (`Precompression`):
+    /// keyed by the file's SHA-256 and the compression's version, so a copy is reused exactly when
+    /// the file's bytes are the previous build's, and a file that is gone takes its copies along.
+    func precompress(_ encodings: [Precompression.Encoding]) throws(SiteError) {
+        let texts: [(path: String, sha256: String)] = lock.withLock {
+            next.files.filter { Precompression.isText($0.key) }.map { ($0.key, $0.value.sha256) }
+        }.sorted { $0.path < $1.path }
+        let failures = texts.concurrentMap { text -> SiteError? in
+            do throws(SiteError) {
+                var bytes: Data?
+                for encoding in encodings {
+                    let path = text.path + "." + encoding.fileExtension
+                    var failed = false
+                    try file(path, key: "\(encoding.version):\(text.sha256)") {
+                        if bytes == nil { bytes = FileManager.default.contents(atPath: writer.staging.appendingPathComponent(text.path).path) }
+                        guard let bytes, let compressed = encoding.compress(bytes) else {
+                            failed = true
+                            return nil
+                        }
+                        return compressed
+                    }
+                    if failed { throw .writeFailed(path: path, reason: "\(encoding.rawValue) could not compress \(text.path)") }
+                }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// Writes `manifest.json`: every file written so far with its size and SHA-256.
+    func manifest(basePath: String) throws(SiteError) {
+        let files = lock.withLock {
+            next.files.map { Manifest.File(path: $0.key, size: $0.value.stamp.size, sha256: $0.value.sha256) }
+        }
+        try data(Manifest.path, Manifest(basePath: basePath, files: files).data)
     }
 
     private func record(_ path: String, _ file: BuildCache.File, reused: Bool) {

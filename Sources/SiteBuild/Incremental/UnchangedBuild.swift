@@ -53,7 +53,7 @@ enum UnchangedBuild {
             hasher.combine(UInt64(bitPattern: stamp.size))
             hasher.combine(UInt64(bitPattern: stamp.modified))
         }
-        for value in [options.sourceDisplay, options.templatesDisplay, options.outputDisplay, options.baseURL ?? "", "\(options.asOf)", "\(options.strict)"] {
+        for value in [options.sourceDisplay, options.templatesDisplay, options.outputDisplay, options.baseURL ?? "", "\(options.asOf)", "\(options.strict)", "\(options.precompress)"] {
             hasher.combine(value)
         }
         for folder in [options.source, options.templates] {

@@ -1,0 +1,132 @@
+import Crypto
+import Foundation
+import SiteCore
+
+/// `manifest.json`: every file a build wrote to the output folder, with its size and SHA-256, so a
+/// deployment can be checked against the build (`site verify`) or by any script. It lists only
+/// files of the output folder, which are all published, and says nothing else: no time, no
+/// machine, no source path. The same output gives the same bytes (docs/deploy.md).
+///
+/// ```json
+/// {
+///   "format": 1,
+///   "base_path": "/",
+///   "files": [
+///     {"path": "404.html", "size": 5120, "sha256": "9f86d0…"},
+///     …
+///   ]
+/// }
+/// ```
+/// Paths are relative to the output folder, `/`-separated, sorted by their UTF-8 bytes. The
+/// manifest does not list itself.
+public struct Manifest: Equatable, Sendable {
+    /// Its path in the output folder.
+    public static let path = ExportPaths.manifest.rawValue
+    public static let format = 1
+
+    public struct File: Equatable, Sendable {
+        public var path: String
+        public var size: Int64
+        /// Lowercase hexadecimal.
+        public var sha256: String
+
+        public init(path: String, size: Int64, sha256: String) {
+            self.path = path
+            self.size = size
+            self.sha256 = sha256
+        }
+    }
+
+    /// Where the site is served (`/`, `/portal/`).
+    public var basePath: String
+    public var files: [File]
+
+    public init(basePath: String, files: [File]) {
+        self.basePath = basePath
+        self.files = files.filter { $0.path != Self.path }.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+    }
+
+    /// The JSON text: one file per line, keys in a fixed order.
+    public var json: String {
+        var out = "{\n  \"format\": \(Self.format),\n  \"base_path\": \(Self.quoted(basePath)),\n  \"files\": ["
+        for (index, file) in files.enumerated() {
+            out += index == 0 ? "\n" : ",\n"
+            out += "    {\"path\": \(Self.quoted(file.path)), \"size\": \(file.size), \"sha256\": \"\(file.sha256)\"}"
+        }
+        out += files.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        return out
+    }
+
+    public var data: Data { Data(json.utf8) }
+
+    /// Reads a manifest; nil with the reason when it is not one.
+    public static func decode(_ data: Data) -> Result<Manifest, DecodeError> {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            return .failure(DecodeError(reason: "it is not a JSON object"))
+        }
+        guard let format = object["format"] as? Int, format == Self.format else {
+            return .failure(DecodeError(reason: "its format is not \(Self.format)"))
+        }
+        guard let basePath = object["base_path"] as? String, basePath.hasPrefix("/"), basePath.hasSuffix("/") else {
+            return .failure(DecodeError(reason: "'base_path' is not a path that starts and ends with '/'"))
+        }
+        guard let list = object["files"] as? [[String: Any]] else {
+            return .failure(DecodeError(reason: "'files' is not a list of objects"))
+        }
+        var files: [File] = []
+        for (index, entry) in list.enumerated() {
+            guard let path = entry["path"] as? String, !path.isEmpty, !path.hasPrefix("/"),
+                !path.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
+                let size = (entry["size"] as? NSNumber)?.int64Value,
+                let sha256 = entry["sha256"] as? String, sha256.count == 64, sha256.allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+            else {
+                return .failure(DecodeError(reason: "entry \(index + 1) of 'files' is not a relative path, a size and a SHA-256"))
+            }
+            files.append(File(path: path, size: size, sha256: sha256))
+        }
+        return .success(Manifest(basePath: basePath, files: files))
+    }
+
+    public struct DecodeError: Error, Equatable, CustomStringConvertible {
+        public let reason: String
+        public var description: String { reason }
+    }
+
+    /// The SHA-256 of bytes, in lowercase hexadecimal.
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The SHA-256 of a file, read in pieces; nil if it cannot be read.
+    public static func sha256(of url: URL) -> String? {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while true {
+            // nil or empty at the end of the file; an error only if it cannot be read.
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: 1 << 20) } catch { return nil }
+            guard let chunk, !chunk.isEmpty else { break }
+            hasher.update(data: chunk)
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A JSON string: `"`, `\` and control characters escaped, the rest as it is (UTF-8).
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
