@@ -203,11 +203,7 @@ struct AnnualReportTests {
     @Test("T2-CATALOG-MATCH counts 本年废止件数 from the replacements' dates, when every ended document has one")
     func catalogMatchAbolished() throws {
         var files = SampleSite.files
-        files["Content/policies/old.md"] = SampleSite.policy
-            .replacingOccurrences(of: "validity: 现行有效", with: "validity: 已废止\nsuperseded_by: policies/gongkai")
-            .replacingOccurrences(of: "示政办规〔2021〕3号", with: "示政办规〔2019〕2号")
-            .replacingOccurrences(of: "2021-00003", with: "2019-00002")
-            .replacingOccurrences(of: "2021-05-1", with: "2019-05-1")
+        files["Content/policies/old.md"] = SampleSite.repealed
         files["Content/reports/2021.md"] = reportDocument(t3: Self.t3Valid, t4: Self.t4Valid)
         #expect(try diagnostics(files).filter { $0.code == "report.t2-catalog-match" }.map(\.message) == [
             "第二十条第（一）项 / 行政规范性文件 / 本年废止件数 is 0, but the site's catalog holds 1",

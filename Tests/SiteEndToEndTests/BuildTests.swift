@@ -225,11 +225,7 @@ struct BuildTests {
     @Test("a repealed policy shows a banner linking its replacement, which lists what it replaces")
     func supersession() throws {
         var files = SampleSite.files
-        files["Content/policies/old.md"] = SampleSite.policy
-            .replacingOccurrences(of: "validity: 现行有效", with: "validity: 已废止\nsuperseded_by: policies/gongkai")
-            .replacingOccurrences(of: "示政办规〔2021〕3号", with: "示政办规〔2019〕2号")
-            .replacingOccurrences(of: "2021-00003", with: "2019-00002")
-            .replacingOccurrences(of: "2021-05-1", with: "2019-05-1")
+        files["Content/policies/old.md"] = SampleSite.repealed
             .replacingOccurrences(of: "政务公开办法的通知", with: "政务公开暂行办法的通知")
         let site = try TempSite(files: files)
         let report = try Pipeline().run(BuildOptions(currentFolder: site.root))

@@ -105,11 +105,7 @@ struct CatalogTests {
     @Test("a repealed policy names its replacement; a page in a section is listed too, without 索引号")
     func supersessionAndKinds() throws {
         var files = SampleSite.files
-        files["Content/policies/old.md"] = SampleSite.policy
-            .replacingOccurrences(of: "validity: 现行有效", with: "validity: 已废止\nsuperseded_by: policies/gongkai")
-            .replacingOccurrences(of: "示政办规〔2021〕3号", with: "示政办规〔2019〕2号")
-            .replacingOccurrences(of: "2021-00003", with: "2019-00002")
-            .replacingOccurrences(of: "2021-05-1", with: "2019-05-1")
+        files["Content/policies/old.md"] = SampleSite.repealed
             .replacingOccurrences(of: "normative: true", with: "normative: false")
         files["Content/pages/guide.md"] = "---\ntitle: 指南\nkind: page\npublished: 2021-01-04\ndisclosure: 主动公开\ncatalog: [zcwj]\n---\n\n指南。\n"
         let exports = try Exports(files)

@@ -107,6 +107,14 @@ public enum SampleSite {
 
         """
 
+    /// The sample policy's predecessor of 2019 (示政办规〔2019〕2号), repealed and replaced by it:
+    /// saved as `Content/policies/old.md`.
+    public static let repealed = policy
+        .replacingOccurrences(of: "validity: 现行有效", with: "validity: 已废止\nsuperseded_by: policies/gongkai")
+        .replacingOccurrences(of: "示政办规〔2021〕3号", with: "示政办规〔2019〕2号")
+        .replacingOccurrences(of: "2021-00003", with: "2019-00002")
+        .replacingOccurrences(of: "2021-05-1", with: "2019-05-1")
+
     public static let withheld = """
         ---
         title: 内部事务文件
