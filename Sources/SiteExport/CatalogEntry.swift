@@ -146,7 +146,7 @@ struct CatalogBuilder: Sendable {
             }
             attachments.append(.init(
                 fileName: attachment.fileName, title: attachment.title, url: address.url(SitePath(file: attachment.contentPath)),
-                size: data.count, sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()))
+                size: data.count, sha256: Hexadecimal.lowercase(SHA256.hash(data: data))))
         }
         return CatalogEntry(
             id: document.id.rawValue, indexNumber: document.indexNumber?.value.text, title: document.title.value,

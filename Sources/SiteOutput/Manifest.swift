@@ -94,7 +94,7 @@ public struct Manifest: Equatable, Sendable {
 
     /// The SHA-256 of bytes, in lowercase hexadecimal.
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hexadecimal.lowercase(SHA256.hash(data: data))
     }
 
     /// The SHA-256 of a file, read in pieces; nil if it cannot be read.
@@ -109,7 +109,7 @@ public struct Manifest: Equatable, Sendable {
             guard let chunk, !chunk.isEmpty else { break }
             hasher.update(data: chunk)
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hexadecimal.lowercase(hasher.finalize())
     }
 
     /// A JSON string: `"`, `\` and control characters escaped, the rest as it is (UTF-8).

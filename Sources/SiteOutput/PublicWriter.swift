@@ -82,11 +82,27 @@ public final class PublicWriter: @unchecked Sendable {
     /// Writes a file into the staging folder. Safe to call from several threads.
     public func write(_ relativePath: String, _ data: Data) throws(SiteError) {
         let url = try target(relativePath)
-        do {
-            try data.write(to: url)
-        } catch {
-            throw .writeFailed(path: relativePath, reason: error.localizedDescription)
+        // Plain open/write/close: Foundation's `Data.write` syncs each file to disk, which made a
+        // 24,000-file build wait on the disk 24,000 times. `commit` syncs the staging folder once.
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw .writeFailed(path: relativePath, reason: String(cString: strerror(errno)))
         }
+        defer { close(descriptor) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure != 0 { throw .writeFailed(path: relativePath, reason: String(cString: strerror(failure))) }
     }
 
     public func write(_ relativePath: String, text: String) throws(SiteError) {
@@ -137,6 +153,9 @@ public final class PublicWriter: @unchecked Sendable {
     /// (`renameat2` with `RENAME_EXCHANGE` on Linux), then removes the previous site.
     public func commit() throws(SiteError) {
         let fileManager = FileManager.default
+        // The new site's bytes reach the disk before it replaces the old one: one sync instead of
+        // one per file (Glibc's module does not offer `syncfs`, which would sync only this disk).
+        sync()
         if !fileManager.fileExists(atPath: output.path) {
             do {
                 try fileManager.moveItem(at: staging, to: output)

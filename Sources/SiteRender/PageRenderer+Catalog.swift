@@ -37,16 +37,17 @@ extension PageRenderer {
                 entries: entries, listCaption: caption("\(section.title) 信息列表", count: members.count, page: number),
                 hasEntries: !entries.isEmpty, count: members.count,
                 pagination: pagination(count: members.count, page: number) { .section(id, page: $0) },
-                tree: tree(graph.catalog, current: id), directories: directories(of: members)))
+                tree: tree(graph.catalog, current: id), directories: directories(ofSection: id)))
     }
 
-    func directories(of members: [DocumentID]) -> [LinkView] {
-        let documents = members.compactMap { graph[$0] }
+    /// 另见: the directories that list some of the section's documents too.
+    func directories(ofSection id: String) -> [LinkView] {
+        let found = sectionDirectories[id] ?? (false, false)
         var links: [LinkView] = []
-        if documents.contains(where: { $0.policy?.normative == true }) {
+        if found.normative {
             links.append(LinkView(title: "现行有效行政规范性文件", href: href(.normative), current: false))
         }
-        if documents.contains(where: { $0.decision != nil }) {
+        if found.decisions {
             links.append(LinkView(title: "重大行政决策事项目录", href: href(.decisions), current: false))
         }
         return links

@@ -61,6 +61,8 @@ public struct PageRenderer: Sendable {
     let baseURL: String
     /// Public documents in each section and below it, newest first.
     let sectionLists: [String: [DocumentID]]
+    /// For each section, the directories its members belong in (现行有效行政规范性文件, 重大行政决策事项目录).
+    let sectionDirectories: [String: (normative: Bool, decisions: Bool)]
     /// A preview of drafts and scheduled documents (`site build --drafts`).
     let preview: Bool
 
@@ -78,10 +80,21 @@ public struct PageRenderer: Sendable {
         self.basePath = graph.configuration.basePath
         self.baseURL = graph.configuration.baseURL.hasSuffix("/") ? graph.configuration.baseURL : graph.configuration.baseURL + "/"
         var lists: [String: [DocumentID]] = [:]
+        var directories: [String: (normative: Bool, decisions: Bool)] = [:]
         for section in graph.catalog.flatMap(\.flattened) {
-            lists[section.id] = graph.members(ofSectionAndBelow: section.id)
+            let members = graph.members(ofSectionAndBelow: section.id)
+            lists[section.id] = members
+            var found = (normative: false, decisions: false)
+            for id in members {
+                guard let document = graph[id] else { continue }
+                if document.policy?.normative == true { found.normative = true }
+                if document.decision != nil { found.decisions = true }
+                if found.normative && found.decisions { break }
+            }
+            directories[section.id] = found
         }
         self.sectionLists = lists
+        self.sectionDirectories = directories
     }
 
     // MARK: Pages

@@ -40,6 +40,8 @@ struct FindabilityRules: ComplianceRule {
 
     /// The 0-based line of the body that is the placeholder alone.
     static func line(of placeholder: String, in body: String) -> Int? {
-        body.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.trimmingCharacters(in: .whitespaces) == placeholder }
+        // Most bodies do not hold the text at all: look for its bytes before splitting into lines.
+        guard ByteSearch.contains(body, placeholder) else { return nil }
+        return body.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.trimmingCharacters(in: .whitespaces) == placeholder }
     }
 }

@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// Finding bytes in bytes, for the checks that look for a fixed text in every body: a byte search
+/// with `memchr` and `memcmp` is far cheaper than Swift's Unicode-aware `String` operations.
+public enum ByteSearch {
+    /// Whether `needle`'s UTF-8 bytes occur in `haystack`'s (which, for valid UTF-8, is whether
+    /// the text occurs at a character boundary or inside a longer character sequence alike).
+    public static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { pattern in contains(text, pattern) }
+        }
+    }
+
+    public static func contains(_ text: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = pattern.first else { return true }
+        guard let base = text.baseAddress, text.count >= pattern.count else { return false }
+        var offset = 0
+        let last = text.count - pattern.count
+        while offset <= last {
+            guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + position, pattern.baseAddress!, pattern.count) == 0 { return true }
+            offset = position + 1
+        }
+        return false
+    }
+}
