@@ -126,20 +126,41 @@ public enum SearchIndex {
         }
         // Postings per term, encoded as they come (in document order): a few bytes each, where
         // structs would take hundreds of megabytes for a 10,000-document portal. Documents are read
-        // on all cores a batch at a time, so only one batch's term tables are in memory.
-        var postings: [SearchText.Term: PostingList] = [:]
+        // on all cores a batch at a time, so only one batch's term tables are in memory; the terms
+        // are split into partitions by hash, each merged on its own core (the merge was the
+        // longest single-threaded part of a build). Lists come out sorted by term below, so the
+        // number of partitions does not change the index.
+        let partitions = (0..<max(1, ProcessInfo.processInfo.activeProcessorCount * 2)).map { _ in Partition() }
         let batch = 512
         for start in stride(from: 0, to: ordered.count, by: batch) {
-            let stats = ordered[start..<min(start + batch, ordered.count)].map { $0 }.concurrentMap(termStatistics)
-            for (offset, terms) in stats.enumerated() {
-                for (term, stat) in terms { postings[term, default: PostingList()].append(document: start + offset, stat) }
+            let count = partitions.count
+            let stats = ordered[start..<min(start + batch, ordered.count)].map { $0 }.concurrentMap { document in
+                Self.partitioned(DocumentTerms(document), into: count)
+            }
+            _ = partitions.indices.map { $0 }.concurrentMap { number -> Bool in
+                let partition = partitions[number]
+                for (offset, terms) in stats.enumerated() {
+                    for (term, stat) in terms[number] {
+                        switch term {
+                        case .han(let key): partition.han.update(key) { $0.append(document: start + offset, stat) }
+                        case .text: partition.text[term, default: PostingList()].append(document: start + offset, stat)
+                        }
+                    }
+                }
+                return true
             }
         }
 
         // Long lists get files of their own, numbered in the order of their terms' bytes.
-        let entries: [(bytes: [UInt8], list: PostingList)] = postings.map { (Array($0.key.text.utf8), $0.value) }
-            .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
-        postings = [:]
+        var entries: [(bytes: [UInt8], list: PostingList)] = []
+        for partition in partitions {
+            partition.han.forEach { key, list in entries.append((Array(SearchText.Term.han(key).text.utf8), list)) }
+            entries += partition.text.map { (Array($0.key.text.utf8), $0.value) }
+            partition.han = HanTable(capacity: 1, empty: PostingList())
+            partition.text = [:]
+        }
+        entries.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+        let sortedEntries = entries
         var files: [(path: String, data: Data)] = []
         var ownFiles: [Int: Int] = [:]
         for (number, entry) in entries.enumerated() where entry.list.bytes.count > ownFileBytes {
@@ -162,7 +183,7 @@ public enum SearchIndex {
             writer.bytes(Array("SSI2".utf8))
             writer.varint(members.count)
             for number in members {  // in term order already
-                let entry = entries[number]
+                let entry = sortedEntries[number]
                 writer.varint(entry.bytes.count)
                 writer.bytes(entry.bytes)
                 writer.varint(entry.list.count)
@@ -223,6 +244,32 @@ public enum SearchIndex {
     /// The file of the `number`th long posting list.
     public static func listPath(_ number: Int) -> String { "search/index/l/\(number).bin" }
 
+    /// The posting lists of the terms of one partition. Each partition is only ever touched by
+    /// one thread at a time.
+    final class Partition: @unchecked Sendable {
+        var han = HanTable<PostingList>(capacity: 4096, empty: PostingList())
+        var text: [SearchText.Term: PostingList] = [:]
+    }
+
+    /// Which partition a term's postings are merged in: a cheap hash of the term, not Swift's
+    /// seeded one, so every build splits them the same way.
+    static func partition(of term: SearchText.Term, among count: Int) -> Int {
+        let hash: UInt64
+        switch term {
+        case .han(let packed): hash = packed &* 0x9E37_79B9_7F4A_7C15
+        case .text(let text): hash = UInt64(SearchText.hash(text)) &* 0x9E37_79B9_7F4A_7C15
+        }
+        return Int((hash >> 32) % UInt64(count))
+    }
+
+    /// A document's terms split by partition.
+    static func partitioned(_ terms: DocumentTerms, into count: Int) -> [[(SearchText.Term, Statistic)]] {
+        var parts = [[(SearchText.Term, Statistic)]](repeating: [], count: count)
+        terms.han.forEach { key, stat in parts[partition(of: .han(key), among: count)].append((.han(key), stat)) }
+        for (term, stat) in terms.text { parts[partition(of: term, among: count)].append((term, stat)) }
+        return parts
+    }
+
     // MARK: One document
 
     struct Statistic: Sendable {
@@ -266,30 +313,56 @@ public enum SearchIndex {
     /// Every term of a document with the fields it is in, its places in the title and where it is
     /// first in the body. search.js computes the same from `docs/N.json` (and `N-rest.txt`).
     static func termStatistics(_ document: SearchDocument) -> [SearchText.Term: Statistic] {
-        var stats: [SearchText.Term: Statistic] = [:]
-        func mark(_ text: String?, _ field: UInt8) {
-            guard let text else { return }
-            SearchText.scan(text) { term, _, _ in stats[term, default: Statistic()].fields |= field }
-        }
-        SearchText.scan(document.title) { term, _, keyPosition in
-            stats[term, default: Statistic()].fields |= titleField
-            stats[term, default: Statistic()].titlePositions.append(keyPosition)
-        }
-        mark(document.number, numberField)
-        mark(document.indexNumber, numberField)
-        mark(document.summary, metaField)
-        mark(document.issuer, metaField)
-        SearchText.scan(document.text) { term, position, _ in
-            stats[term, default: Statistic()].addBody(position)
-        }
-        for number in [document.number, document.indexNumber].compactMap({ $0 }) {
-            let key = SearchText.key(number)
-            if !key.isEmpty { stats[.text("\u{2}" + key), default: Statistic()].fields |= numberField }
-        }
-        let titleKey = SearchText.key(document.title)
-        if !titleKey.isEmpty { stats[.text("\u{3}" + titleKey)] = Statistic() }
-        for filter in document.filters { stats[.text("\u{1}" + filter)] = Statistic() }
+        let terms = DocumentTerms(document)
+        var stats = terms.text
+        terms.han.forEach { key, stat in stats[.han(key)] = stat }
         return stats
+    }
+
+    /// A document's terms: Han characters and pairs (nearly all of them) in a `HanTable`, the
+    /// rest (words, keys, filters) in a dictionary.
+    struct DocumentTerms {
+        var han = HanTable<Statistic>(capacity: 1024, empty: Statistic())
+        var text: [SearchText.Term: Statistic] = [:]
+
+        init(_ document: SearchDocument) {
+            var han = HanTable<Statistic>(capacity: 1024, empty: Statistic())
+            var text: [SearchText.Term: Statistic] = [:]
+            defer {
+                self.han = han
+                self.text = text
+            }
+            func update(_ term: SearchText.Term, _ change: (inout Statistic) -> Void) {
+                switch term {
+                case .han(let key): han.update(key, change)
+                case .text: change(&text[term, default: Statistic()])
+                }
+            }
+            func mark(_ value: String?, _ field: UInt8) {
+                guard let value else { return }
+                SearchText.scan(value) { term, _, _ in update(term) { $0.fields |= field } }
+            }
+            SearchText.scan(document.title) { term, _, keyPosition in
+                update(term) {
+                    $0.fields |= titleField
+                    $0.titlePositions.append(keyPosition)
+                }
+            }
+            mark(document.number, numberField)
+            mark(document.indexNumber, numberField)
+            mark(document.summary, metaField)
+            mark(document.issuer, metaField)
+            SearchText.scan(document.text) { term, position, _ in
+                update(term) { $0.addBody(position) }
+            }
+            for number in [document.number, document.indexNumber].compactMap({ $0 }) {
+                let key = SearchText.key(number)
+                if !key.isEmpty { text[.text("\u{2}" + key), default: Statistic()].fields |= numberField }
+            }
+            let titleKey = SearchText.key(document.title)
+            if !titleKey.isEmpty { text[.text("\u{3}" + titleKey)] = Statistic() }
+            for filter in document.filters { text[.text("\u{1}" + filter)] = Statistic() }
+        }
     }
 
     // MARK: Files
@@ -337,4 +410,52 @@ struct VarintWriter {
     }
 
     mutating func bytes(_ bytes: [UInt8]) { data += bytes }
+}
+
+/// An open-addressing table from packed Han terms (`SearchText.Term.han`, never 0) to values. The
+/// index looks terms up tens of millions of times; Swift's `Dictionary` hashes every key with
+/// SipHash, this with one multiplication.
+struct HanTable<Value> {
+    private var keys: [UInt64]
+    private var values: [Value]
+    private let empty: Value
+    private var shift: UInt64
+    private(set) var count = 0
+
+    init(capacity: Int, empty: Value) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Value](repeating: empty, count: size)
+        self.empty = empty
+        shift = UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    /// Changes the value of `key`, starting from `empty` when the key is new.
+    mutating func update(_ key: UInt64, _ change: (inout Value) -> Void) {
+        if (count + 1) * 2 > keys.count { grow() }
+        var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        let mask = keys.count - 1
+        while true {
+            let found = keys[slot]
+            if found == key { return change(&values[slot]) }
+            if found == 0 {
+                keys[slot] = key
+                count += 1
+                return change(&values[slot])
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Every key and value, in no particular order.
+    func forEach(_ body: (UInt64, Value) -> Void) {
+        for slot in keys.indices where keys[slot] != 0 { body(keys[slot], values[slot]) }
+    }
+
+    private mutating func grow() {
+        var bigger = HanTable(capacity: keys.count, empty: empty)
+        forEach { key, value in bigger.update(key) { $0 = value } }
+        self = bigger
+    }
 }
