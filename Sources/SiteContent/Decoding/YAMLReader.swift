@@ -34,7 +34,9 @@ struct YAMLReader {
             return nil
         }
         do {
-            let parser = try Parser(yaml: yaml, resolver: .default, constructor: .default, encoding: .utf8)
+            // No tag resolution: every value is read as the text written (see `string`), and the default
+            // resolver ran six regular expressions on every key when Yams hashed them.
+            let parser = try Parser(yaml: yaml, resolver: .basic, constructor: .default, encoding: .utf8)
             // Anchors and aliases never reach here: YAMLEventScan refused them above.
             let root = try parser.singleRoot()
             return .some(root)

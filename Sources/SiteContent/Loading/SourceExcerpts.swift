@@ -33,7 +33,9 @@ public struct SourceExcerpts: Sendable {
             guard let data = FileManager.default.contents(atPath: root.folder.appendingPathComponent(relative).path),
                 case .success(let source) = SourceText.decode([UInt8](data))
             else { return [] }
-            return source.text.split(separator: "\n", omittingEmptySubsequences: false)
+            // Split as bytes: splitting by Characters cost more than the rest of the excerpts.
+            let text = source.text
+            return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
         }
         return []
     }
