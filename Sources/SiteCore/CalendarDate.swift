@@ -1,6 +1,6 @@
 /// A day in the civil calendar, without time or time zone: 成文日期, 发布日期 and every deadline are
 /// dates in Asia/Shanghai, so there is nothing to convert. Written and read as ISO `YYYY-MM-DD`.
-public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int

@@ -1,6 +1,6 @@
 /// A document's identity: its path under Content/ without `.md`, with `/` separators
 /// (`policies/2021-6`, `政策文件/宁政办发〔2021〕6号`). Stable as long as the file is not moved.
-public struct DocumentID: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct DocumentID: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral, Codable {
     public let rawValue: String
 
     public init(_ rawValue: String) { self.rawValue = rawValue }

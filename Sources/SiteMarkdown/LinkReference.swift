@@ -2,8 +2,8 @@ import SiteCore
 
 /// A link or image in a body, where it was written and what it points to. The graph stage turns
 /// these into backlinks and reports the ones that do not resolve.
-public struct LinkReference: Sendable, Hashable {
-    public enum Target: Sendable, Hashable {
+public struct LinkReference: Sendable, Hashable, Codable {
+    public enum Target: Sendable, Hashable, Codable {
         /// Another document: `[通知](../policies/2021-6.md#二)`.
         case document(DocumentID, fragment: String?)
         /// A file under Content/ (an image, a PDF), published at its own path.
@@ -47,7 +47,7 @@ public protocol LinkTargets: Sendable {
 }
 
 /// A heading of a body, for tables of contents and fragment checks.
-public struct Heading: Sendable, Hashable {
+public struct Heading: Sendable, Hashable, Codable {
     /// 2…6 after shifting (the page title is the only `h1`).
     public let level: Int
     public let text: String

@@ -1,5 +1,5 @@
 /// 公开属性: whether a document is published. Only `.proactive` documents reach `Public/`.
-public enum Disclosure: String, Sendable, CaseIterable {
+public enum Disclosure: String, Sendable, CaseIterable, Codable {
     /// 主动公开: published on the organ's own initiative.
     case proactive
     /// 依申请公开: provided to applicants only.

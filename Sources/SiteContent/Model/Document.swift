@@ -3,56 +3,143 @@ import SiteCore
 /// A Markdown file under Content/ with its front matter decoded. Every field keeps the place it was
 /// written, so later stages can point at it.
 public struct Document: Sendable, Identifiable {
-    public let id: DocumentID
+    /// The decoded fields, shared by every copy: the graph and the renderer copy documents all the
+    /// time, and one reference costs one retain where 25 fields cost 25.
+    private let fields: Fields
+
+    final class Fields: Sendable, Codable {
+        let id: DocumentID
+        let path: String
+        let kind: DocumentKind
+        let title: Located<String>
+        let issuers: [Located<String>]
+        let documentNumber: Located<DocumentNumber>?
+        let indexNumber: Located<IndexNumber>?
+        let written: Located<CalendarDate>?
+        let published: Located<CalendarDate>?
+        let disclosure: Located<Disclosure>?
+        let disclosureReason: String?
+        let catalog: [Located<String>]
+        let topics: [Located<String>]
+        let summary: String?
+        let summaryLocation: SourceLocation?
+        let privacy: PrivacyException?
+        let attachments: [Attachment]
+        let details: Details
+        let body: String
+        let bodyLine: Int
+        let frontMatter: String
+        let keys: Set<String>
+        let review: ReviewRecord?
+        let draft: Bool
+        let changes: [DocumentChange]
+
+        init(
+            id: DocumentID,
+            path: String,
+            kind: DocumentKind,
+            title: Located<String>,
+            issuers: [Located<String>],
+            documentNumber: Located<DocumentNumber>?,
+            indexNumber: Located<IndexNumber>?,
+            written: Located<CalendarDate>?,
+            published: Located<CalendarDate>?,
+            disclosure: Located<Disclosure>?,
+            disclosureReason: String?,
+            catalog: [Located<String>],
+            topics: [Located<String>],
+            summary: String?,
+            summaryLocation: SourceLocation?,
+            privacy: PrivacyException?,
+            attachments: [Attachment],
+            details: Details,
+            body: String,
+            bodyLine: Int,
+            frontMatter: String,
+            keys: Set<String>,
+            review: ReviewRecord?,
+            draft: Bool,
+            changes: [DocumentChange]
+        ) {
+            self.id = id
+            self.path = path
+            self.kind = kind
+            self.title = title
+            self.issuers = issuers
+            self.documentNumber = documentNumber
+            self.indexNumber = indexNumber
+            self.written = written
+            self.published = published
+            self.disclosure = disclosure
+            self.disclosureReason = disclosureReason
+            self.catalog = catalog
+            self.topics = topics
+            self.summary = summary
+            self.summaryLocation = summaryLocation
+            self.privacy = privacy
+            self.attachments = attachments
+            self.details = details
+            self.body = body
+            self.bodyLine = bodyLine
+            self.frontMatter = frontMatter
+            self.keys = keys
+            self.review = review
+            self.draft = draft
+            self.changes = changes
+        }
+    }
+
+    public var id: DocumentID { fields.id }
     /// The file, relative to the folder `site` runs in: `Content/policies/2021-6.md`.
-    public let path: String
-    public let kind: DocumentKind
+    public var path: String { fields.path }
+    public var kind: DocumentKind { fields.kind }
     /// 标题
-    public let title: Located<String>
+    public var title: Located<String> { fields.title }
     /// 发布机构: agency ids; several for a joint issuance (the first is the lead).
-    public let issuers: [Located<String>]
+    public var issuers: [Located<String>] { fields.issuers }
     /// 文号
-    public let documentNumber: Located<DocumentNumber>?
+    public var documentNumber: Located<DocumentNumber>? { fields.documentNumber }
     /// 索引号
-    public let indexNumber: Located<IndexNumber>?
+    public var indexNumber: Located<IndexNumber>? { fields.indexNumber }
     /// 成文日期
-    public let written: Located<CalendarDate>?
+    public var written: Located<CalendarDate>? { fields.written }
     /// 发布日期
-    public let published: Located<CalendarDate>?
+    public var published: Located<CalendarDate>? { fields.published }
     /// 公开属性; nil when the front matter lacks it, and then the document is not public.
-    public let disclosure: Located<Disclosure>?
+    public var disclosure: Located<Disclosure>? { fields.disclosure }
     /// Why a document is not 主动公开 (legal basis).
-    public let disclosureReason: String?
+    public var disclosureReason: String? { fields.disclosureReason }
     /// 目录栏目: catalog section ids.
-    public let catalog: [Located<String>]
+    public var catalog: [Located<String>] { fields.catalog }
     /// 主题分类
-    public let topics: [Located<String>]
+    public var topics: [Located<String>] { fields.topics }
     /// 内容概述
-    public let summary: String?
+    public var summary: String? { fields.summary }
     /// Where 内容概述 was written.
-    public let summaryLocation: SourceLocation?
+    public var summaryLocation: SourceLocation? { fields.summaryLocation }
     /// A lawful basis for publishing personal data (惩戒公示 / 强制性信息披露), when the document has one.
-    public let privacy: PrivacyException?
+    public var privacy: PrivacyException? { fields.privacy }
     /// Files beside the document, published with it.
-    public let attachments: [Attachment]
+    public var attachments: [Attachment] { fields.attachments }
     /// What only some kinds have.
-    public let details: Details
+    public var details: Details { fields.details }
     /// The Markdown after the front matter.
-    public let body: String
+    public var body: String { fields.body }
     /// The line of the file on which the body starts (1-based).
-    public let bodyLine: Int
+    public var bodyLine: Int { fields.bodyLine }
     /// The YAML between the fences as written, starting on line `FrontMatter.yamlLine`: where a
     /// rule finds the exact column of something inside a decoded value.
-    public let frontMatter: String
+    public var frontMatter: String { fields.frontMatter }
     /// The front-matter keys the file wrote, valid or not: a rule about a missing value stays
     /// quiet when the value was written but rejected (that has its own diagnostic).
-    public let keys: Set<String>
+    public var keys: Set<String> { fields.keys }
     /// 保密审查 and 三审 (初审, 复审, 终审): checked, never rendered (DISCLOSURE.md §6.7).
-    public let review: ReviewRecord?
+    public var review: ReviewRecord? { fields.review }
     /// `draft: true`: checked, published only into a preview (`site build --drafts`).
-    public let draft: Bool
+    public var draft: Bool { fields.draft }
     /// 更新记录: each change after first publication, oldest first.
-    public let changes: [DocumentChange]
+    public var changes: [DocumentChange] { fields.changes }
+
     /// Why this build leaves a 主动公开 document out: a draft, or a 发布日期 after the build's date.
     /// Set by the build (it depends on the as-of date), nil when the document is published.
     public var hold: Hold?
@@ -60,12 +147,12 @@ public struct Document: Sendable, Identifiable {
     /// says so in a banner.
     public var previewHold: Hold?
 
-    public enum Hold: Sendable, Equatable {
+    public enum Hold: Sendable, Equatable, Codable {
         case draft
         case scheduled(CalendarDate)
     }
 
-    public enum Details: Sendable {
+    public enum Details: Sendable, Codable {
         case policy(PolicyDetails)
         case interpretation(InterpretationDetails)
         case plan(PlanDetails)
@@ -83,31 +170,32 @@ public struct Document: Sendable, Identifiable {
         summaryLocation: SourceLocation? = nil, privacy: PrivacyException? = nil, frontMatter: String = "",
         review: ReviewRecord? = nil, draft: Bool = false, changes: [DocumentChange] = []
     ) {
-        self.review = review
-        self.draft = draft
-        self.changes = changes
-        self.id = id
-        self.path = path
-        self.kind = kind
-        self.title = title
-        self.issuers = issuers
-        self.documentNumber = documentNumber
-        self.indexNumber = indexNumber
-        self.written = written
-        self.published = published
-        self.disclosure = disclosure
-        self.disclosureReason = disclosureReason
-        self.catalog = catalog
-        self.topics = topics
-        self.summary = summary
-        self.summaryLocation = summaryLocation
-        self.privacy = privacy
-        self.frontMatter = frontMatter
-        self.attachments = attachments
-        self.details = details
-        self.body = body
-        self.bodyLine = bodyLine
-        self.keys = keys
+        fields = Fields(
+            id: id,
+            path: path,
+            kind: kind,
+            title: title,
+            issuers: issuers,
+            documentNumber: documentNumber,
+            indexNumber: indexNumber,
+            written: written,
+            published: published,
+            disclosure: disclosure,
+            disclosureReason: disclosureReason,
+            catalog: catalog,
+            topics: topics,
+            summary: summary,
+            summaryLocation: summaryLocation,
+            privacy: privacy,
+            attachments: attachments,
+            details: details,
+            body: body,
+            bodyLine: bodyLine,
+            frontMatter: frontMatter,
+            keys: keys,
+            review: review,
+            draft: draft,
+            changes: changes)
     }
 
     /// Only 主动公开 documents are rendered, listed, linked or copied, and only once they are due:
@@ -155,8 +243,26 @@ public struct Document: Sendable, Identifiable {
     public var headerLocation: SourceLocation { SourceLocation(path: path, line: 1, column: 1) }
 }
 
+extension Document: Codable {
+    private enum CodingKeys: String, CodingKey { case fields, hold, previewHold }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        fields = try container.decode(Fields.self, forKey: .fields)
+        hold = try container.decodeIfPresent(Hold.self, forKey: .hold)
+        previewHold = try container.decodeIfPresent(Hold.self, forKey: .previewHold)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(fields, forKey: .fields)
+        try container.encodeIfPresent(hold, forKey: .hold)
+        try container.encodeIfPresent(previewHold, forKey: .previewHold)
+    }
+}
+
 /// A file published with a document (附件).
-public struct Attachment: Sendable {
+public struct Attachment: Sendable, Codable {
     /// The file as written in the front matter, relative to the document's folder.
     public let file: Located<String>
     /// The file's path under Content/, with `/` separators.
@@ -175,7 +281,7 @@ public struct Attachment: Sendable {
 }
 
 /// 政策文件 fields.
-public struct PolicyDetails: Sendable {
+public struct PolicyDetails: Sendable, Codable {
     /// 有效性; nil when missing (an error reported by the checks).
     public let validity: Located<Validity>?
     /// 替代文件: the document that replaces this one.
@@ -191,7 +297,7 @@ public struct PolicyDetails: Sendable {
 }
 
 /// 政策解读 fields.
-public struct InterpretationDetails: Sendable {
+public struct InterpretationDetails: Sendable, Codable {
     /// 解读对象: the policy explained.
     public let interprets: Located<DocumentID>?
     /// 解读形式
@@ -220,7 +326,7 @@ extension Document {
 }
 
 /// 规划 / 工作要点 fields.
-public struct PlanDetails: Sendable {
+public struct PlanDetails: Sendable, Codable {
     /// 任务分解表, in table order.
     public let tasks: [PlanTask]
 
@@ -231,7 +337,7 @@ public struct PlanDetails: Sendable {
 }
 
 /// One row of a task decomposition table (任务分解表).
-public struct PlanTask: Sendable {
+public struct PlanTask: Sendable, Codable {
     /// 序号 as written, if any.
     public let number: Int?
     /// 工作任务: one or two levels of grouping.
@@ -280,6 +386,40 @@ public struct AnnualReportDetails: Sendable {
     }
 }
 
+/// The tables as lists of pairs in key order: some coders (the document cache's) cannot code a
+/// dictionary, and the order makes the coding the same every time.
+extension AnnualReportDetails: Codable {
+    private enum CodingKeys: String, CodingKey { case year, tables }
+    private struct Cell: Codable { var column: String; var value: Located<String> }
+    private struct Row: Codable { var row: String; var cells: [Cell] }
+    private struct Table: Codable { var table: String; var rows: [Row] }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        year = try container.decodeIfPresent(Located<Int>.self, forKey: .year)
+        var tables: [String: [String: [String: Located<String>]]] = [:]
+        for table in try container.decode([Table].self, forKey: .tables) {
+            var rows: [String: [String: Located<String>]] = [:]
+            for row in table.rows {
+                rows[row.row] = Dictionary(row.cells.map { ($0.column, $0.value) }, uniquingKeysWith: { first, _ in first })
+            }
+            tables[table.table] = rows
+        }
+        self.tables = tables
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(year, forKey: .year)
+        let list = tables.sorted { $0.key < $1.key }.map { table, rows in
+            Table(table: table, rows: rows.sorted { $0.key < $1.key }.map { row, cells in
+                Row(row: row, cells: cells.sorted { $0.key < $1.key }.map { Cell(column: $0.key, value: $0.value) })
+            })
+        }
+        try container.encode(list, forKey: .tables)
+    }
+}
+
 /// 重大行政决策事项 fields (DISCLOSURE.md §3.4).
 public struct DecisionDetails: Sendable {
     /// The year of the directory the decision belongs to.
@@ -299,14 +439,41 @@ public struct DecisionDetails: Sendable {
     }
 }
 
+/// Coded by hand only because `items` is a list of pairs, which Swift cannot code on its own.
+extension DecisionDetails: Codable {
+    private enum CodingKeys: String, CodingKey { case year, lead, status, items, targets }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        year = try container.decodeIfPresent(Located<Int>.self, forKey: .year)
+        lead = try container.decode([Located<String>].self, forKey: .lead)
+        status = try container.decodeIfPresent(String.self, forKey: .status)
+        let items = try container.decode([DecisionItem].self, forKey: .items)
+        let targets = try container.decode([Located<DecisionTarget>].self, forKey: .targets)
+        guard items.count == targets.count else {
+            throw DecodingError.dataCorruptedError(forKey: .targets, in: container, debugDescription: "one target per item")
+        }
+        self.items = Array(zip(items, targets)).map { (item: $0.0, target: $0.1) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(year, forKey: .year)
+        try container.encode(lead, forKey: .lead)
+        try container.encodeIfPresent(status, forKey: .status)
+        try container.encode(items.map(\.item), forKey: .items)
+        try container.encode(items.map(\.target), forKey: .targets)
+    }
+}
+
 /// Where a decision item is published: a document of the site, or a page elsewhere (a 融媒体 site).
-public enum DecisionTarget: Sendable, Hashable {
+public enum DecisionTarget: Sendable, Hashable, Codable {
     case document(DocumentID)
     case external(String)
 }
 
 /// The items a decision publishes, as seed 004 lists them; the last three only "视情".
-public enum DecisionItem: String, Sendable, CaseIterable {
+public enum DecisionItem: String, Sendable, CaseIterable, Codable {
     case draft
     case draftExplanation = "draft_explanation"
     case background
@@ -342,8 +509,8 @@ public enum DecisionItem: String, Sendable, CaseIterable {
 
 /// `privacy:` in front matter: the lawful basis on which a document publishes personal data
 /// (DISCLOSURE.md §5.3). Findings of the allowed kinds drop to info; they are never silent.
-public struct PrivacyException: Sendable {
-    public enum Basis: String, Sendable, CaseIterable {
+public struct PrivacyException: Sendable, Codable {
+    public enum Basis: String, Sendable, CaseIterable, Codable {
         /// 惩戒公示
         case punitiveDisclosure
         /// 强制性信息披露
@@ -370,9 +537,9 @@ public struct PrivacyException: Sendable {
 
 /// 保密审查 and 三审 of a document, as `review:` records them (DISCLOSURE.md §6.7). Staff names or ids
 /// stay in the source: nothing of this is rendered, and a reviewer's name in the output is an error.
-public struct ReviewRecord: Sendable {
+public struct ReviewRecord: Sendable, Codable {
     /// One signature: who, and on which day.
-    public struct Step: Sendable {
+    public struct Step: Sendable, Codable {
         /// 初审, 复审, 终审 for a stage; 保密审查 for the confidentiality review.
         public let label: String
         public let by: Located<String>
@@ -407,7 +574,7 @@ public struct ReviewRecord: Sendable {
 
 /// One entry of 更新记录: `{date: 2022-03-01, note: 修改第三条}`, with `published` when the change
 /// went online later than it was made (the 20-working-day clock runs from `date`).
-public struct DocumentChange: Sendable {
+public struct DocumentChange: Sendable, Codable {
     /// 变更日期
     public let date: Located<CalendarDate>
     /// The day the changed text was published on the site.

@@ -1,5 +1,5 @@
 /// What a document is; decides its template, its required keys and how it is checked.
-public enum DocumentKind: String, Sendable, CaseIterable, Comparable {
+public enum DocumentKind: String, Sendable, CaseIterable, Comparable, Codable {
     /// 政策文件, including 行政规范性文件 (`normative: true`).
     case policy
     /// 政策解读: explains one policy (`interprets`).

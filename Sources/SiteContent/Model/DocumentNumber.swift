@@ -1,7 +1,7 @@
 /// 文号 (发文字号): 发文机关代字〔YYYY〕N号, e.g. 宁政办发〔2021〕6号 (GB/T 9704-2012 §7.2.5), or a
 /// decree number 国务院令第713号. Stored without whitespace, which PDF extraction often adds
 /// ("宁政办发〔2021〕6 号").
-public struct DocumentNumber: Hashable, Sendable, CustomStringConvertible {
+public struct DocumentNumber: Hashable, Sendable, CustomStringConvertible, Codable {
     /// The 文号 as printed, whitespace removed.
     public let text: String
     /// 机关代字 (宁政办发), or the decree prefix (国务院令).

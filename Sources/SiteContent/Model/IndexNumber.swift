@@ -1,7 +1,7 @@
 /// 索引号: the permanent catalog identifier `<organisation code>/<YYYY>-<NNNNN>`
 /// (`000014349/2017-00110`; with an 18-character 统一社会信用代码, `11370322004222241N/2021-00012`).
 /// Once published it never changes (DISCLOSURE.md §2.3).
-public struct IndexNumber: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct IndexNumber: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     public let text: String
     /// 前段码: the publishing organ's organisation code.
     public let prefix: String

@@ -1,6 +1,6 @@
 /// 解读形式: the closed vocabulary of DISCLOSURE.md §3.1. Editors write the Chinese name; the
 /// synonyms that seeds and portals use are accepted and counted as the same form.
-public enum InterpretationForm: String, Sendable, CaseIterable, Comparable {
+public enum InterpretationForm: String, Sendable, CaseIterable, Comparable, Codable {
     case text, graphic, audio, video, animation, qa, pressConference, expertInterview
     case onlineInterview, briefing, liveStream, onSite, hotline
 

@@ -64,7 +64,7 @@ public enum TaskDeadline: Hashable, Sendable {
 }
 
 /// 进展 of a task.
-public enum TaskStatus: String, Sendable, CaseIterable {
+public enum TaskStatus: String, Sendable, CaseIterable, Codable {
     case notStarted = "未开始"
     case inProgress = "推进中"
     case done = "已完成"

@@ -1,5 +1,5 @@
 /// 有效性 of a policy: its place in the lifecycle of 立、改、废.
-public enum Validity: String, Sendable, CaseIterable {
+public enum Validity: String, Sendable, CaseIterable, Codable {
     /// 现行有效
     case inForce = "现行有效"
     /// 已修改: changed in part by a later document.
