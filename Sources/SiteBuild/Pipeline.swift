@@ -39,6 +39,8 @@ public struct Pipeline: Sendable {
         /// site.yaml's rule settings, each with the number of findings it changed.
         public var ruleSettings: [(setting: RuleSetting, findings: Int)] = []
         public let timings: [(phase: String, seconds: Double)]
+        /// What this build decoded and rendered, saved for the next build once this one succeeds.
+        var documentCache: DocumentCache?
     }
 
     public func analyse(_ options: BuildOptions) throws(SiteError) -> Analysis {
@@ -47,7 +49,12 @@ public struct Pipeline: Sendable {
 
         // Load.
         options.progress?.begin("load")
-        let loader = ContentLoader(folder: options.source, displayPrefix: options.sourceDisplay)
+        // Documents and bodies of files that did not change since the last build are reused
+        // (`DocumentCache`); `--clean` starts afresh, and `site check` keeps nothing.
+        let documentCache = options.writeOutput || options.incremental
+            ? DocumentCache(folder: options.cacheFolder, source: options.source, tool: BuildCache.tool, readingPrevious: options.incremental)
+            : nil
+        let loader = ContentLoader(folder: options.source, displayPrefix: options.sourceDisplay, memo: documentCache)
         var content = try loader.load()
         for index in content.documents.indices {
             content.documents[index].schedule(asOf: options.asOf, preview: options.preview)
@@ -80,22 +87,40 @@ public struct Pipeline: Sendable {
         // Markdown: every document, so links in non-public ones are checked too. An annual report is
         // rendered section by section, so the page can put each table under its section.
         let targets = SiteLinkTargets(content: content, basePath: configuration.basePath)
-        let markdown = MarkdownRenderer(allowRawHTML: configuration.allowRawHTML, targets: targets)
+        let allowRawHTML = configuration.allowRawHTML
+        documentCache?.prepareBodies(context: [configuration.basePath, "\(allowRawHTML)"])
         options.progress?.begin("markdown", total: content.documents.count)
         let rendered = content.documents.concurrentMap { document -> (RenderedBody, [RenderedReportPart]?) in
             defer { options.progress?.advance() }
+            let contentPath = document.id.rawValue + ".md"
+            if let cached = documentCache?.body(contentPath: contentPath, targets: targets) {
+                return (
+                    RenderedBody(html: cached.html, text: cached.text, links: cached.links, headings: cached.headings, diagnostics: []),
+                    cached.parts?.map { RenderedReportPart(section: $0.section, html: $0.html) })
+            }
+            let recording = RecordingLinkTargets(targets)
+            let markdown = MarkdownRenderer(allowRawHTML: allowRawHTML, targets: recording)
             let body = { (text: String, line: Int, level: Int) in
                 markdown.render(text, path: document.path, firstLine: line, folder: document.id.folder, topHeadingLevel: level)
             }
-            guard let year = document.annualReport?.year?.value, let format = AnnualReportFormat.forYear(year) else {
-                return (body(document.body, document.bodyLine, 2), nil)
+            let result: (RenderedBody, [RenderedReportPart]?)
+            if let year = document.annualReport?.year?.value, let format = AnnualReportFormat.forYear(year) {
+                let sections = ReportSections(body: document.body, bodyLine: document.bodyLine, format: format)
+                let parts = sections.parts.map { part in (part.section?.number, body(part.markdown, part.firstLine, part.section == nil ? 2 : 3)) }
+                let merged = RenderedBody(
+                    html: parts.map(\.1.html).joined(), text: parts.map(\.1.text).joined(separator: "\n"), links: parts.flatMap(\.1.links),
+                    headings: parts.flatMap(\.1.headings), diagnostics: parts.flatMap(\.1.diagnostics))
+                result = (merged, parts.map { RenderedReportPart(section: $0.0, html: $0.1.html) })
+            } else {
+                result = (body(document.body, document.bodyLine, 2), nil)
             }
-            let sections = ReportSections(body: document.body, bodyLine: document.bodyLine, format: format)
-            let parts = sections.parts.map { part in (part.section?.number, body(part.markdown, part.firstLine, part.section == nil ? 2 : 3)) }
-            let merged = RenderedBody(
-                html: parts.map(\.1.html).joined(), text: parts.map(\.1.text).joined(separator: "\n"), links: parts.flatMap(\.1.links),
-                headings: parts.flatMap(\.1.headings), diagnostics: parts.flatMap(\.1.diagnostics))
-            return (merged, parts.map { RenderedReportPart(section: $0.0, html: $0.1.html) })
+            if let documentCache, result.0.diagnostics.isEmpty {
+                let cached = DocumentCache.CachedBody(
+                    html: result.0.html, text: result.0.text, links: result.0.links, headings: result.0.headings,
+                    parts: result.1?.map { .init(section: $0.section, html: $0.html) })
+                documentCache.remember(cached, contentPath: contentPath, asked: recording.asked)
+            }
+            return result
         }
         var links: [DocumentID: [LinkReference]] = [:]
         var anchors: [DocumentID: [String]] = [:]
@@ -128,7 +153,7 @@ public struct Pipeline: Sendable {
         clock.lap("check")
         return Analysis(
             content: content, theme: theme, templates: templates, graph: graph, bodies: bodies, reportParts: reportParts,
-            texts: texts, diagnostics: configured, ruleSettings: applied, timings: clock.laps)
+            texts: texts, diagnostics: configured, ruleSettings: applied, timings: clock.laps, documentCache: documentCache)
     }
 
     public func run(_ options: BuildOptions) throws(SiteError) -> BuildReport {
@@ -222,16 +247,14 @@ public struct Pipeline: Sendable {
             options.progress?.begin("search")
             let search = SearchIndex.build(
                 SearchCorpus.documents(graph: graph, texts: analysis.texts), filters: SearchCorpus.filters(graph: graph))
-            for file in search { try reuse.data(file.path, file.data) }
+            try Self.writeAll(search, through: reuse)
             clock.lap("search")
             options.progress?.begin("export")
             // Feeds, catalog.json/csv, sitemap.xml and robots.txt, audited with the pages.
             let exporter = SiteExporter(graph: graph, bodies: analysis.bodies, pages: pages) { path in
                 FileManager.default.contents(atPath: content.url(of: path).path)
             }
-            for file in try exporter.files() {
-                try reuse.data(file.path.rawValue, file.data)
-            }
+            try Self.writeAll(try exporter.files().map { (path: $0.path.rawValue, data: $0.data) }, through: reuse)
             clock.lap("export")
             // Compressed copies of the text files (`--precompress`), then the manifest of everything.
             if options.precompress {
@@ -267,15 +290,28 @@ public struct Pipeline: Sendable {
             cache.racy = racy
             cache.report = UnchangedBuild.Report(report)
             cache.save(folder: options.cacheFolder, output: output)
+            analysis.documentCache?.save()
             clock.lap("write")
         } catch {
             writer.abandon()
             throw error
         }
-        report.published = true
-        report.diagnostics = Diagnostics(excerpts(options).attach(to: diagnostics))
+        report.published = true  // its diagnostics were attached above, before the cache kept them
         report.timings = analysis.timings + clock.laps
         return report
+    }
+
+    /// Writes files on all cores (the search index alone is 14,000 files for 10,000 documents).
+    static func writeAll(_ files: [(path: String, data: Data)], through reuse: OutputReuse) throws(SiteError) {
+        let failures = files.concurrentMap { file -> SiteError? in
+            do throws(SiteError) {
+                try reuse.data(file.path, file.data)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// `review.leak`: every file written, searched for every reviewer named in any document's

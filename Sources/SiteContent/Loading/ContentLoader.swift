@@ -9,9 +9,14 @@ public struct ContentLoader: Sendable {
     /// How paths are shown in diagnostics: the folder as the user named it (`Content`).
     public let displayPrefix: String
 
-    public init(folder: URL, displayPrefix: String) {
+    /// Documents decoded by an earlier build, reused for files whose bytes did not change (the
+    /// incremental build's cache); nil decodes every file.
+    public var memo: (any DecodedDocumentMemo)?
+
+    public init(folder: URL, displayPrefix: String, memo: (any DecodedDocumentMemo)? = nil) {
         self.folder = folder.standardizedFileURL
         self.displayPrefix = displayPrefix.hasSuffix("/") ? String(displayPrefix.dropLast()) : displayPrefix
+        self.memo = memo
     }
 
     /// The configuration files at the top of Content/: read, never published.
@@ -78,11 +83,40 @@ public struct ContentLoader: Sendable {
             organizationCode: configuration?.organizationCode ?? "<organisation code>",
             fileExists: { files.contains($0) })
         let markdown = files.filter { $0.hasSuffix(".md") }.sorted()
+        let memo = self.memo
+        memo?.prepare(context: [decoder.organizationCode, displayPrefix])
         let results = markdown.concurrentMap { contentPath -> (DocumentID, DocumentDecoder.Result) in
             let id = DocumentID(String(contentPath.dropLast(3)))
-            switch self.readText(contentPath) {
+            guard let memo else {
+                switch self.readText(contentPath) {
+                case .success(let text):
+                    return (id, decoder.decode(id: id, path: self.displayPath(contentPath), text: text))
+                case .failure(let diagnostic):
+                    return (id, DocumentDecoder.Result(document: nil, diagnostics: [diagnostic]))
+                }
+            }
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(contentPath).path) else {
+                return (id, DocumentDecoder.Result(document: nil, diagnostics: [Diagnostic(.unreadableFile, at: .file(self.displayPath(contentPath)))]))
+            }
+            let bytes = [UInt8](data)
+            let digest = StableHasher.digest(of: bytes)
+            if let document = memo.document(contentPath: contentPath, digest: digest, fileExists: { files.contains($0) }) {
+                return (id, DocumentDecoder.Result(document: document, diagnostics: []))
+            }
+            // Decode, noting which files the front matter asked about (attachments).
+            let asked = AskedFiles()
+            let recording = DocumentDecoder(organizationCode: decoder.organizationCode) { path in
+                let exists = files.contains(path)
+                asked.list.append((path, exists))
+                return exists
+            }
+            switch self.text(of: bytes, contentPath: contentPath) {
             case .success(let text):
-                return (id, decoder.decode(id: id, path: self.displayPath(contentPath), text: text))
+                let result = recording.decode(id: id, path: self.displayPath(contentPath), text: text)
+                if let document = result.document, result.diagnostics.isEmpty {
+                    memo.remember(document, contentPath: contentPath, digest: digest, askedFiles: asked.list)
+                }
+                return (id, result)
             case .failure(let diagnostic):
                 return (id, DocumentDecoder.Result(document: nil, diagnostics: [diagnostic]))
             }
@@ -127,18 +161,38 @@ public struct ContentLoader: Sendable {
 
     /// Every regular file under the folder, as content paths. Hidden files and folders (`.git`,
     /// `.DS_Store`) are skipped; a symbolic link is followed only to a file inside the folder.
+    /// Walked with `readdir` and `fstatat`: Foundation's enumerator took 0.4 s for 10,000 files.
     private func list() throws(SiteError) -> Listing {
         var listing = Listing()
         let root = folder.resolvingSymlinksInPath().path
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey]
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
-        else { throw .unreadable(path: displayPrefix, reason: "cannot list the folder") }
-        for case let url as URL in enumerator {
-            let contentPath = relativePath(url)
-            guard let values = try? url.resourceValues(forKeys: Set(keys)) else { continue }
-            if values.isSymbolicLink == true {
-                let target = url.resolvingSymlinksInPath().path
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable(path: displayPrefix, reason: "cannot list the folder") }
+        walk(descriptor, prefix: "", depth: 0, root: root, into: &listing)
+        return listing
+    }
+
+    private func walk(_ descriptor: Int32, prefix: String, depth: Int, root: String, into listing: inout Listing) {
+        guard let directory = fdopendir(descriptor) else {
+            close(descriptor)
+            return
+        }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }  // hidden, and `.` and `..`
+            let contentPath = prefix.isEmpty ? name : prefix + "/" + name
+            var info = stat()
+            guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR where depth < 64:
+                let child = openat(dirfd(directory), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                if child >= 0 { walk(child, prefix: contentPath, depth: depth + 1, root: root, into: &listing) }
+            case S_IFREG:
+                listing.insert(contentPath, display: displayPath)
+            case S_IFLNK:
+                let target = folder.appendingPathComponent(contentPath).resolvingSymlinksInPath().path
                 if target != root, !target.hasPrefix(root + "/") {
                     listing.diagnostics.append(Diagnostic(.symlinkRefused(target: target), at: .file(displayPath(contentPath))))
                     continue
@@ -150,19 +204,10 @@ public struct ContentLoader: Sendable {
                     // A link to a folder (its files would have two ids) or to nothing.
                     listing.diagnostics.append(Diagnostic(.symlinkRefused(target: target), at: .file(displayPath(contentPath))))
                 }
-                continue
-            }
-            if values.isRegularFile == true {
-                listing.insert(contentPath, display: displayPath)
+            default:
+                break
             }
         }
-        return listing
-    }
-
-    private func relativePath(_ url: URL) -> String {
-        let full = url.standardizedFileURL.path
-        let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
-        return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : url.lastPathComponent
     }
 
     /// Reads a file under the folder as text, or explains why it cannot be.
@@ -171,7 +216,10 @@ public struct ContentLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(Diagnostic(.unreadableFile, at: .file(displayPath(contentPath))))
         }
-        let bytes = [UInt8](data)
+        return text(of: [UInt8](data), contentPath: contentPath)
+    }
+
+    private func text(of bytes: [UInt8], contentPath: String) -> Result<String, Diagnostic> {
         switch SourceText.decode(bytes) {
         case .success(let source):
             return .success(source.text)
@@ -219,4 +267,25 @@ public struct LoadedContent: Sendable {
 
     /// The file on disk for a content path (attachments are copied from here).
     public func url(of contentPath: String) -> URL { folder.appendingPathComponent(contentPath) }
+}
+
+
+/// Decoded documents kept by an earlier build. A document is a function of its file's bytes, of
+/// `context` (the organisation code, how paths are shown) and of the answers to the questions its
+/// decoding asked of the site (whether an attachment exists): when all of them are the same, the
+/// kept document is the one decoding would give. Only documents decoded without findings are kept,
+/// so findings are always fresh. Called from many threads at once.
+public protocol DecodedDocumentMemo: AnyObject, Sendable {
+    /// Forgets every kept document when the context differs from the one they were decoded in.
+    func prepare(context: [String])
+    /// The document kept for this file, if its bytes had this digest and every file it asked about
+    /// still does or does not exist as it did.
+    func document(contentPath: String, digest: String, fileExists: (String) -> Bool) -> Document?
+    /// Keeps a document decoded without findings, with the files its decoding asked about.
+    func remember(_ document: Document, contentPath: String, digest: String, askedFiles: [(path: String, exists: Bool)])
+}
+
+/// The questions one decoding asked about files; used by one thread only.
+private final class AskedFiles: @unchecked Sendable {
+    var list: [(path: String, exists: Bool)] = []
 }
