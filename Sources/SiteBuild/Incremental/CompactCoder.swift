@@ -10,7 +10,7 @@ import Foundation
 /// with its count. Integers are 8 bytes, strings their UTF-8 bytes after their length.
 ///
 /// What it cannot code, it refuses with an error rather than coding wrongly: dictionaries (their
-/// decoding needs every key up front), optionals inside lists, `superEncoder`. The cache then keeps
+/// decoding needs every key up front), optionals inside lists, numbers other than `Int`, `superEncoder`. The cache then keeps
 /// nothing for that document and decodes it again next time.
 enum CompactCoder {
     struct Unsupported: Error {
@@ -84,6 +84,8 @@ private final class CompactEncoder: Encoder {
         case let value as Int: buffer.int(value)
         case let value as Bool: buffer.byte(value ? 1 : 0)
         case is any CompactCoder.Refused: throw CompactCoder.Unsupported(what: "\(T.self)")
+        // Other numbers: their `encode(to:)` asks a container to encode them, which would come back here.
+        case is any Numeric: throw CompactCoder.Unsupported(what: "\(T.self)")
         default: try value.encode(to: self)
         }
     }
@@ -268,6 +270,7 @@ private struct CompactDecoder: Decoder {
         if T.self == String.self { return try reader.string() as! T }
         if T.self == Int.self { return try reader.int() as! T }
         if T.self == Bool.self { return try (reader.byte() != 0) as! T }
+        if T.self is any Numeric.Type { throw CompactCoder.Unsupported(what: "\(T.self)") }
         return try T(from: self)
     }
 

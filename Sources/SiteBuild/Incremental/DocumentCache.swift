@@ -69,6 +69,8 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     /// Files whose document was reused from `previous` (their bodies may be too).
     private var reusedDocuments: Set<String> = []
     private(set) var reusedBodies = 0
+    /// How many documents this build took from the cache rather than decoding them.
+    var reusedDocumentCount: Int { lock.withLock { reusedDocuments.count } }
 
     /// The cache kept for the Content folder `source` (empty when there is none or it is unusable).
     init(folder: URL, source: URL, tool: String, readingPrevious: Bool = true) {

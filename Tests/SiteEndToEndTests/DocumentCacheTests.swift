@@ -1,0 +1,224 @@
+import Foundation
+import SiteContent
+import SiteCore
+import SiteMarkdown
+import SiteTestSupport
+import Testing
+
+@testable import SiteBuild
+
+@Suite("The compact coder")
+struct CompactCoderTests {
+    struct Probe: Codable, Equatable, Sendable {
+        enum Shape: Codable, Equatable, Sendable {
+            case plain
+            case named(String, count: Int)
+            case nested([Probe]?)
+        }
+
+        var text: String
+        var number: Int
+        var flag: Bool
+        var maybe: String?
+        var maybeNumber: Int?
+        var lists: [[String]]
+        var shapes: [Shape]
+        var child: [Probe] = []
+    }
+
+    static let probe = Probe(
+        text: "示例县\t\n\\ \u{1F}\u{0}", number: Int.min, flag: true, maybe: nil, maybeNumber: -1, lists: [[], ["", "一"], ["a", "b", "c"]],
+        shapes: [.plain, .named("第二", count: Int.max), .nested(nil), .nested([])],
+        child: [Probe(text: "", number: 0, flag: false, maybe: "有", maybeNumber: nil, lists: [], shapes: [.nested([])])])
+
+    @Test("values come back as they went in: text, integers at both ends, optionals, nested lists and enum cases")
+    func roundTrip() throws {
+        let data = try CompactCoder.encode(Self.probe)
+        #expect(try CompactCoder.decode(Probe.self, from: data) == Self.probe)
+    }
+
+    @Test("cut short or padded, the data is refused rather than misread")
+    func truncated() throws {
+        let data = try CompactCoder.encode(Self.probe)
+        for length in 0..<data.count {
+            #expect(throws: (any Error).self, "\(length) of \(data.count) bytes") {
+                try CompactCoder.decode(Probe.self, from: data.prefix(length))
+            }
+        }
+        #expect(throws: (any Error).self) { try CompactCoder.decode(Probe.self, from: data + Data([0])) }
+    }
+
+    @Test("what it cannot code in order it refuses: dictionaries, nil in a list, floating point")
+    func refused() {
+        struct WithDictionary: Codable { var table = ["a": 1] }
+        struct WithOptionals: Codable { var list: [String?] = ["a", nil] }
+        struct WithDouble: Codable { var value = 1.5 }
+        #expect(throws: CompactCoder.Unsupported.self) { try CompactCoder.encode(WithDictionary()) }
+        #expect(throws: CompactCoder.Unsupported.self) { try CompactCoder.encode(WithOptionals()) }
+        #expect(throws: CompactCoder.Unsupported.self) { try CompactCoder.encode(WithDouble()) }
+    }
+
+    @Test("every document of the example portal and of the sample site survives the coder, field for field")
+    func documents() throws {
+        let site = try TempSite(files: SampleSite.files.filter { $0.key.hasPrefix("Content/") }.reduce(into: [:]) {
+            $0[$1.key.replacingOccurrences(of: "Content/", with: "Sample/")] = $1.value
+        })
+        var documents: [Document] = []
+        for folder in [Repository.root.appendingPathComponent("Content"), site.url("Sample")] {
+            documents += try ContentLoader(folder: folder, displayPrefix: "Content").load().documents
+        }
+        #expect(documents.count > 20)
+        #expect(Set(documents.map(\.kind)).count >= 5, "every kind of document is tried")
+        for document in documents {
+            let decoded = try CompactCoder.decode(Document.self, from: try CompactCoder.encode(document))
+            let (before, after) = (try Self.fields(of: document), try Self.fields(of: decoded))
+            #expect(after == before, "\(document.id)")
+        }
+    }
+}
+
+extension CompactCoderTests {
+    /// A value's fields as JSON with sorted keys, the members of sets (`keys`, `allow`) in order.
+    static func fields(of value: some Encodable) throws -> String {
+        func canonical(_ value: Any, key: String?) -> Any {
+            if let object = value as? [String: Any] {
+                return object.reduce(into: [String: Any]()) { $0[$1.key] = canonical($1.value, key: $1.key) }
+            }
+            if let array = value as? [Any] {
+                let members = array.map { canonical($0, key: nil) }
+                return key == "keys" || key == "allow" ? members.compactMap { $0 as? String }.sorted() : members
+            }
+            return value
+        }
+        let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value), options: [.fragmentsAllowed])
+        let data = try JSONSerialization.data(withJSONObject: canonical(object, key: nil), options: [.sortedKeys, .fragmentsAllowed])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+@Suite("The document cache")
+struct DocumentCacheTests {
+    let asOf = CalendarDate(iso: "2026-11-22")
+
+    func analyse(_ site: TempSite, incremental: Bool = true) throws -> Pipeline.Analysis {
+        try Pipeline().analyse(BuildOptions(asOf: asOf, incremental: incremental, currentFolder: site.root))
+    }
+
+    /// What a build computed from the files, in a form that compares.
+    func summary(_ analysis: Pipeline.Analysis) throws -> [String] {
+        let documents = try analysis.content.documents.sorted { $0.id < $1.id }.map { try CompactCoderTests.fields(of: $0) }
+        let bodies = analysis.bodies.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        let texts = analysis.texts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        let parts = analysis.reportParts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.map { "\($0.section ?? 0) \($0.html)" })" }
+        let findings = analysis.diagnostics.map { DiagnosticPrinter().render(Diagnostics([$0])) }.sorted()
+        return documents + bodies + texts + parts + findings
+    }
+
+    /// Compares what two builds computed, naming the first difference.
+    func expectSame(_ cached: Pipeline.Analysis, _ fresh: Pipeline.Analysis, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let (a, b) = (try summary(cached), try summary(fresh))
+        #expect(a.count == b.count, sourceLocation: sourceLocation)
+        if let index = a.indices.first(where: { $0 < b.count && a[$0] != b[$0] }) {
+            Issue.record("cached: \(a[index])\nfresh: \(b[index])", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("a rebuild of the example portal takes every document and body from the cache, and they are what decoding and rendering give")
+    func examplePortal() throws {
+        let site = try TempSite(files: [:])
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Content"), to: site.url("Content"))
+        let first = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(first.published)
+        let cached = try analyse(site)
+        let fresh = try analyse(site, incremental: false)
+        let count = cached.content.documents.count
+        #expect(cached.documentCache?.reusedDocumentCount == count)
+        #expect(cached.documentCache?.reusedBodies == count, "every body rendered without findings")
+        #expect(fresh.documentCache?.reusedDocumentCount == 0)
+        try expectSame(cached, fresh)
+        #expect(!cached.reportParts.isEmpty, "the annual reports' sections come from the cache too")
+    }
+
+    @Test("an edited file is decoded and rendered again, and only it")
+    func edit() throws {
+        let site = try TempSite(files: SampleSite.files)
+        _ = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        try site.write("Content/policies/gongkai.md", SampleSite.policy.replacingOccurrences(of: "请认真贯彻执行", with: "请认真组织实施"))
+        let cached = try analyse(site)
+        #expect(cached.documentCache?.reusedDocumentCount == cached.content.documents.count - 1)
+        #expect(cached.bodies[DocumentID("policies/gongkai")]?.contains("请认真组织实施") == true)
+        try expectSame(cached, try analyse(site, incremental: false))
+    }
+
+    @Test("a body linking to a document is rendered again when that document becomes public, or stops being public")
+    func linkTargetDisclosure() throws {
+        var files = SampleSite.files
+        files["Content/pages/guide.md"] = """
+            ---
+            title: 公开指南
+            kind: page
+            issuer: xzfb
+            disclosure: 主动公开
+            published: 2021-06-01
+            catalog: [zcwj]
+            ---
+
+            参见[内部事务文件](../policies/neibu.md)。
+
+            """
+        let site = try TempSite(files: files)
+        let guide = DocumentID("pages/guide")
+        let href = "href=\"/policies/neibu/\""
+        _ = try analyse(site)  // writes nothing: a check keeps no cache
+        _ = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(try analyse(site).bodies[guide]?.contains(href) == false, "no address of a document that is not public")
+        let published = SampleSite.withheld
+            .replacingOccurrences(of: "disclosure: 不予公开", with: "disclosure: 主动公开")
+            .replacingOccurrences(of: "disclosure_reason: 属于内部事务信息（《中华人民共和国政府信息公开条例》第十六条第一款）\n", with: "")
+        try site.write("Content/policies/neibu.md", published)
+        var cached = try analyse(site)
+        #expect(cached.bodies[guide]?.contains(href) == true)
+        try expectSame(cached, try analyse(site, incremental: false))
+        // Published, built, then withheld again: the link goes with it.
+        let built = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(built.published)
+        try site.write("Content/policies/neibu.md", SampleSite.withheld)
+        cached = try analyse(site)
+        #expect(cached.bodies[guide]?.contains(href) == false)
+        #expect(cached.bodies[guide]?.contains("内部事务文件") == true)
+        try expectSame(cached, try analyse(site, incremental: false))
+    }
+
+    @Test("an attachment that disappears is missed at once, though the document's file did not change")
+    func attachmentRemoved() throws {
+        var files = SampleSite.files
+        files["Content/policies/gongkai.md"] = SampleSite.policy.replacingOccurrences(of: "normative: true", with: "normative: true\nattachments: [gongkai-fujian.csv]")
+        files["Content/policies/gongkai-fujian.csv"] = "序号,事项\n1,示例\n"
+        let site = try TempSite(files: files)
+        let first = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(first.published)
+        #expect(first.diagnostics.sorted.allSatisfy { $0.code != Problem.attachmentMissing(file: "").code })
+        try site.remove("Content/policies/gongkai-fujian.csv")
+        let cached = try analyse(site)
+        #expect(cached.diagnostics.contains { $0.code == Problem.attachmentMissing(file: "").code })
+        try expectSame(cached, try analyse(site, incremental: false))
+    }
+
+    @Test("--clean reads no cache but leaves a fresh one; a damaged cache file only costs time")
+    func cleanAndDamaged() throws {
+        let site = try TempSite(files: SampleSite.files)
+        let clean = BuildOptions(asOf: asOf, incremental: false, currentFolder: site.root)
+        _ = try Pipeline().run(clean)
+        let caches = try FileManager.default.contentsOfDirectory(atPath: clean.cacheFolder.path).filter { $0.hasPrefix("documents-") }
+        #expect(caches.count == 1)
+        let count = try analyse(site).content.documents.count
+        #expect(try analyse(site).documentCache?.reusedDocumentCount == count)
+        let file = clean.cacheFolder.appendingPathComponent(caches[0])
+        var data = try Data(contentsOf: file)
+        data.removeLast(data.count / 3)
+        try data.write(to: file)
+        let damaged = try analyse(site)
+        #expect(damaged.documentCache?.reusedDocumentCount == 0)
+        try expectSame(damaged, try analyse(site, incremental: false))
+    }
+}
