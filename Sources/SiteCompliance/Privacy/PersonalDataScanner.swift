@@ -112,17 +112,39 @@ public enum PersonalDataScanner {
     /// one, so offsets stay valid: a Chinese input method types `１３８１２３４５６７８` as easily as the
     /// ASCII form, and a reader sees the same number.
     static func halfWidth(_ text: String) -> String {
-        // Every such scalar is U+3000 or U+FF0B…U+FF58, which UTF-8 starts with 0xE3 or 0xEF.
-        guard text.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0xFF10...0xFF19, 0xFF38, 0xFF58, 0xFF0B, 0xFF0D: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            case 0x3000: scalars.append(" ")
-            default: scalars.append(scalar)
+        // Every such scalar is U+3000 (E3 80 80), U+FF0B…U+FF38 (EF BC xx) or U+FF58 (EF BD 98) in
+        // UTF-8, so bytes are rewritten in place of scalars; Chinese punctuation shares those lead
+        // bytes, so the text is copied only once a scalar to rewrite is found.
+        var text = text
+        let rewritten = text.withUTF8 { bytes -> [UInt8]? in
+            func replacement(at index: Int) -> UInt8? {
+                guard index + 2 < bytes.count else { return nil }
+                switch (bytes[index], bytes[index + 1], bytes[index + 2]) {
+                case (0xE3, 0x80, 0x80): return 0x20
+                case (0xEF, 0xBC, 0x90...0x99), (0xEF, 0xBC, 0x8B), (0xEF, 0xBC, 0x8D), (0xEF, 0xBC, 0xB8): return bytes[index + 2] - 0x60
+                case (0xEF, 0xBD, 0x98): return 0x78
+                default: return nil
+                }
             }
+            var index = 0
+            var output: [UInt8]?
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0xE3 || byte == 0xEF, let ascii = replacement(at: index) {
+                    if output == nil {
+                        output = Array(bytes[..<index])
+                        output!.reserveCapacity(bytes.count)
+                    }
+                    output!.append(ascii)
+                    index += 3
+                } else {
+                    output?.append(byte)
+                    index += 1
+                }
+            }
+            return output
         }
-        return String(scalars)
+        return rewritten.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
     /// The 18-character number a legacy 15-digit ID became: "19" inserted before the year and the check character
