@@ -285,13 +285,16 @@ public struct Pipeline: Sendable {
             try writer.commit()
             report.reusedFileCount = reuse.reusedPaths.count
             report.diagnostics = Diagnostics(excerpts(options).attach(to: diagnostics))
+            clock.lap("write")
+            // The caches the next build starts from.
+            options.progress?.begin("cache")
             var cache = reuse.cache(summaries: audit.summaries)
             cache.inputs = inputs
             cache.racy = racy
             cache.report = UnchangedBuild.Report(report)
             cache.save(folder: options.cacheFolder, output: output)
             analysis.documentCache?.save()
-            clock.lap("write")
+            clock.lap("cache")
         } catch {
             writer.abandon()
             throw error
