@@ -100,8 +100,12 @@ public struct ContentLoader: Sendable {
             }
             let bytes = [UInt8](data)
             let digest = StableHasher.digest(of: bytes)
-            if let document = memo.document(contentPath: contentPath, digest: digest, fileExists: { files.contains($0) }) {
-                return (id, DocumentDecoder.Result(document: document, diagnostics: []))
+            if let document = memo.document(contentPath: contentPath, digest: digest, fileExists: { files.contains($0) }),
+                case .success(let text) = self.text(of: bytes, contentPath: contentPath), case .success(let split) = FrontMatter.split(text)
+            {
+                // The memo keeps documents without their text, which is most of their bytes.
+                let source = document.replacingSource(frontMatter: String(split.yaml), body: String(split.body))
+                return (id, DocumentDecoder.Result(document: source, diagnostics: []))
             }
             // Decode, noting which files the front matter asked about (attachments).
             let asked = AskedFiles()
@@ -114,7 +118,8 @@ public struct ContentLoader: Sendable {
             case .success(let text):
                 let result = recording.decode(id: id, path: self.displayPath(contentPath), text: text)
                 if let document = result.document, result.diagnostics.isEmpty {
-                    memo.remember(document, contentPath: contentPath, digest: digest, askedFiles: asked.list)
+                    memo.remember(
+                        document.replacingSource(frontMatter: "", body: ""), contentPath: contentPath, digest: digest, askedFiles: asked.list)
                 }
                 return (id, result)
             case .failure(let diagnostic):
@@ -279,7 +284,8 @@ public protocol DecodedDocumentMemo: AnyObject, Sendable {
     /// Forgets every kept document when the context differs from the one they were decoded in.
     func prepare(context: [String])
     /// The document kept for this file, if its bytes had this digest and every file it asked about
-    /// still does or does not exist as it did.
+    /// still does or does not exist as it did. Documents are kept without their front-matter text
+    /// and body (`replacingSource`): the loader puts them back from the file.
     func document(contentPath: String, digest: String, fileExists: (String) -> Bool) -> Document?
     /// Keeps a document decoded without findings, with the files its decoding asked about.
     func remember(_ document: Document, contentPath: String, digest: String, askedFiles: [(path: String, exists: Bool)])

@@ -161,6 +161,20 @@ public struct Document: Sendable, Identifiable {
         case page
     }
 
+    /// The same document with another front-matter text and body: a cache keeps documents without
+    /// them (they are most of a document's bytes, and the file they come from is read anyway) and
+    /// puts them back from the file.
+    public func replacingSource(frontMatter: String, body: String) -> Document {
+        var copy = Document(
+            id: id, path: path, kind: kind, title: title, issuers: issuers, documentNumber: documentNumber, indexNumber: indexNumber,
+            written: written, published: published, disclosure: disclosure, disclosureReason: disclosureReason, catalog: catalog,
+            topics: topics, summary: summary, attachments: attachments, details: details, body: body, bodyLine: bodyLine, keys: keys,
+            summaryLocation: summaryLocation, privacy: privacy, frontMatter: frontMatter, review: review, draft: draft, changes: changes)
+        copy.hold = hold
+        copy.previewHold = previewHold
+        return copy
+    }
+
     public init(
         id: DocumentID, path: String, kind: DocumentKind, title: Located<String>, issuers: [Located<String>],
         documentNumber: Located<DocumentNumber>?, indexNumber: Located<IndexNumber>?,
