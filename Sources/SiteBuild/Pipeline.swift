@@ -52,7 +52,9 @@ public struct Pipeline: Sendable {
         // Documents and bodies of files that did not change since the last build are reused
         // (`DocumentCache`); `--clean` starts afresh, and `site check` keeps nothing.
         let documentCache = options.writeOutput || options.incremental
-            ? DocumentCache(folder: options.cacheFolder, source: options.source, tool: BuildCache.tool, readingPrevious: options.incremental)
+            ? DocumentCache(
+                folder: options.cacheFolder, source: options.source, tool: BuildCache.tool, readingPrevious: options.incremental,
+                saving: options.writeOutput)
             : nil
         let loader = ContentLoader(folder: options.source, displayPrefix: options.sourceDisplay, memo: documentCache)
         var content = try loader.load()
@@ -122,6 +124,7 @@ public struct Pipeline: Sendable {
             }
             return result
         }
+        documentCache?.finish()  // nothing more is asked of it: written aside in the background, and let go
         var links: [DocumentID: [LinkReference]] = [:]
         var anchors: [DocumentID: [String]] = [:]
         var bodies: [DocumentID: String] = [:]
@@ -245,9 +248,17 @@ public struct Pipeline: Sendable {
             }
             clock.lap("render")
             options.progress?.begin("search")
-            let search = SearchIndex.build(
-                SearchCorpus.documents(graph: graph, texts: analysis.texts), filters: SearchCorpus.filters(graph: graph))
-            try Self.writeAll(search, through: reuse)
+            // Each file is written as it is made (on all cores), not held until the index is done.
+            let failure = FirstFailure()
+            SearchIndex.build(SearchCorpus.documents(graph: graph, texts: analysis.texts), filters: SearchCorpus.filters(graph: graph)) {
+                path, data in
+                do throws(SiteError) {
+                    try reuse.data(path, data)
+                } catch {
+                    failure.record(error)
+                }
+            }
+            if let error = failure.error { throw error }
             clock.lap("search")
             options.progress?.begin("export")
             // Feeds, catalog.json/csv, sitemap.xml and robots.txt, audited with the pages.
@@ -293,7 +304,7 @@ public struct Pipeline: Sendable {
             cache.racy = racy
             cache.report = UnchangedBuild.Report(report)
             cache.save(folder: options.cacheFolder, output: output)
-            analysis.documentCache?.save()
+            analysis.documentCache?.commit()
             clock.lap("cache")
         } catch {
             writer.abandon()
@@ -304,7 +315,16 @@ public struct Pipeline: Sendable {
         return report
     }
 
-    /// Writes files on all cores (the search index alone is 14,000 files for 10,000 documents).
+    /// The first error of work done on several threads.
+    final class FirstFailure: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: SiteError?
+        var error: SiteError? { lock.withLock { stored } }
+
+        func record(_ error: SiteError) { lock.withLock { if stored == nil { stored = error } } }
+    }
+
+    /// Writes files on all cores.
     static func writeAll(_ files: [(path: String, data: Data)], through reuse: OutputReuse) throws(SiteError) {
         let failures = files.concurrentMap { file -> SiteError? in
             do throws(SiteError) {

@@ -116,6 +116,14 @@ public enum SearchIndex {
     static let snippetSource = 3_000
 
     public static func build(_ documents: [SearchDocument], filters: [SearchFilter]) -> [(path: String, data: Data)] {
+        let files = Collected()
+        build(documents, filters: filters) { path, data in files.add(path, data) }
+        return files.sorted
+    }
+
+    /// Builds the index and hands each file to `emit` as soon as it is made, from any thread: at
+    /// 100,000 documents the files are over half a gigabyte, which need not all be in memory.
+    public static func build(_ documents: [SearchDocument], filters: [SearchFilter], emit: @Sendable (String, Data) -> Void) {
         let ordered = documents.sorted { a, b in
             switch (a.date, b.date) {
             case let (x?, y?) where x != y: return x > y
@@ -161,11 +169,10 @@ public enum SearchIndex {
         }
         entries.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
         let sortedEntries = entries
-        var files: [(path: String, data: Data)] = []
         var ownFiles: [Int: Int] = [:]
         for (number, entry) in entries.enumerated() where entry.list.bytes.count > ownFileBytes {
             ownFiles[number] = ownFiles.count
-            files.append((listPath(ownFiles.count - 1), Data(Array("SSP2".utf8) + entry.list.bytes)))
+            emit(listPath(ownFiles.count - 1), Data(Array("SSP2".utf8) + entry.list.bytes))
         }
         let ownFile = ownFiles
 
@@ -178,7 +185,7 @@ public enum SearchIndex {
         for (number, entry) in entries.enumerated() {
             shards[Int(SearchText.hash(String(decoding: entry.bytes, as: UTF8.self)) % UInt32(shardCount))].append(number)
         }
-        let encoded = shards.concurrentMap { members -> Data in
+        let shardSizes = Array(shards.enumerated()).concurrentMap { number, members -> Int in
             var writer = VarintWriter()
             writer.bytes(Array("SSI2".utf8))
             writer.varint(members.count)
@@ -191,18 +198,15 @@ public enum SearchIndex {
                 writer.varint(entry.list.bytes.count)
                 if ownFile[number] == nil { writer.bytes(entry.list.bytes) }
             }
-            return Data(writer.data)
+            emit(shardPath(number), Data(writer.data))
+            return writer.data.count
         }
-        var shardBytes = 0
-        for (number, data) in encoded.enumerated() {
-            files.append((shardPath(number), data))
-            shardBytes += data.count
-        }
+        let shardBytes = shardSizes.reduce(0, +)
 
         // What results show, and the rest of long texts.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let shownFiles = Array(ordered.enumerated()).concurrentMap { (id, document) -> [(path: String, data: Data)] in
+        let shownSizes = Array(ordered.enumerated()).concurrentMap { (id, document) -> Int in
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let scalars = document.text.unicodeScalars
@@ -211,15 +215,17 @@ public enum SearchIndex {
                 url: document.url, title: document.title, number: document.number, indexNumber: document.indexNumber,
                 date: document.date.map { "\($0)" }, kind: document.kind, issuer: document.issuer, validity: document.validity,
                 summary: document.summary, text: String(scalars[..<cut]), more: cut < scalars.endIndex ? true : nil)
-            var written = [("search/docs/\(id).json", (try? encoder.encode(shown)) ?? Data())]
-            if cut < scalars.endIndex { written.append(("search/docs/\(id)-rest.txt", Data(String(scalars[cut...]).utf8))) }
-            return written
+            let json = (try? encoder.encode(shown)) ?? Data()
+            emit("search/docs/\(id).json", json)
+            var size = json.count
+            if cut < scalars.endIndex {
+                let rest = Data(String(scalars[cut...]).utf8)
+                emit("search/docs/\(id)-rest.txt", rest)
+                size += rest.count
+            }
+            return size
         }
-        var documentBytes = 0
-        for written in shownFiles {
-            files += written
-            for file in written { documentBytes += file.data.count }
-        }
+        let documentBytes = shownSizes.reduce(0, +)
 
         // Filters with their counts, and the sizes.
         var counted = filters
@@ -232,8 +238,17 @@ public enum SearchIndex {
         let meta = Meta(
             version: 2, documents: ordered.count, shards: shardCount, shardBytes: shardBytes / shardCount,
             docBytes: ordered.isEmpty ? 0 : documentBytes / ordered.count, filters: counted.filter { !$0.values.isEmpty })
-        files.append(("search/meta.json", (try? encoder.encode(meta)) ?? Data()))
-        return files
+        emit("search/meta.json", (try? encoder.encode(meta)) ?? Data())
+    }
+
+    /// The files of a build, gathered from the threads that make them.
+    private final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var files: [(path: String, data: Data)] = []
+
+        func add(_ path: String, _ data: Data) { lock.withLock { files.append((path, data)) } }
+
+        var sorted: [(path: String, data: Data)] { lock.withLock { files.sorted { $0.path < $1.path } } }
     }
 
     public static func shardPath(_ number: Int) -> String {

@@ -221,4 +221,31 @@ struct DocumentCacheTests {
         #expect(damaged.documentCache?.reusedDocumentCount == 0)
         try expectSame(damaged, try analyse(site, incremental: false))
     }
+
+    @Test("the cache is written aside while the build goes on and put in place only by a published build; a check writes none")
+    func writtenAside() throws {
+        let site = try TempSite(files: SampleSite.files)
+        let cacheFolder = site.url(".site-cache")
+        func cacheFiles() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: cacheFolder.path)) ?? []).filter { $0.hasPrefix("documents-") }.sorted()
+        }
+        // Analysed, not published: the file written aside is removed with the analysis.
+        do {
+            let analysis = try analyse(site)
+            #expect(analysis.documentCache != nil)
+        }
+        #expect(cacheFiles().isEmpty)
+        // A check reads a cache but never writes one.
+        _ = try Pipeline().run(BuildOptions(writeOutput: false, asOf: asOf, currentFolder: site.root))
+        #expect(cacheFiles().isEmpty)
+        // A build whose errors stop it publishes nothing, and keeps no cache either.
+        try site.write("Content/policies/broken.md", "---\ntitle: [未闭合\n---\n正文\n")
+        let failed = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(!failed.published)
+        #expect(cacheFiles().isEmpty)
+        try site.remove("Content/policies/broken.md")
+        let built = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(built.published)
+        #expect(cacheFiles().count == 1 && cacheFiles()[0].hasSuffix(".bin"))
+    }
 }

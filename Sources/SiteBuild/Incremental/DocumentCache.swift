@@ -17,43 +17,67 @@ import SiteRender
 /// now. Results with findings are never kept, so findings are always computed afresh.
 ///
 /// Stored in `.site-cache/documents-<digest of the Content folder>.bin`: a header line, then per
-/// file a line of fields and the two coded values it announces (the document, the body).
+/// file a line of fields and the two coded values it announces (the document, the body). Once the
+/// bodies are rendered, nothing more is asked of the cache: `finish` writes it to a temporary file
+/// and lets go of it (at 100,000 documents it is most of a gigabyte), and `commit` puts that file
+/// in place once the build has succeeded.
 final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     static let formatVersion = 1
 
     /// One file's results.
-    struct Record {
+    struct Record: Sendable {
         var digest: String
         var askedFiles: [(path: String, exists: Bool)]
-        /// The `Document` in `CompactCoder`'s form.
-        var document: Data
+        /// The `Document`, without its text (`Document.replacingSource`).
+        var document: Stored<Document>
         /// The body's results, once rendered without findings.
         var body: Body?
     }
 
-    struct Body {
+    struct Body: Sendable {
         /// What rendering asked of the site's link targets, as `LinkQuestion`s with their answers.
         var asked: [LinkQuestion]
-        /// The `CachedBody` in `CompactCoder`'s form.
-        var json: Data
+        var content: Stored<CachedBody>
+    }
+
+    /// A value as this build made it, or as the last build wrote it (`CompactCoder`'s form). This
+    /// build's values are coded only when the cache is written: until then they share their text
+    /// with the build's own copies, where coded copies would double the memory.
+    enum Stored<Value: Codable & Sendable>: Sendable {
+        case value(Value)
+        case coded(Data)
+
+        func decoded() -> Value? {
+            switch self {
+            case .value(let value): value
+            case .coded(let data): try? CompactCoder.decode(Value.self, from: data)
+            }
+        }
+
+        func coded() -> Data? {
+            switch self {
+            case .value(let value): try? CompactCoder.encode(value)
+            case .coded(let data): data
+            }
+        }
     }
 
     /// A question a body's rendering asked about a link target, with the answer it got.
-    enum LinkQuestion: Equatable {
+    enum LinkQuestion: Equatable, Sendable {
         case document(DocumentID, exists: Bool, isPublic: Bool)
         case file(String, exists: Bool)
     }
 
     /// A body as the pipeline uses it: `RenderedBody` without its findings (there are none), and
     /// an annual report's sections.
-    struct CachedBody: Codable {
+    struct CachedBody: Codable, Sendable {
         var html: String
         var text: String
         var links: [LinkReference]
         var headings: [Heading]
         var parts: [Part]?
 
-        struct Part: Codable {
+        struct Part: Codable, Sendable {
             var section: Int?
             var html: String
         }
@@ -61,6 +85,11 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
 
     private let lock = NSLock()
     private let file: URL
+    /// Where `finish` writes, when this build saves the cache; removed unless committed.
+    private let temporary: URL?
+    private var finished = false
+    /// `finish`'s writing, which `commit` and `deinit` wait for.
+    private let writing = DispatchGroup()
     /// The tool that wrote the cache: another build of `site` may decode differently.
     private let tool: String
     private var previous: [String: Record]
@@ -73,8 +102,10 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     var reusedDocumentCount: Int { lock.withLock { reusedDocuments.count } }
 
     /// The cache kept for the Content folder `source` (empty when there is none or it is unusable).
-    init(folder: URL, source: URL, tool: String, readingPrevious: Bool = true) {
+    init(folder: URL, source: URL, tool: String, readingPrevious: Bool = true, saving: Bool = true) {
         file = folder.appendingPathComponent("documents-\(String(StableHasher.digest(of: Array(source.standardizedFileURL.path.utf8)).prefix(16))).bin")
+        // Unique within the process too: `site serve` builds again and again.
+        temporary = saving ? file.appendingPathExtension("tmp-\(getpid())-\(UUID().uuidString.prefix(8))") : nil
         self.tool = tool
         previous = [:]
         if readingPrevious, let data = FileManager.default.contents(atPath: file.path), let (context, records) = Self.decode(data, tool: tool) {
@@ -96,7 +127,7 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     func document(contentPath: String, digest: String, fileExists: (String) -> Bool) -> Document? {
         guard let record = lock.withLock({ previous[contentPath] }), record.digest == digest,
             record.askedFiles.allSatisfy({ fileExists($0.path) == $0.exists }),
-            let document = try? CompactCoder.decode(Document.self, from: record.document)
+            let document = record.document.decoded()
         else { return nil }
         lock.withLock {
             next[contentPath] = record
@@ -106,8 +137,7 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     }
 
     func remember(_ document: Document, contentPath: String, digest: String, askedFiles: [(path: String, exists: Bool)]) {
-        guard let json = try? CompactCoder.encode(document) else { return }
-        lock.withLock { next[contentPath] = Record(digest: digest, askedFiles: askedFiles, document: json, body: nil) }
+        lock.withLock { next[contentPath] = Record(digest: digest, askedFiles: askedFiles, document: .value(document), body: nil) }
     }
 
     // MARK: Bodies
@@ -137,7 +167,7 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
                     return targets.fileExists(path) == exists
                 }
             }),
-            let cached = try? CompactCoder.decode(CachedBody.self, from: body.json)
+            let cached = body.content.decoded()
         else { return nil }
         lock.withLock { reusedBodies += 1 }
         return cached
@@ -145,37 +175,91 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
 
     /// Keeps a body rendered without findings, for a file whose document is kept.
     func remember(_ body: CachedBody, contentPath: String, asked: [LinkQuestion]) {
-        guard let json = try? CompactCoder.encode(body) else { return }
-        lock.withLock { next[contentPath]?.body = Body(asked: asked, json: json) }
+        lock.withLock { next[contentPath]?.body = Body(asked: asked, content: .value(body)) }
     }
 
     // MARK: The file
 
-    /// Writes what this build kept; files that are gone are forgotten. A cache that cannot be
-    /// written only costs speed next time.
-    func save() {
-        let (records, context) = lock.withLock { (next, previousContext) }
-        var out = Data("site-document-cache\t\(Self.formatVersion)\t\(BuildCache.escape(tool))\t\(context[0])\t\(context[1])\n".utf8)
-        for (path, record) in records.sorted(by: { $0.key < $1.key }) {
-            let files = record.askedFiles.map { BuildCache.escape($0.path) + ($0.exists ? "\u{1E}1" : "\u{1E}0") }.joined(separator: "\u{1F}")
-            let links = (record.body?.asked ?? []).map { question -> String in
-                switch question {
-                case .document(let id, let exists, let isPublic):
-                    return "d" + BuildCache.escape(id.rawValue) + "\u{1E}" + (exists ? "1" : "0") + (isPublic ? "1" : "0")
-                case .file(let path, let exists):
-                    return "f" + BuildCache.escape(path) + "\u{1E}" + (exists ? "1" : "0")
-                }
-            }.joined(separator: "\u{1F}")
-            let body = record.body?.json ?? Data()
-            out += Data("R\t\(BuildCache.escape(path))\t\(record.digest)\t\(files)\t\(record.body == nil ? "-" : links)\t\(record.document.count)\t\(body.count)\n".utf8)
-            out += record.document
-            out += body
+    /// Writes what this build kept to the temporary file (files that are gone are forgotten) on
+    /// another thread, while the build goes on, and lets go of every record: called once the
+    /// bodies are rendered. A cache that cannot be written only costs speed next time.
+    func finish() {
+        writing.enter()
+        DispatchQueue.global().async { [self] in
+            write()
+            writing.leave()
         }
-        let folder = file.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = file.appendingPathExtension("tmp-\(getpid())")
-        guard (try? out.write(to: temporary)) != nil else { return }
+    }
+
+    private func write() {
+        let (records, context) = lock.withLock {
+            finished = true
+            defer {
+                next = [:]
+                previous = [:]
+            }
+            return (next, previousContext)
+        }
+        guard let temporary else { return }
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let written = BufferedOutput.write(temporary.path) { output in
+            output.append(Data("site-document-cache\t\(Self.formatVersion)\t\(BuildCache.escape(tool))\t\(context[0])\t\(context[1])\n".utf8))
+            // Coded on all cores, a batch at a time, so only one batch's coded bytes are held at once.
+            let sorted = records.sorted { $0.key < $1.key }
+            let batch = 64 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+            for start in stride(from: 0, to: sorted.count, by: batch) {
+                let lines = sorted[start..<min(start + batch, sorted.count)].map { $0 }.concurrentMap { path, record -> Data in
+                    Self.line(path: path, record: record) ?? Data()
+                }
+                for line in lines { output.append(line) }
+            }
+        }
+        if !written { try? FileManager.default.removeItem(at: temporary) }
+    }
+
+    /// Puts the file `finish` wrote in place of the last build's, and removes temporary files
+    /// that killed builds left.
+    func commit() {
+        writing.wait()
+        guard let temporary, lock.withLock({ finished }) else { return }
         if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        let folder = file.deletingLastPathComponent()
+        let prefix = file.lastPathComponent + ".tmp-"
+        let own = prefix + "\(getpid())-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix(prefix) && !name.hasPrefix(own) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    deinit {
+        // Not committed (a failed build, or `analyse` alone): the temporary file goes.
+        writing.wait()
+        if let temporary { unlink(temporary.path) }
+    }
+
+    /// One record as the file holds it: its line of fields, its document and its body, coded.
+    /// Nil when the coder refused one of them: that file is decoded again next time.
+    static func line(path: String, record: Record) -> Data? {
+        guard let document = record.document.coded() else { return nil }
+        var body = Data()
+        if let content = record.body?.content {
+            guard let coded = content.coded() else { return nil }
+            body = coded
+        }
+        let files = record.askedFiles.map { BuildCache.escape($0.path) + ($0.exists ? "\u{1E}1" : "\u{1E}0") }.joined(separator: "\u{1F}")
+        let links = (record.body?.asked ?? []).map { question -> String in
+            switch question {
+            case .document(let id, let exists, let isPublic):
+                return "d" + BuildCache.escape(id.rawValue) + "\u{1E}" + (exists ? "1" : "0") + (isPublic ? "1" : "0")
+            case .file(let path, let exists):
+                return "f" + BuildCache.escape(path) + "\u{1E}" + (exists ? "1" : "0")
+            }
+        }.joined(separator: "\u{1F}")
+        var line = Data("R\t\(BuildCache.escape(path))\t\(record.digest)\t\(files)\t\(record.body == nil ? "-" : links)\t\(document.count)\t\(body.count)\n".utf8)
+        line += document
+        line += body
+        return line
     }
 
     static func contextKey(_ parts: [String]) -> String {
@@ -213,7 +297,8 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
                     guard pair.count == 2 else { return nil }
                     askedFiles.append((BuildCache.unescape(pair[0]), pair[1] == "1"))
                 }
-                let document = Data(UnsafeBufferPointer(rebasing: bytes[position..<(position + documentLength)]))
+                // Slices share the file's bytes: one copy of the cache in memory, not two.
+                let document = data[(data.startIndex + position)..<(data.startIndex + position + documentLength)]
                 position += documentLength
                 var body: Body?
                 if fields[4] != "-" {
@@ -228,11 +313,11 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
                         default: return nil
                         }
                     }
-                    body = Body(asked: asked, json: Data(UnsafeBufferPointer(rebasing: bytes[position..<(position + bodyLength)])))
+                    body = Body(asked: asked, content: .coded(data[(data.startIndex + position)..<(data.startIndex + position + bodyLength)]))
                 }
                 position += bodyLength
                 records[BuildCache.unescape(fields[1])] = Record(
-                    digest: String(fields[2]), askedFiles: askedFiles, document: document, body: body)
+                    digest: String(fields[2]), askedFiles: askedFiles, document: .coded(document), body: body)
             }
             return ([String(header[3]), String(header[4])], records)
         }

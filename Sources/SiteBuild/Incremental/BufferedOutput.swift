@@ -1,0 +1,56 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes through a buffer of a megabyte, so a cache of a hundred thousand records is neither
+/// built whole in memory nor written in a hundred thousand calls.
+struct BufferedOutput {
+    let descriptor: Int32
+    var buffer: [UInt8] = []
+    var failed = false
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    mutating func append(_ data: Data) {
+        buffer.append(contentsOf: data)
+        if buffer.count >= 1 << 20 { _ = flush() }
+    }
+
+    mutating func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { _ = flush() }
+    }
+
+    /// Writes the file at `path` through a buffer, then closes it; false if anything failed (the file may
+    /// then be incomplete).
+    static func write(_ path: String, _ produce: (inout BufferedOutput) -> Void) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        var output = BufferedOutput(descriptor: descriptor)
+        produce(&output)
+        let written = output.flush()
+        return close(descriptor) == 0 && written
+    }
+
+    /// Writes what is buffered; false once any write failed.
+    mutating func flush() -> Bool {
+        var offset = 0
+        buffer.withUnsafeBytes { bytes in
+            while offset < bytes.count, !failed {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno != EINTR { failed = true }
+                } else {
+                    offset += written
+                }
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+        return !failed
+    }
+}
