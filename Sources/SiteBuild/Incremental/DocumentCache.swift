@@ -184,14 +184,6 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     /// another thread, while the build goes on, and lets go of every record: called once the
     /// bodies are rendered. A cache that cannot be written only costs speed next time.
     func finish() {
-        writing.enter()
-        DispatchQueue.global().async { [self] in
-            write()
-            writing.leave()
-        }
-    }
-
-    private func write() {
         let (records, context) = lock.withLock {
             finished = true
             defer {
@@ -201,15 +193,26 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
             return (next, previousContext)
         }
         guard let temporary else { return }
+        // The writing holds what it needs, not the cache: the cache's `deinit` (which removes an
+        // uncommitted file) then runs where the build lets go of it, never late on this thread.
+        let (file, tool) = (file, tool)
+        writing.enter()
+        DispatchQueue.global().async { [writing] in
+            Self.write(records, context: context, tool: tool, to: temporary, beside: file)
+            writing.leave()
+        }
+    }
+
+    private static func write(_ records: [String: Record], context: [String], tool: String, to temporary: URL, beside file: URL) {
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let written = BufferedOutput.write(temporary.path) { output in
-            output.append(Data("site-document-cache\t\(Self.formatVersion)\t\(BuildCache.escape(tool))\t\(context[0])\t\(context[1])\n".utf8))
+            output.append(Data("site-document-cache\t\(formatVersion)\t\(BuildCache.escape(tool))\t\(context[0])\t\(context[1])\n".utf8))
             // Coded on all cores, a batch at a time, so only one batch's coded bytes are held at once.
             let sorted = records.sorted { $0.key < $1.key }
             let batch = 64 * max(1, ProcessInfo.processInfo.activeProcessorCount)
             for start in stride(from: 0, to: sorted.count, by: batch) {
                 let lines = sorted[start..<min(start + batch, sorted.count)].map { $0 }.concurrentMap { path, record -> Data in
-                    Self.line(path: path, record: record) ?? Data()
+                    line(path: path, record: record) ?? Data()
                 }
                 for line in lines { output.append(line) }
             }
