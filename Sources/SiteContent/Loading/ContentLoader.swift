@@ -79,37 +79,27 @@ public struct ContentLoader: Sendable {
 
         // Documents, on all cores.
         let files = listing.files
-        let decoder = DocumentDecoder(
-            organizationCode: configuration?.organizationCode ?? "<organisation code>",
-            fileExists: { files.contains($0) })
+        let organizationCode = configuration?.organizationCode ?? "<organisation code>"
         let markdown = files.filter { $0.hasSuffix(".md") }.sorted()
         let memo = self.memo
-        memo?.prepare(context: [decoder.organizationCode, displayPrefix])
+        memo?.prepare(context: [organizationCode, displayPrefix])
         let results = markdown.concurrentMap { contentPath -> (DocumentID, DocumentDecoder.Result) in
             let id = DocumentID(String(contentPath.dropLast(3)))
-            guard let memo else {
-                switch self.readText(contentPath) {
-                case .success(let text):
-                    return (id, decoder.decode(id: id, path: self.displayPath(contentPath), text: text))
-                case .failure(let diagnostic):
-                    return (id, DocumentDecoder.Result(document: nil, diagnostics: [diagnostic]))
-                }
-            }
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(contentPath).path) else {
                 return (id, DocumentDecoder.Result(document: nil, diagnostics: [Diagnostic(.unreadableFile, at: .file(self.displayPath(contentPath)))]))
             }
             let bytes = [UInt8](data)
-            let digest = StableHasher.digest(of: bytes)
-            if let document = memo.document(contentPath: contentPath, digest: digest, fileExists: { files.contains($0) }),
+            let digest = memo == nil ? "" : StableHasher.digest(of: bytes)
+            if let document = memo?.document(contentPath: contentPath, digest: digest, fileExists: { files.contains($0) }),
                 case .success(let text) = self.text(of: bytes, contentPath: contentPath), case .success(let split) = FrontMatter.split(text)
             {
                 // The memo keeps documents without their text, which is most of their bytes.
                 let source = document.replacingSource(frontMatter: String(split.yaml), body: String(split.body))
                 return (id, DocumentDecoder.Result(document: source, diagnostics: []))
             }
-            // Decode, noting which files the front matter asked about (attachments).
+            // Decode, noting which files the front matter asked about (attachments) for the memo.
             let asked = AskedFiles()
-            let recording = DocumentDecoder(organizationCode: decoder.organizationCode) { path in
+            let recording = DocumentDecoder(organizationCode: organizationCode) { path in
                 let exists = files.contains(path)
                 asked.list.append((path, exists))
                 return exists
@@ -117,7 +107,7 @@ public struct ContentLoader: Sendable {
             switch self.text(of: bytes, contentPath: contentPath) {
             case .success(let text):
                 let result = recording.decode(id: id, path: self.displayPath(contentPath), text: text)
-                if let document = result.document, result.diagnostics.isEmpty {
+                if let memo, let document = result.document, result.diagnostics.isEmpty {
                     memo.remember(
                         document.replacingSource(frontMatter: "", body: ""), contentPath: contentPath, digest: digest, askedFiles: asked.list)
                 }
