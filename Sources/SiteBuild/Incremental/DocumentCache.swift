@@ -88,6 +88,8 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     /// Where `finish` writes, when this build saves the cache; removed unless committed.
     private let temporary: URL?
     private var finished = false
+    /// Whether `finish` made the cache folder, which an uncommitted build then removes.
+    private var createdFolder = false
     /// `finish`'s writing, which `commit` and `deinit` wait for.
     private let writing = DispatchGroup()
     /// The tool that wrote the cache: another build of `site` may decode differently.
@@ -193,6 +195,11 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
             return (next, previousContext)
         }
         guard let temporary else { return }
+        // A build that fails leaves no trace: a folder made here goes with the file (`deinit`).
+        let folder = file.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            createdFolder = (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
+        }
         // The writing holds what it needs, not the cache: the cache's `deinit` (which removes an
         // uncommitted file) then runs where the build lets go of it, never late on this thread.
         let (file, tool) = (file, tool)
@@ -204,7 +211,6 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     }
 
     private static func write(_ records: [String: Record], context: [String], tool: String, to temporary: URL, beside file: URL) {
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let written = BufferedOutput.write(temporary.path) { output in
             output.append(Data("site-document-cache\t\(formatVersion)\t\(BuildCache.escape(tool))\t\(context[0])\t\(context[1])\n".utf8))
             // Coded on all cores, a batch at a time, so only one batch's coded bytes are held at once.
@@ -225,6 +231,7 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     func commit() {
         writing.wait()
         guard let temporary, lock.withLock({ finished }) else { return }
+        createdFolder = false
         if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
         let folder = file.deletingLastPathComponent()
         let prefix = file.lastPathComponent + ".tmp-"
@@ -239,6 +246,7 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         // Not committed (a failed build, or `analyse` alone): the temporary file goes.
         writing.wait()
         if let temporary { unlink(temporary.path) }
+        if createdFolder { rmdir(file.deletingLastPathComponent().path) }  // only if still empty
     }
 
     /// One record as the file holds it: its line of fields, its document and its body, coded.
