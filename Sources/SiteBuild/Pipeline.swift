@@ -38,7 +38,7 @@ public struct Pipeline: Sendable {
         public let diagnostics: [Diagnostic]
         /// site.yaml's rule settings, each with the number of findings it changed.
         public var ruleSettings: [(setting: RuleSetting, findings: Int)] = []
-        public let timings: [(phase: String, seconds: Double)]
+        public let timings: [BuildReport.Lap]
         /// What this build decoded and rendered, saved for the next build once this one succeeds.
         var documentCache: DocumentCache?
     }
@@ -87,42 +87,25 @@ public struct Pipeline: Sendable {
         }
 
         // Markdown: every document, so links in non-public ones are checked too. An annual report is
-        // rendered section by section, so the page can put each table under its section.
+        // rendered section by section, so the page can put each table under its section. The checks
+        // that read a document's text run here too; then the document lets go of its text (most of
+        // its bytes), which nothing after this stage reads.
         let targets = SiteLinkTargets(content: content, basePath: configuration.basePath)
         let allowRawHTML = configuration.allowRawHTML
+        let attachmentText = { @Sendable (contentPath: String) -> (path: String, text: String)? in
+            guard case .success(let text) = loader.readText(contentPath) else { return nil }
+            return (loader.displayPath(contentPath), text)
+        }
+        let checker = ComplianceChecker()
+        let sourceContext = SourceContext(asOf: options.asOf, allowedNumbers: configuration.allowedNumbers, attachmentText: attachmentText)
         documentCache?.prepareBodies(context: [configuration.basePath, "\(allowRawHTML)"])
         options.progress?.begin("markdown", total: content.documents.count)
-        let rendered = content.documents.concurrentMap { document -> (RenderedBody, [RenderedReportPart]?) in
+        let rendered = content.documents.concurrentUpdate { document -> (RenderedBody, [RenderedReportPart]?, [Diagnostic]) in
             defer { options.progress?.advance() }
-            let contentPath = document.id.rawValue + ".md"
-            if let cached = documentCache?.body(contentPath: contentPath, targets: targets) {
-                return (
-                    RenderedBody(html: cached.html, text: cached.text, links: cached.links, headings: cached.headings, diagnostics: []),
-                    cached.parts?.map { RenderedReportPart(section: $0.section, html: $0.html) })
-            }
-            let recording = RecordingLinkTargets(targets)
-            let markdown = MarkdownRenderer(allowRawHTML: allowRawHTML, targets: recording)
-            let body = { (text: String, line: Int, level: Int) in
-                markdown.render(text, path: document.path, firstLine: line, folder: document.id.folder, topHeadingLevel: level)
-            }
-            let result: (RenderedBody, [RenderedReportPart]?)
-            if let year = document.annualReport?.year?.value, let format = AnnualReportFormat.forYear(year) {
-                let sections = ReportSections(body: document.body, bodyLine: document.bodyLine, format: format)
-                let parts = sections.parts.map { part in (part.section?.number, body(part.markdown, part.firstLine, part.section == nil ? 2 : 3)) }
-                let merged = RenderedBody(
-                    html: parts.map(\.1.html).joined(), text: parts.map(\.1.text).joined(separator: "\n"), links: parts.flatMap(\.1.links),
-                    headings: parts.flatMap(\.1.headings), diagnostics: parts.flatMap(\.1.diagnostics))
-                result = (merged, parts.map { RenderedReportPart(section: $0.0, html: $0.1.html) })
-            } else {
-                result = (body(document.body, document.bodyLine, 2), nil)
-            }
-            if let documentCache, result.0.diagnostics.isEmpty {
-                let cached = DocumentCache.CachedBody(
-                    html: result.0.html, text: result.0.text, links: result.0.links, headings: result.0.headings,
-                    parts: result.1?.map { .init(section: $0.section, html: $0.html) })
-                documentCache.remember(cached, contentPath: contentPath, asked: recording.asked)
-            }
-            return result
+            let sourceFindings = checker.checkSource(document, context: sourceContext)
+            let result = Self.renderBody(of: document, allowRawHTML: allowRawHTML, targets: targets, cache: documentCache)
+            document = document.replacingSource(frontMatter: "", body: "")
+            return (result.0, result.1, sourceFindings)
         }
         documentCache?.finish()  // nothing more is asked of it: written aside in the background, and let go
         var links: [DocumentID: [LinkReference]] = [:]
@@ -130,10 +113,10 @@ public struct Pipeline: Sendable {
         var bodies: [DocumentID: String] = [:]
         var texts: [DocumentID: String] = [:]
         var reportParts: [DocumentID: [RenderedReportPart]] = [:]
-        for (document, (body, parts)) in zip(content.documents, rendered) {
+        for (document, (body, parts, sourceFindings)) in zip(content.documents, rendered) {
             links[document.id] = body.links
             anchors[document.id] = body.headings.map(\.id)
-            diagnostics += body.diagnostics
+            diagnostics += body.diagnostics + sourceFindings
             if document.isPublic {
                 bodies[document.id] = body.html
                 texts[document.id] = body.text
@@ -147,16 +130,48 @@ public struct Pipeline: Sendable {
         let (graph, graphProblems) = GraphBuilder().build(
             configuration: configuration, content: content, links: links, anchors: anchors)
         diagnostics += graphProblems
-        let attachmentText = { @Sendable (contentPath: String) -> (path: String, text: String)? in
-            guard case .success(let text) = loader.readText(contentPath) else { return nil }
-            return (loader.displayPath(contentPath), text)
-        }
-        diagnostics += ComplianceChecker().check(ComplianceContext(graph: graph, asOf: options.asOf, attachmentText: attachmentText))
+        diagnostics += checker.check(ComplianceContext(graph: graph, asOf: options.asOf, sourcesChecked: true, attachmentText: attachmentText))
         let (configured, applied) = Self.apply(configuration.rules, to: diagnostics)
         clock.lap("check")
         return Analysis(
             content: content, theme: theme, templates: templates, graph: graph, bodies: bodies, reportParts: reportParts,
             texts: texts, diagnostics: configured, ruleSettings: applied, timings: clock.laps, documentCache: documentCache)
+    }
+
+    /// A document's body as HTML and text, from the cache when it holds this version's; an annual
+    /// report section by section, so the page can put each table under its section.
+    static func renderBody(
+        of document: Document, allowRawHTML: Bool, targets: SiteLinkTargets, cache documentCache: DocumentCache?
+    ) -> (RenderedBody, [RenderedReportPart]?) {
+        let contentPath = document.id.rawValue + ".md"
+        if let cached = documentCache?.body(contentPath: contentPath, targets: targets) {
+            return (
+                RenderedBody(html: cached.html, text: cached.text, links: cached.links, headings: cached.headings, diagnostics: []),
+                cached.parts?.map { RenderedReportPart(section: $0.section, html: $0.html) })
+        }
+        let recording = RecordingLinkTargets(targets)
+        let markdown = MarkdownRenderer(allowRawHTML: allowRawHTML, targets: recording)
+        let body = { (text: String, line: Int, level: Int) in
+            markdown.render(text, path: document.path, firstLine: line, folder: document.id.folder, topHeadingLevel: level)
+        }
+        let result: (RenderedBody, [RenderedReportPart]?)
+        if let year = document.annualReport?.year?.value, let format = AnnualReportFormat.forYear(year) {
+            let sections = ReportSections(body: document.body, bodyLine: document.bodyLine, format: format)
+            let parts = sections.parts.map { part in (part.section?.number, body(part.markdown, part.firstLine, part.section == nil ? 2 : 3)) }
+            let merged = RenderedBody(
+                html: parts.map(\.1.html).joined(), text: parts.map(\.1.text).joined(separator: "\n"), links: parts.flatMap(\.1.links),
+                headings: parts.flatMap(\.1.headings), diagnostics: parts.flatMap(\.1.diagnostics))
+            result = (merged, parts.map { RenderedReportPart(section: $0.0, html: $0.1.html) })
+        } else {
+            result = (body(document.body, document.bodyLine, 2), nil)
+        }
+        if let documentCache, result.0.diagnostics.isEmpty {
+            let cached = DocumentCache.CachedBody(
+                html: result.0.html, text: result.0.text, links: result.0.links, headings: result.0.headings,
+                parts: result.1?.map { .init(section: $0.section, html: $0.html) })
+            documentCache.remember(cached, contentPath: contentPath, asked: recording.asked)
+        }
+        return result
     }
 
     public func run(_ options: BuildOptions) throws(SiteError) -> BuildReport {
@@ -177,7 +192,7 @@ public struct Pipeline: Sendable {
             }
             inputs = UnchangedBuild.inputs(options, racy: racy)
         }
-        let analysis = try analyse(options)
+        var analysis = try analyse(options)
         var clock = PhaseClock()
         let content = analysis.content
         var report = BuildReport(
@@ -221,6 +236,22 @@ public struct Pipeline: Sendable {
             ? BuildCache.load(folder: options.cacheFolder, output: output, context: context) : nil
         let reuse = OutputReuse(writer: writer, previous: previous, context: context, racy: racy)
         do throws(SiteError) {
+            // The search index first: then the documents' texts, which nothing else reads, are let go
+            // before the pages are made. Each file is written as it is made (on all cores), not held
+            // until the index is done.
+            options.progress?.begin("search")
+            let failure = FirstFailure()
+            SearchIndex.build(SearchCorpus.documents(graph: graph, texts: analysis.texts), filters: SearchCorpus.filters(graph: graph)) {
+                path, data in
+                do throws(SiteError) {
+                    try reuse.data(path, data)
+                } catch {
+                    failure.record(error)
+                }
+            }
+            if let error = failure.error { throw error }
+            analysis.texts = [:]
+            clock.lap("search")
             let renderer = PageRenderer(
                 templates: analysis.templates, graph: graph, bodies: analysis.bodies, reportParts: analysis.reportParts,
                 asOf: options.asOf, preview: options.preview)
@@ -247,19 +278,6 @@ public struct Pipeline: Sendable {
                 try reuse.copy(path, from: content.url(of: path))
             }
             clock.lap("render")
-            options.progress?.begin("search")
-            // Each file is written as it is made (on all cores), not held until the index is done.
-            let failure = FirstFailure()
-            SearchIndex.build(SearchCorpus.documents(graph: graph, texts: analysis.texts), filters: SearchCorpus.filters(graph: graph)) {
-                path, data in
-                do throws(SiteError) {
-                    try reuse.data(path, data)
-                } catch {
-                    failure.record(error)
-                }
-            }
-            if let error = failure.error { throw error }
-            clock.lap("search")
             options.progress?.begin("export")
             // Feeds, catalog.json/csv, sitemap.xml and robots.txt, audited with the pages.
             let exporter = SiteExporter(graph: graph, bodies: analysis.bodies, pages: pages) { path in
@@ -380,14 +398,17 @@ public struct Pipeline: Sendable {
     }
 }
 
-/// Wall-clock time per phase.
+/// Wall-clock time per phase, and the process's peak memory (resident set) at the end of each:
+/// the phase whose figure jumps is the one that holds the most.
 struct PhaseClock {
     private var last = DispatchTime.now()
-    private(set) var laps: [(phase: String, seconds: Double)] = []
+    private(set) var laps: [BuildReport.Lap] = []
 
     mutating func lap(_ phase: String) {
         let now = DispatchTime.now()
-        laps.append((phase, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        var usage = rusage()
+        let peak = getrusage(RUSAGE_SELF.rawValue, &usage) == 0 ? Int(usage.ru_maxrss) * 1024 : 0  // ru_maxrss is in KiB on Linux
+        laps.append((phase, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9, peak))
         last = now
     }
 }

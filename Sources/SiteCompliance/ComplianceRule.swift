@@ -1,3 +1,4 @@
+import SiteContent
 import SiteCore
 import SiteGraph
 
@@ -12,9 +13,15 @@ public struct ComplianceContext: Sendable {
     /// An attachment's text and the path diagnostics name it by, given its path under Content/; nil
     /// when it cannot be read. Without a reader, attachments' contents are not scanned.
     public let attachmentText: (@Sendable (String) -> (path: String, text: String)?)?
+    /// True when every document's source was checked already (`ComplianceChecker.checkSource`, which
+    /// the build runs while a document's text is in memory): rules then skip those checks.
+    public let sourcesChecked: Bool
 
     /// The calendar is the built-in one with site.yaml's `holidays:` years added.
-    public init(graph: ContentGraph, asOf: CalendarDate, attachmentText: (@Sendable (String) -> (path: String, text: String)?)? = nil) {
+    public init(
+        graph: ContentGraph, asOf: CalendarDate, sourcesChecked: Bool = false,
+        attachmentText: (@Sendable (String) -> (path: String, text: String)?)? = nil
+    ) {
         self.graph = graph
         self.asOf = asOf
         self.calendar = HolidayCalendar.china.adding(graph.configuration.holidays.map {
@@ -22,13 +29,53 @@ public struct ComplianceContext: Sendable {
         })
         self.allowedNumbers = graph.configuration.allowedNumbers
         self.attachmentText = attachmentText
+        self.sourcesChecked = sourcesChecked
+    }
+
+    /// What the checks of one document's source need.
+    public var source: SourceContext {
+        SourceContext(asOf: asOf, allowedNumbers: allowedNumbers, attachmentText: attachmentText)
+    }
+}
+
+/// What checks of one document's own text see: its source (front matter and body) is kept only
+/// until its body is rendered, so these checks run then, without the rest of the site.
+public struct SourceContext: Sendable {
+    public let asOf: CalendarDate
+    /// Office duty mobiles the personal-data scan never flags (site.yaml `privacy.allowed_numbers`).
+    public let allowedNumbers: Set<String>
+    /// As in `ComplianceContext`.
+    public let attachmentText: (@Sendable (String) -> (path: String, text: String)?)?
+
+    public init(asOf: CalendarDate, allowedNumbers: Set<String>, attachmentText: (@Sendable (String) -> (path: String, text: String)?)? = nil) {
+        self.asOf = asOf
+        self.allowedNumbers = allowedNumbers
+        self.attachmentText = attachmentText
     }
 }
 
 /// One rule of DISCLOSURE.md, checked against the whole site. Each rule lives in its own file under
 /// `Rules/` and reports diagnostics with its own codes.
+///
+/// What a rule finds in a document's front-matter text or body goes in `checkSource`, which sees one
+/// document at a time while its text is still in memory; `check` sees the linked site, where
+/// documents may no longer carry their text, and calls `sourceFindings` to cover callers that did
+/// not check the sources first.
 public protocol ComplianceRule: Sendable {
     func check(_ context: ComplianceContext) -> [Diagnostic]
+    /// Findings in one document's source text (`frontMatter`, `body`) and its attachments.
+    func checkSource(_ document: Document, context: SourceContext) -> [Diagnostic]
+}
+
+extension ComplianceRule {
+    public func checkSource(_ document: Document, context: SourceContext) -> [Diagnostic] { [] }
+
+    /// `checkSource` over every document, unless the caller has run it already.
+    func sourceFindings(_ context: ComplianceContext) -> [Diagnostic] {
+        guard !context.sourcesChecked else { return [] }
+        let source = context.source
+        return context.graph.documents.concurrentMap { checkSource($0, context: source) }.flatMap { $0 }
+    }
 }
 
 /// Runs every rule.
@@ -63,6 +110,11 @@ public struct ComplianceChecker: Sendable {
 
     public func check(_ context: ComplianceContext) -> [Diagnostic] {
         Self.mergingCalendarGaps(rules.flatMap { $0.check(context) })
+    }
+
+    /// Every rule's findings in one document's source; then `check` with `sourcesChecked: true`.
+    public func checkSource(_ document: Document, context: SourceContext) -> [Diagnostic] {
+        rules.flatMap { $0.checkSource(document, context: context) }
     }
 
     /// One `time.calendar-missing` per set of missing years instead of one per time limit: a portal

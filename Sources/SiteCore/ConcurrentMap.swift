@@ -24,6 +24,30 @@ extension Array where Element: Sendable {
         }
         return results.values()
     }
+
+    /// Like `concurrentMap`, but `transform` may also change the element in place (each element is
+    /// handed to one worker only): a stage can let go of what an element no longer needs as soon as
+    /// it is done with it, rather than once every element is.
+    public mutating func concurrentUpdate<Result: Sendable>(_ transform: @Sendable (inout Element) -> Result) -> [Result] {
+        let count = self.count
+        if count < 2 || ProcessInfo.processInfo.activeProcessorCount < 2 {
+            return indices.map { transform(&self[$0]) }
+        }
+        let results = ResultBuffer<Result>(count: count)
+        let next = BatchCounter(limit: count, batch: Swift.max(1, Swift.min(32, count / (ProcessInfo.processInfo.activeProcessorCount * 8))))
+        let workers = Swift.min(ProcessInfo.processInfo.activeProcessorCount, count)
+        self.withUnsafeMutableBufferPointer { items in
+            let items = UnsafeSendable(items)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let range = next.take() {
+                    for index in range {
+                        results.set(index, transform(&items.value[index]))
+                    }
+                }
+            }
+        }
+        return results.values()
+    }
 }
 
 /// Hands out consecutive index ranges to workers.

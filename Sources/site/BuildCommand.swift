@@ -116,8 +116,10 @@ enum Runner {
             throw ExitCode(1)
         }
         if report.verbose {
-            for (phase, seconds) in result.timings {
-                FileHandle.standardError.write(Data(String(format: "  %-10@ %6.3f s\n", phase as NSString, seconds).utf8))
+            for (phase, seconds, peak) in result.timings {
+                let name = phase.padding(toLength: max(phase.count, 10), withPad: " ", startingAt: 0)
+                let line = "  " + name + String(format: " %6.3f s  peak %5d MiB\n", seconds, peak >> 20)
+                FileHandle.standardError.write(Data(line.utf8))
             }
             if report.format == .text, !result.externalLinks.isEmpty {
                 var list = "External links (not followed: the check runs offline):\n"

@@ -75,6 +75,20 @@ struct SiteCLITests {
         #expect(site.exists("Public/index.html"))
     }
 
+    @Test("--verbose prints each phase with its time and the peak memory so far, which never falls")
+    func verbosePhases() throws {
+        let site = try TempSite(files: SampleSite.files)
+        let result = try SiteBinary.run(["build", "--clean", "--verbose", "--as-of", "2021-06-01"], in: site.root)
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n").filter { $0.hasSuffix(" MiB") }
+        let phases = lines.map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(phases == ["load", "markdown", "check", "search", "render", "export", "audit", "write", "cache"])
+        let peaks = lines.compactMap { line in line.split(separator: " ").dropLast().last.flatMap { Int($0) } }
+        #expect(peaks.count == phases.count)
+        #expect(peaks == peaks.sorted())
+        #expect((peaks.first ?? 0) > 1)
+    }
+
     @Test("a site with errors exits 1, prints them on stderr and publishes nothing")
     func invalidBuild() throws {
         var files = SampleSite.files

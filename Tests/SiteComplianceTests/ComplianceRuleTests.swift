@@ -77,3 +77,23 @@ struct ComplianceRuleTests {
         #expect(try check(PolicyValidityRule(), policy: policy("validity: 现行有效\n", "")) == [.validityMissing])
     }
 }
+
+@Suite("Source checks: what rules find in a document's text, run document by document while the text is in memory")
+struct SourceCheckTests {
+    @Test("checkSource on every document, then check with sourcesChecked, finds exactly what check alone finds")
+    func splitEqualsWhole() throws {
+        let body = "联系人手机13812345678。\n\n（正文）\n"
+        let context = try contextFor(changes: ["Content/policies/gongkai.md": SampleSite.policy + body])
+        let checker = ComplianceChecker()
+        let whole = Diagnostics(checker.check(context)).sorted
+        let source = context.graph.documents.flatMap { checker.checkSource($0, context: context.source) }
+        let rest = checker.check(
+            ComplianceContext(graph: context.graph, asOf: context.asOf, sourcesChecked: true, attachmentText: context.attachmentText))
+        #expect(Diagnostics(source + rest).sorted == whole)
+        // The body's findings come from the source checks only, so a build that drops the text
+        // after them loses nothing.
+        let codes = Set(source.map(\.code))
+        #expect(codes.isSuperset(of: ["privacy.mobile", "content.placeholder"]))
+        #expect(!rest.contains { $0.code == "privacy.mobile" || $0.code == "content.placeholder" })
+    }
+}

@@ -41,4 +41,18 @@ struct PathTests {
         #expect(input.concurrentMap { $0 * 2 } == input.map { $0 * 2 })
         #expect([Int]().concurrentMap { $0 } == [])
     }
+
+    @Test("concurrentUpdate changes every element once, in place, and returns the results in order")
+    func concurrentUpdate() {
+        var items = Array(0..<10_000).map { [$0] }
+        let results = items.concurrentUpdate { item -> Int in
+            item.append(item[0] * 3)
+            return item[0] + 1
+        }
+        #expect(results == Array(1...10_000))
+        #expect(items == Array(0..<10_000).map { [$0, $0 * 3] })
+        var one = [5]
+        #expect(one.concurrentUpdate { value -> Int in value = -value; return 0 } == [0])
+        #expect(one == [-5])
+    }
 }

@@ -30,12 +30,17 @@ struct FindabilityRules: ComplianceRule {
             for placeholder in Self.placeholders where document.title.value.contains(placeholder) {
                 diagnostics.append(Diagnostic(.placeholderText(text: placeholder), at: document.title.location))
             }
-            for placeholder in Self.placeholders {
-                guard let line = Self.line(of: placeholder, in: document.body) else { continue }
-                diagnostics.append(Diagnostic(.placeholderText(text: placeholder), at: SourceLocation(path: document.path, line: document.bodyLine + line, column: 1)))
+        }
+        return diagnostics + sourceFindings(context)
+    }
+
+    func checkSource(_ document: Document, context: SourceContext) -> [Diagnostic] {
+        guard document.isPublic else { return [] }
+        return Self.placeholders.compactMap { placeholder in
+            Self.line(of: placeholder, in: document.body).map {
+                Diagnostic(.placeholderText(text: placeholder), at: SourceLocation(path: document.path, line: document.bodyLine + $0, column: 1))
             }
         }
-        return diagnostics
     }
 
     /// The 0-based line of the body that is the placeholder alone.

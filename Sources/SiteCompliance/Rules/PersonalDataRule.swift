@@ -15,8 +15,23 @@ struct PersonalDataRule: ComplianceRule {
     static let textExtensions: Set<String> = ["txt", "csv", "md", "html", "htm"]
 
     func check(_ context: ComplianceContext) -> [Diagnostic] {
-        let documents = context.graph.documents.filter(\.isPublic)
-        return documents.concurrentMap { scan($0, context: context) }.flatMap { $0 } + scanConfiguration(context)
+        var diagnostics: [Diagnostic] = []
+        for document in context.graph.documents where document.isPublic {
+            guard let privacy = document.privacy else { continue }
+            if privacy.basis == nil {
+                diagnostics.append(Diagnostic(.privacyExceptionBasis, at: privacy.exception.location))
+            }
+            if let until = privacy.displayUntil, until.value < context.asOf {
+                diagnostics.append(Diagnostic(.privacyExceptionExpired(until: "\(until.value)"), at: until.location))
+            }
+        }
+        return diagnostics + sourceFindings(context) + scanConfiguration(context)
+    }
+
+    /// What a public document publishes: its values, located in its front-matter text, its body
+    /// and its attachments.
+    func checkSource(_ document: Document, context: SourceContext) -> [Diagnostic] {
+        document.isPublic ? scan(document, context: context) : []
     }
 
     /// What the configuration files put on every page or on catalog and agency pages: the footer
@@ -27,7 +42,7 @@ struct PersonalDataRule: ComplianceRule {
         var diagnostics: [Diagnostic] = []
         func scan(_ value: String?, field: String, file: String, near: SourceLocation) {
             guard let value else { return }
-            let found = findings(in: value, context: context)
+            let found = findings(in: value, context: context.source)
             guard !found.isEmpty else { return }
             let lines = context.attachmentText?(file)?.text.split(separator: "\n", omittingEmptySubsequences: false) ?? []
             for finding in found {
@@ -63,16 +78,8 @@ struct PersonalDataRule: ComplianceRule {
         return nil
     }
 
-    private func scan(_ document: Document, context: ComplianceContext) -> [Diagnostic] {
+    private func scan(_ document: Document, context: SourceContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if let privacy = document.privacy {
-            if privacy.basis == nil {
-                diagnostics.append(Diagnostic(.privacyExceptionBasis, at: privacy.exception.location))
-            }
-            if let until = privacy.displayUntil, until.value < context.asOf {
-                diagnostics.append(Diagnostic(.privacyExceptionExpired(until: "\(until.value)"), at: until.location))
-            }
-        }
         let frontMatter = FrontMatterText(document.frontMatter)
         func scanValue(_ text: String, field: String, at anchor: SourceLocation) {
             var cursor = anchor
@@ -135,7 +142,7 @@ struct PersonalDataRule: ComplianceRule {
         return diagnostics
     }
 
-    private func findings(in text: String, context: ComplianceContext) -> [PersonalDataFinding] {
+    private func findings(in text: String, context: SourceContext) -> [PersonalDataFinding] {
         PersonalDataScanner.scan(text, asOf: context.asOf, allowedNumbers: context.allowedNumbers)
     }
 
