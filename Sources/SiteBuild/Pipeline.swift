@@ -236,12 +236,14 @@ public struct Pipeline: Sendable {
             ? BuildCache.load(folder: options.cacheFolder, output: output, context: context) : nil
         let reuse = OutputReuse(writer: writer, previous: previous, context: context, racy: racy)
         do throws(SiteError) {
-            // The search index first: then the documents' texts, which nothing else reads, are let go
-            // before the pages are made. Each file is written as it is made (on all cores), not held
+            // The search index first: it takes the documents' texts over, which nothing else reads,
+            // and lets go of them as it goes, before the pages are made. Each file is written as it is made (on all cores), not held
             // until the index is done.
             options.progress?.begin("search")
             let failure = FirstFailure()
-            SearchIndex.build(SearchCorpus.documents(graph: graph, texts: analysis.texts), filters: SearchCorpus.filters(graph: graph)) {
+            let searchDocuments = SearchCorpus.documents(graph: graph, texts: analysis.texts)
+            analysis.texts = [:]
+            SearchIndex.build(consume searchDocuments, filters: SearchCorpus.filters(graph: graph)) {
                 path, data in
                 do throws(SiteError) {
                     try reuse.data(path, data)
@@ -250,7 +252,6 @@ public struct Pipeline: Sendable {
                 }
             }
             if let error = failure.error { throw error }
-            analysis.texts = [:]
             clock.lap("search")
             let renderer = PageRenderer(
                 templates: analysis.templates, graph: graph, bodies: analysis.bodies, reportParts: analysis.reportParts,

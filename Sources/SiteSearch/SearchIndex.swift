@@ -14,8 +14,9 @@ public struct SearchDocument: Sendable {
     public let issuer: String?
     /// 内容概述
     public let summary: String?
-    /// The body without markup, with a plan's task texts after it.
-    public let text: String
+    /// The body without markup, with a plan's task texts after it. The index lets go of it once
+    /// the document's terms are counted and its result file is written.
+    public internal(set) var text: String
     /// 发布日期: newer documents win ties.
     public let date: CalendarDate?
     /// 政策文件, 政策解读 …
@@ -123,8 +124,10 @@ public enum SearchIndex {
 
     /// Builds the index and hands each file to `emit` as soon as it is made, from any thread: at
     /// 100,000 documents the files are over half a gigabyte, which need not all be in memory.
-    public static func build(_ documents: [SearchDocument], filters: [SearchFilter], emit: @Sendable (String, Data) -> Void) {
-        let ordered = documents.sorted { a, b in
+    /// It takes the documents over (`consuming`): their texts, the largest part, are let go a batch at
+    /// a time as the index grows.
+    public static func build(_ documents: consuming [SearchDocument], filters: [SearchFilter], emit: @Sendable (String, Data) -> Void) {
+        var ordered = (consume documents).sorted { a, b in
             switch (a.date, b.date) {
             case let (x?, y?) where x != y: return x > y
             case (_?, nil): return true
@@ -140,11 +143,20 @@ public enum SearchIndex {
         // number of partitions does not change the index.
         let partitions = (0..<max(1, ProcessInfo.processInfo.activeProcessorCount * 2)).map { _ in Partition() }
         let batch = 512
+        var documentBytes = 0
         for start in stride(from: 0, to: ordered.count, by: batch) {
             let count = partitions.count
-            let stats = ordered[start..<min(start + batch, ordered.count)].map { $0 }.concurrentMap { document in
+            let range = start..<min(start + batch, ordered.count)
+            let documents = Array(ordered[range])
+            let stats = documents.concurrentMap { document in
                 Self.partitioned(DocumentTerms(document), into: count)
             }
+            // What results show, then the texts are let go: at 100,000 documents they are a quarter
+            // of a gigabyte, as much as the posting lists.
+            documentBytes += Array(documents.enumerated()).concurrentMap { offset, document in
+                Self.emitShown(document, id: start + offset, emit: emit)
+            }.reduce(0, +)
+            for id in range { ordered[id].text = "" }
             _ = partitions.indices.map { $0 }.concurrentMap { number -> Bool in
                 let partition = partitions[number]
                 for (offset, terms) in stats.enumerated() {
@@ -203,29 +215,8 @@ public enum SearchIndex {
         }
         let shardBytes = shardSizes.reduce(0, +)
 
-        // What results show, and the rest of long texts.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let shownSizes = Array(ordered.enumerated()).concurrentMap { (id, document) -> Int in
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let scalars = document.text.unicodeScalars
-            let cut = scalars.index(scalars.startIndex, offsetBy: snippetSource, limitedBy: scalars.endIndex) ?? scalars.endIndex
-            let shown = ShownDocument(
-                url: document.url, title: document.title, number: document.number, indexNumber: document.indexNumber,
-                date: document.date.map { "\($0)" }, kind: document.kind, issuer: document.issuer, validity: document.validity,
-                summary: document.summary, text: String(scalars[..<cut]), more: cut < scalars.endIndex ? true : nil)
-            let json = (try? encoder.encode(shown)) ?? Data()
-            emit("search/docs/\(id).json", json)
-            var size = json.count
-            if cut < scalars.endIndex {
-                let rest = Data(String(scalars[cut...]).utf8)
-                emit("search/docs/\(id)-rest.txt", rest)
-                size += rest.count
-            }
-            return size
-        }
-        let documentBytes = shownSizes.reduce(0, +)
 
         // Filters with their counts, and the sizes.
         var counted = filters
@@ -239,6 +230,27 @@ public enum SearchIndex {
             version: 2, documents: ordered.count, shards: shardCount, shardBytes: shardBytes / shardCount,
             docBytes: ordered.isEmpty ? 0 : documentBytes / ordered.count, filters: counted.filter { !$0.values.isEmpty })
         emit("search/meta.json", (try? encoder.encode(meta)) ?? Data())
+    }
+
+    /// Writes what a result shows (`docs/N.json`) and the rest of a long text; returns their bytes.
+    private static func emitShown(_ document: SearchDocument, id: Int, emit: @Sendable (String, Data) -> Void) -> Int {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let scalars = document.text.unicodeScalars
+        let cut = scalars.index(scalars.startIndex, offsetBy: snippetSource, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let shown = ShownDocument(
+            url: document.url, title: document.title, number: document.number, indexNumber: document.indexNumber,
+            date: document.date.map { "\($0)" }, kind: document.kind, issuer: document.issuer, validity: document.validity,
+            summary: document.summary, text: String(scalars[..<cut]), more: cut < scalars.endIndex ? true : nil)
+        let json = (try? encoder.encode(shown)) ?? Data()
+        emit("search/docs/\(id).json", json)
+        var size = json.count
+        if cut < scalars.endIndex {
+            let rest = Data(String(scalars[cut...]).utf8)
+            emit("search/docs/\(id)-rest.txt", rest)
+            size += rest.count
+        }
+        return size
     }
 
     /// The files of a build, gathered from the threads that make them.
