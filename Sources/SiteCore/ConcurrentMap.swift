@@ -9,20 +9,10 @@ extension Array where Element: Sendable {
         if count < 2 || ProcessInfo.processInfo.activeProcessorCount < 2 {
             return map(transform)
         }
-        let results = ResultBuffer<Result>(count: count)
-        let next = BatchCounter(limit: count, batch: Swift.max(1, Swift.min(32, count / (ProcessInfo.processInfo.activeProcessorCount * 8))))
-        let workers = Swift.min(ProcessInfo.processInfo.activeProcessorCount, count)
-        self.withUnsafeBufferPointer { items in
+        return withUnsafeBufferPointer { items in
             let items = UnsafeSendable(items)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let range = next.take() {
-                    for index in range {
-                        results.set(index, transform(items.value[index]))
-                    }
-                }
-            }
+            return concurrentIndices(count) { transform(items.value[$0]) }
         }
-        return results.values()
     }
 
     /// Like `concurrentMap`, but `transform` may also change the element in place (each element is
@@ -33,21 +23,26 @@ extension Array where Element: Sendable {
         if count < 2 || ProcessInfo.processInfo.activeProcessorCount < 2 {
             return indices.map { transform(&self[$0]) }
         }
-        let results = ResultBuffer<Result>(count: count)
-        let next = BatchCounter(limit: count, batch: Swift.max(1, Swift.min(32, count / (ProcessInfo.processInfo.activeProcessorCount * 8))))
-        let workers = Swift.min(ProcessInfo.processInfo.activeProcessorCount, count)
-        self.withUnsafeMutableBufferPointer { items in
+        return withUnsafeMutableBufferPointer { items in
             let items = UnsafeSendable(items)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let range = next.take() {
-                    for index in range {
-                        results.set(index, transform(&items.value[index]))
-                    }
-                }
+            return concurrentIndices(count) { transform(&items.value[$0]) }
+        }
+    }
+}
+
+/// `result(index)` for every index below `count`, on all cores, in order.
+private func concurrentIndices<Result: Sendable>(_ count: Int, _ result: @Sendable (Int) -> Result) -> [Result] {
+    let results = ResultBuffer<Result>(count: count)
+    let next = BatchCounter(limit: count, batch: Swift.max(1, Swift.min(32, count / (ProcessInfo.processInfo.activeProcessorCount * 8))))
+    let workers = Swift.min(ProcessInfo.processInfo.activeProcessorCount, count)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while let range = next.take() {
+            for index in range {
+                results.set(index, result(index))
             }
         }
-        return results.values()
     }
+    return results.values()
 }
 
 /// Hands out consecutive index ranges to workers.
