@@ -66,42 +66,61 @@ public struct OutputAudit: Sendable {
     public func audit(folder: URL, files: [String], reuse: [String: PageSummary] = [:]) -> Result {
         let pages = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".css") }.sorted()
         let fileSet = Set(files)
-        // Scanning and resolving links run on all cores; only the lookups across pages are serial.
-        let scanned = pages.concurrentMap { path -> (path: String, summary: PageSummary, diagnostics: [Diagnostic], resolved: [(String, String?)?]) in
-            if let summary = reuse[path] {
-                return (path, summary, [], summary.links.map { resolve($0.url, from: path) })
-            }
+        // Scanning, then checking each page's links against every page's ids, run on all cores.
+        // Nothing is kept per link but its summary: at 100,000 documents the pages hold millions
+        // of links, most of them the same few (navigation) on every page.
+        let scanned = pages.concurrentMap { path -> (path: String, summary: PageSummary, diagnostics: [Diagnostic]) in
+            if let summary = reuse[path] { return (path, summary, []) }
             let page = path.hasSuffix(".css") ? scanStylesheet(path, folder: folder) : scan(path, folder: folder)
             let positions = page.scanner.positions(of: page.links.map(\.offset))
             let summary = PageSummary(
                 ids: page.ids.sorted(),
                 links: zip(page.links, positions).map { PageSummary.Link(url: $0.url, line: $1.line, column: $1.column) },
                 external: page.external)
-            return (path, summary, page.diagnostics, summary.links.map { resolve($0.url, from: path) })
+            return (path, summary, page.diagnostics)
         }
-        var ids: [String: Set<String>] = [:]
-        for page in scanned { ids[page.path] = Set(page.summary.ids) }
-
-        var diagnostics: [Diagnostic] = []
-        var external: [String: Int] = [:]
-        var summaries: [String: PageSummary] = [:]
-        for page in scanned {
-            diagnostics += page.diagnostics
-            if page.diagnostics.isEmpty { summaries[page.path] = page.summary }
-            for url in Set(page.summary.external) { external[url, default: 0] += 1 }
+        var ids: [String: [String]] = [:]  // sorted
+        ids.reserveCapacity(scanned.count)
+        for page in scanned { ids[page.path] = page.summary.ids }
+        let idsByPath = ids
+        let linkFindings = scanned.concurrentMap { page -> [Diagnostic] in
             let display = "\(displayPrefix)/\(page.path)"
-            for (link, resolution) in zip(page.summary.links, page.resolved) {
-                guard let (target, fragment) = resolution else { continue }
+            var diagnostics: [Diagnostic] = []
+            for link in page.summary.links {
+                guard let (target, fragment) = resolve(link.url, from: page.path) else { continue }
                 let location = SourceLocation(path: display, line: link.line, column: link.column)
                 if !fileSet.contains(target) {
                     diagnostics.append(Diagnostic(.brokenLink(target: link.url.split(separator: "#").first.map(String.init) ?? link.url, fragment: nil), at: location))
-                } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(fragment) == false {
+                } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), let targetIDs = idsByPath[target],
+                    !Self.sortedContains(targetIDs, fragment)
+                {
                     let shown = String(link.url.prefix { $0 != "#" })  // empty for `#id` on the same page
                     diagnostics.append(Diagnostic(.brokenLink(target: shown, fragment: fragment), at: location))
                 }
             }
+            return diagnostics
+        }
+
+        var diagnostics: [Diagnostic] = []
+        var external: [String: Int] = [:]
+        var summaries: [String: PageSummary] = [:]
+        for (page, links) in zip(scanned, linkFindings) {
+            diagnostics += page.diagnostics + links
+            if page.diagnostics.isEmpty { summaries[page.path] = page.summary }
+            for url in Set(page.summary.external) { external[url, default: 0] += 1 }
         }
         return Result(diagnostics: diagnostics, externalLinks: external, summaries: summaries)
+    }
+
+    /// Whether a sorted array holds a value (binary search).
+    static func sortedContains(_ sorted: [String], _ value: String) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
     }
 
     // MARK: One page

@@ -284,7 +284,7 @@ public struct Pipeline: Sendable {
             let exporter = SiteExporter(graph: graph, bodies: analysis.bodies, pages: pages) { path in
                 FileManager.default.contents(atPath: content.url(of: path).path)
             }
-            try Self.writeAll(try exporter.files().map { (path: $0.path.rawValue, data: $0.data) }, through: reuse)
+            try exporter.export { file throws(SiteError) in try reuse.data(file.path.rawValue, file.data) }
             clock.lap("export")
             // Compressed copies of the text files (`--precompress`), then the manifest of everything.
             if options.precompress {
@@ -341,19 +341,6 @@ public struct Pipeline: Sendable {
         var error: SiteError? { lock.withLock { stored } }
 
         func record(_ error: SiteError) { lock.withLock { if stored == nil { stored = error } } }
-    }
-
-    /// Writes files on all cores.
-    static func writeAll(_ files: [(path: String, data: Data)], through reuse: OutputReuse) throws(SiteError) {
-        let failures = files.concurrentMap { file -> SiteError? in
-            do throws(SiteError) {
-                try reuse.data(file.path, file.data)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// `review.leak`: every file written, searched for every reviewer named in any document's

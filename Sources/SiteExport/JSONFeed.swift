@@ -68,8 +68,13 @@ struct JSONFeed: Encodable {
 /// JSON as every export writes it: keys sorted, pretty-printed, slashes unescaped, a final newline.
 enum ExportJSON {
     static func encode(_ value: some Encodable) throws -> Data {
+        try encoder.encode(value) + Data("\n".utf8)
+    }
+
+    /// Sorted keys, two spaces per level, slashes as they are; no line break at the end.
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(value) + Data("\n".utf8)
+        return encoder
     }
 }

@@ -47,24 +47,33 @@ public struct SiteExporter: Sendable {
     /// sitemap and robots.txt.
     public func files() throws(SiteError) -> [ExportFile] {
         var files: [ExportFile] = []
+        try export { file throws(SiteError) in files.append(file) }
+        return files
+    }
+
+    /// Hands each export to `emit` as soon as it is made, in the order of `files()`: at 100,000
+    /// documents catalog.json, catalog.csv and sitemap.xml are over 100 MB together, and need not
+    /// be in memory together.
+    public func export(_ emit: (ExportFile) throws(SiteError) -> Void) throws(SiteError) {
         func json(_ path: SitePath, _ make: () throws -> Data) throws(SiteError) {
+            let data: Data
             do {
-                files.append(ExportFile(path: path, data: try make()))
+                data = try make()
             } catch {
                 throw .writeFailed(path: path.rawValue, reason: "cannot encode JSON: \(error)")
             }
+            try emit(ExportFile(path: path, data: data))
         }
         for (feed, atom, jsonPath) in FeedBuilder(graph: graph, bodies: bodies, address: address, length: Self.feedLength).feeds {
-            files.append(ExportFile(path: atom, data: Data(AtomFeed.render(feed).utf8)))
+            try emit(ExportFile(path: atom, data: Data(AtomFeed.render(feed).utf8)))
             try json(jsonPath) { try JSONFeed.render(feed) }
         }
         let entries = try CatalogBuilder(graph: graph, address: address, fileData: fileData).entries()
         let configuration = graph.configuration
         let site = CatalogJSON.Site(name: configuration.name, url: address.baseURL, organizationCode: configuration.organizationCode)
         try json(ExportPaths.catalogJSON) { try CatalogJSON.render(site: site, entries: entries) }
-        files.append(ExportFile(path: ExportPaths.catalogCSV, data: CatalogCSV.render(entries)))
-        files.append(ExportFile(path: ExportPaths.sitemap, data: Data(Sitemap(graph: graph, address: address).render(pages).utf8)))
-        files.append(ExportFile(path: ExportPaths.robots, data: Data(RobotsTxt.render(sitemapURL: address.url(ExportPaths.sitemap)).utf8)))
-        return files
+        try emit(ExportFile(path: ExportPaths.catalogCSV, data: CatalogCSV.render(entries)))
+        try emit(ExportFile(path: ExportPaths.sitemap, data: Data(Sitemap(graph: graph, address: address).render(pages).utf8)))
+        try emit(ExportFile(path: ExportPaths.robots, data: Data(RobotsTxt.render(sitemapURL: address.url(ExportPaths.sitemap)).utf8)))
     }
 }
