@@ -28,8 +28,8 @@ public struct Pipeline: Sendable {
         public let templates: TemplateLibrary
         /// Nil when site.yaml could not be used.
         public let graph: ContentGraph?
-        /// The rendered body of every public document.
-        public let bodies: [DocumentID: String]
+        /// The rendered body of every public document (in a spill file, read back when asked).
+        public let bodies: BodyStore
         /// The body of every public annual report, section by section.
         public let reportParts: [DocumentID: [RenderedReportPart]]
         /// The body of every public document without markup, for the search index.
@@ -73,7 +73,7 @@ public struct Pipeline: Sendable {
         clock.lap("load")
         func stop() -> Analysis {
             Analysis(
-                content: content, theme: theme, templates: templates, graph: nil, bodies: [:], reportParts: [:],
+                content: content, theme: theme, templates: templates, graph: nil, bodies: BodyStore(), reportParts: [:],
                 diagnostics: diagnostics, timings: clock.laps)
         }
 
@@ -99,30 +99,35 @@ public struct Pipeline: Sendable {
         let checker = ComplianceChecker()
         let sourceContext = SourceContext(asOf: options.asOf, allowedNumbers: configuration.allowedNumbers, attachmentText: attachmentText)
         documentCache?.prepareBodies(context: [configuration.basePath, "\(allowRawHTML)"])
+        // Each body's HTML goes to a spill file as it is rendered (at 100,000 documents they are
+        // 400 MB), and is read back when its page and feed entry are made.
+        let spill = TextSpill()
         options.progress?.begin("markdown", total: content.documents.count)
-        let rendered = content.documents.concurrentUpdate { document -> (RenderedBody, [RenderedReportPart]?, [Diagnostic]) in
+        let rendered = content.documents.concurrentUpdate { document -> (RenderedBody, TextSpill.Ref?, [RenderedReportPart]?, [Diagnostic]) in
             defer { options.progress?.advance() }
             let sourceFindings = checker.checkSource(document, context: sourceContext)
-            let result = Self.renderBody(of: document, allowRawHTML: allowRawHTML, targets: targets, cache: documentCache)
+            let result = Self.renderBody(of: document, allowRawHTML: allowRawHTML, targets: targets, cache: documentCache, spill: spill)
             document = document.replacingSource(frontMatter: "", body: "")
-            return (result.0, result.1, sourceFindings)
+            return (result.body, result.spilledHTML, result.parts, sourceFindings)
         }
         documentCache?.finish()  // nothing more is asked of it: written aside in the background, and let go
         var links: [DocumentID: [LinkReference]] = [:]
         var anchors: [DocumentID: [String]] = [:]
-        var bodies: [DocumentID: String] = [:]
+        var spilled: [DocumentID: TextSpill.Ref] = [:]
+        var unspilled: [DocumentID: String] = [:]
         var texts: [DocumentID: String] = [:]
         var reportParts: [DocumentID: [RenderedReportPart]] = [:]
-        for (document, (body, parts, sourceFindings)) in zip(content.documents, rendered) {
+        for (document, (body, spilledHTML, parts, sourceFindings)) in zip(content.documents, rendered) {
             links[document.id] = body.links
             anchors[document.id] = body.headings.map(\.id)
             diagnostics += body.diagnostics + sourceFindings
             if document.isPublic {
-                bodies[document.id] = body.html
+                if let spilledHTML { spilled[document.id] = spilledHTML } else { unspilled[document.id] = body.html }
                 texts[document.id] = body.text
                 reportParts[document.id] = parts
             }
         }
+        let bodies = spill.map { BodyStore(spill: $0, refs: spilled, inMemory: unspilled) } ?? BodyStore(unspilled)
         clock.lap("markdown")
         options.progress?.begin("check")
 
@@ -139,39 +144,46 @@ public struct Pipeline: Sendable {
     }
 
     /// A document's body as HTML and text, from the cache when it holds this version's; an annual
-    /// report section by section, so the page can put each table under its section.
+    /// report section by section, so the page can put each table under its section. With a
+    /// spill, the HTML is written there and `body.html` is empty, unless the write failed.
     static func renderBody(
-        of document: Document, allowRawHTML: Bool, targets: SiteLinkTargets, cache documentCache: DocumentCache?
-    ) -> (RenderedBody, [RenderedReportPart]?) {
+        of document: Document, allowRawHTML: Bool, targets: SiteLinkTargets, cache documentCache: DocumentCache?, spill: TextSpill?
+    ) -> (body: RenderedBody, spilledHTML: TextSpill.Ref?, parts: [RenderedReportPart]?) {
         let contentPath = document.id.rawValue + ".md"
+        func spilling(_ body: RenderedBody) -> (RenderedBody, TextSpill.Ref?) {
+            guard let spill, let ref = spill.put(body.html) else { return (body, nil) }
+            return (RenderedBody(html: "", text: body.text, links: body.links, headings: body.headings, diagnostics: body.diagnostics), ref)
+        }
         if let cached = documentCache?.body(contentPath: contentPath, targets: targets) {
-            return (
-                RenderedBody(html: cached.html, text: cached.text, links: cached.links, headings: cached.headings, diagnostics: []),
-                cached.parts?.map { RenderedReportPart(section: $0.section, html: $0.html) })
+            let (body, ref) = spilling(
+                RenderedBody(html: cached.html, text: cached.text, links: cached.links, headings: cached.headings, diagnostics: []))
+            return (body, ref, cached.parts?.map { RenderedReportPart(section: $0.section, html: $0.html) })
         }
         let recording = RecordingLinkTargets(targets)
         let markdown = MarkdownRenderer(allowRawHTML: allowRawHTML, targets: recording)
-        let body = { (text: String, line: Int, level: Int) in
+        let render = { (text: String, line: Int, level: Int) in
             markdown.render(text, path: document.path, firstLine: line, folder: document.id.folder, topHeadingLevel: level)
         }
-        let result: (RenderedBody, [RenderedReportPart]?)
+        var rendered: RenderedBody
+        var parts: [RenderedReportPart]?
         if let year = document.annualReport?.year?.value, let format = AnnualReportFormat.forYear(year) {
             let sections = ReportSections(body: document.body, bodyLine: document.bodyLine, format: format)
-            let parts = sections.parts.map { part in (part.section?.number, body(part.markdown, part.firstLine, part.section == nil ? 2 : 3)) }
-            let merged = RenderedBody(
-                html: parts.map(\.1.html).joined(), text: parts.map(\.1.text).joined(separator: "\n"), links: parts.flatMap(\.1.links),
-                headings: parts.flatMap(\.1.headings), diagnostics: parts.flatMap(\.1.diagnostics))
-            result = (merged, parts.map { RenderedReportPart(section: $0.0, html: $0.1.html) })
+            let rendering = sections.parts.map { part in (part.section?.number, render(part.markdown, part.firstLine, part.section == nil ? 2 : 3)) }
+            rendered = RenderedBody(
+                html: rendering.map(\.1.html).joined(), text: rendering.map(\.1.text).joined(separator: "\n"), links: rendering.flatMap(\.1.links),
+                headings: rendering.flatMap(\.1.headings), diagnostics: rendering.flatMap(\.1.diagnostics))
+            parts = rendering.map { RenderedReportPart(section: $0.0, html: $0.1.html) }
         } else {
-            result = (body(document.body, document.bodyLine, 2), nil)
+            rendered = render(document.body, document.bodyLine, 2)
         }
-        if let documentCache, result.0.diagnostics.isEmpty {
+        let (body, ref) = spilling(rendered)
+        if let documentCache, body.diagnostics.isEmpty {
             let cached = DocumentCache.CachedBody(
-                html: result.0.html, text: result.0.text, links: result.0.links, headings: result.0.headings,
-                parts: result.1?.map { .init(section: $0.section, html: $0.html) })
-            documentCache.remember(cached, contentPath: contentPath, asked: recording.asked)
+                html: ref == nil ? rendered.html : "", text: body.text, links: body.links, headings: body.headings,
+                parts: parts?.map { .init(section: $0.section, html: $0.html) })
+            documentCache.remember(cached, contentPath: contentPath, asked: recording.asked, spilledHTML: ref.map { (spill!, $0) })
         }
-        return result
+        return (body, ref, parts)
     }
 
     public func run(_ options: BuildOptions) throws(SiteError) -> BuildReport {

@@ -57,7 +57,7 @@ struct FeedCategory: Sendable, Equatable {
 /// Makes the feeds of a site from its graph.
 struct FeedBuilder: Sendable {
     let graph: ContentGraph
-    let bodies: [DocumentID: String]
+    let bodies: BodyStore
     let address: SiteAddress
     let length: Int
 

@@ -22,7 +22,7 @@ public struct SiteExporter: Sendable {
     public static let feedLength = 50
 
     let graph: ContentGraph
-    let bodies: [DocumentID: String]
+    let bodies: BodyStore
     let pages: [PageSpec]
     let fileData: @Sendable (String) -> Data?
     let address: SiteAddress
@@ -33,7 +33,7 @@ public struct SiteExporter: Sendable {
     ///   - fileData: reads a file under Content/ by its content path (attachments, for their size
     ///     and SHA-256); the loader's folder is the only place it reads.
     public init(
-        graph: ContentGraph, bodies: [DocumentID: String], pages: [PageSpec],
+        graph: ContentGraph, bodies: BodyStore, pages: [PageSpec],
         fileData: @escaping @Sendable (String) -> Data?
     ) {
         self.graph = graph

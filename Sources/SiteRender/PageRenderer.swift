@@ -52,7 +52,7 @@ public struct PageRenderer: Sendable {
     let templates: TemplateLibrary
     let graph: ContentGraph
     /// The rendered body of each public document.
-    let bodies: [DocumentID: String]
+    let bodies: BodyStore
     /// Annual reports' bodies, section by section.
     let reportParts: [DocumentID: [RenderedReportPart]]
     /// Today, for overdue tasks.
@@ -67,7 +67,7 @@ public struct PageRenderer: Sendable {
     let preview: Bool
 
     public init(
-        templates: TemplateLibrary, graph: ContentGraph, bodies: [DocumentID: String],
+        templates: TemplateLibrary, graph: ContentGraph, bodies: BodyStore,
         reportParts: [DocumentID: [RenderedReportPart]] = [:], asOf: CalendarDate = CalendarDate(daysSinceEpoch: 0),
         preview: Bool = false
     ) {

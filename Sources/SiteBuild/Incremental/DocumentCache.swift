@@ -38,6 +38,27 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         /// What rendering asked of the site's link targets, as `LinkQuestion`s with their answers.
         var asked: [LinkQuestion]
         var content: Stored<CachedBody>
+        /// Where this build's HTML is when the build spilled it (`TextSpill`): `content` then has
+        /// none, and it is read back when the cache is written.
+        var spilledHTML: (spill: TextSpill, ref: TextSpill.Ref)?
+
+        /// The body with its HTML, coded.
+        func coded() -> Data? {
+            guard let spilledHTML, case .value(var value) = content else { return content.coded() }
+            guard let html = spilledHTML.spill.get(spilledHTML.ref) else { return nil }
+            value.html = html
+            return try? CompactCoder.encode(value)
+        }
+
+        /// The body with its HTML.
+        func decoded() -> CachedBody? {
+            guard var value = content.decoded() else { return nil }
+            if let spilledHTML {
+                guard let html = spilledHTML.spill.get(spilledHTML.ref) else { return nil }
+                value.html = html
+            }
+            return value
+        }
     }
 
     /// A value as this build made it, or as the last build wrote it (`CompactCoder`'s form). This
@@ -169,15 +190,19 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
                     return targets.fileExists(path) == exists
                 }
             }),
-            let cached = body.content.decoded()
+            let cached = body.decoded()
         else { return nil }
         lock.withLock { reusedBodies += 1 }
         return cached
     }
 
-    /// Keeps a body rendered without findings, for a file whose document is kept.
-    func remember(_ body: CachedBody, contentPath: String, asked: [LinkQuestion]) {
-        lock.withLock { next[contentPath]?.body = Body(asked: asked, content: .value(body)) }
+    /// Keeps a body rendered without findings, for a file whose document is kept. With
+    /// `spilledHTML`, the body's HTML is there and `body.html` is not used.
+    func remember(_ body: CachedBody, contentPath: String, asked: [LinkQuestion], spilledHTML: (spill: TextSpill, ref: TextSpill.Ref)? = nil) {
+        var body = body
+        if spilledHTML != nil { body.html = "" }
+        let kept = body
+        lock.withLock { next[contentPath]?.body = Body(asked: asked, content: .value(kept), spilledHTML: spilledHTML) }
     }
 
     // MARK: The file
@@ -254,8 +279,8 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     static func line(path: String, record: Record) -> Data? {
         guard let document = record.document.coded() else { return nil }
         var body = Data()
-        if let content = record.body?.content {
-            guard let coded = content.coded() else { return nil }
+        if let kept = record.body {
+            guard let coded = kept.coded() else { return nil }
             body = coded
         }
         let files = record.askedFiles.map { BuildCache.escape($0.path) + ($0.exists ? "\u{1E}1" : "\u{1E}0") }.joined(separator: "\u{1F}")

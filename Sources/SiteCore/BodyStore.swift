@@ -1,0 +1,112 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Texts written to a file as they are made and read back one at a time when needed: the rendered
+/// bodies of 100,000 documents are 400 MB, which a build would otherwise hold from the Markdown
+/// stage to the last feed. The file is removed as soon as it is opened (it has no name), so it goes
+/// with the process however the process ends.
+public final class TextSpill: @unchecked Sendable {
+    /// Where one text is in the file.
+    public struct Ref: Sendable, Hashable {
+        let offset: Int
+        let length: Int
+    }
+
+    private let descriptor: Int32
+    private let lock = NSLock()
+    private var end = 0
+    private var failed = false
+
+    /// Nil when no file can be made in `folder` (then texts stay in memory).
+    public init?(folder: URL = FileManager.default.temporaryDirectory) {
+        let path = folder.appendingPathComponent("site-spill-\(getpid())-\(UUID().uuidString)").path
+        let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return nil }
+        unlink(path)
+        self.descriptor = descriptor
+    }
+
+    deinit { close(descriptor) }
+
+    /// Writes `text`; nil if the write failed (keep the text in memory then).
+    public func put(_ text: String) -> Ref? {
+        var text = text
+        return text.withUTF8 { bytes -> Ref? in
+            let offset: Int = lock.withLock {
+                defer { end += bytes.count }
+                return end
+            }
+            var done = 0
+            while done < bytes.count {
+                let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return nil
+                }
+                done += written
+            }
+            return Ref(offset: offset, length: bytes.count)
+        }
+    }
+
+    /// The text at `ref`; nil if it cannot be read back.
+    public func get(_ ref: Ref) -> String? {
+        String(unsafeUninitializedCapacity: ref.length) { buffer -> Int in
+            var done = 0
+            while done < ref.length {
+                let read = pread(descriptor, buffer.baseAddress! + done, ref.length - done, off_t(ref.offset + done))
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { return 0 }
+                done += read
+            }
+            return done
+        }.nilIfShort(ref.length)
+    }
+}
+
+extension String {
+    fileprivate func nilIfShort(_ length: Int) -> String? { utf8.count == length ? self : nil }
+}
+
+/// The rendered body of every public document, by id: in memory, or in a `TextSpill` and read
+/// back a body at a time (each page and feed entry asks for one).
+public struct BodyStore: Sendable, ExpressibleByDictionaryLiteral {
+    private var inMemory: [DocumentID: String]
+    private var spilled: [DocumentID: TextSpill.Ref]
+    private let spill: TextSpill?
+
+    public init(_ bodies: [DocumentID: String] = [:]) {
+        inMemory = bodies
+        spilled = [:]
+        spill = nil
+    }
+
+    public init(dictionaryLiteral elements: (DocumentID, String)...) {
+        self.init(Dictionary(uniqueKeysWithValues: elements))
+    }
+
+    /// Bodies in `spill` at `refs`, and the ones that could not be written there.
+    public init(spill: TextSpill, refs: [DocumentID: TextSpill.Ref], inMemory: [DocumentID: String]) {
+        self.spill = spill
+        self.spilled = refs
+        self.inMemory = inMemory
+    }
+
+    public subscript(id: DocumentID) -> String? {
+        if let body = inMemory[id] { return body }
+        guard let ref = spilled[id], let spill else { return nil }
+        // A body that cannot be read back would publish an empty page: stop rather than do that.
+        guard let body = spill.get(ref) else { fatalError("the rendered body of \(id.rawValue) could not be read back from the build's spill file") }
+        return body
+    }
+
+    /// Every body, read into memory (for tests and small sites).
+    public var all: [DocumentID: String] {
+        var all = inMemory
+        for id in spilled.keys { all[id] = self[id] }
+        return all
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import SiteCore
+import Testing
+
+@Suite("Spilled bodies")
+struct BodyStoreTests {
+    @Test("texts written to the spill from many threads read back byte for byte, Chinese and empty ones too")
+    func roundTrip() throws {
+        let spill = try #require(TextSpill())
+        let texts = (0..<2_000).map { index in
+            index % 7 == 0 ? "" : "<p>第\(index)条　政务公开 \(String(repeating: "公开透明", count: index % 50))</p>\n"
+        }
+        let refs = texts.concurrentMap { spill.put($0) }
+        #expect(refs.allSatisfy { $0 != nil })
+        let back = refs.concurrentMap { $0.flatMap { spill.get($0) } }
+        #expect(back == texts.map { Optional($0) })
+    }
+
+    @Test("a store answers from the spill, from memory for what could not be spilled, and nil for the rest")
+    func store() throws {
+        let spill = try #require(TextSpill())
+        let a = DocumentID("policies/a"), b = DocumentID("policies/b"), c = DocumentID("policies/c")
+        let ref = try #require(spill.put("<p>甲</p>"))
+        let store = BodyStore(spill: spill, refs: [a: ref], inMemory: [b: "<p>乙</p>"])
+        #expect(store[a] == "<p>甲</p>")
+        #expect(store[b] == "<p>乙</p>")
+        #expect(store[c] == nil)
+        #expect(store.all == [a: "<p>甲</p>", b: "<p>乙</p>"])
+        let literal: BodyStore = [c: "<p>丙</p>"]
+        #expect(literal[c] == "<p>丙</p>")
+    }
+
+    @Test("the spill file has no name: nothing is left in its folder")
+    func noFileLeft() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spill-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spill = try #require(TextSpill(folder: folder))
+        #expect(spill.put("x") != nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(TextSpill(folder: folder.appendingPathComponent("missing")) == nil)
+    }
+}
