@@ -24,8 +24,9 @@ public struct BuildReport: Sendable {
     /// when the site neither asks for records nor has any.
     public var reviewCounts: [(state: String, count: Int)] = []
     /// Seconds per phase, in the order they ran.
-    /// A phase's wall-clock time and the process's peak resident memory, in bytes, when it ended.
-    public typealias Lap = (phase: String, seconds: Double, peakBytes: Int)
+    /// A phase's wall-clock time, and the process's peak resident memory so far and its resident
+    /// memory (bytes; 0 where unknown) when it ended.
+    public typealias Lap = (phase: String, seconds: Double, peakBytes: Int, residentBytes: Int)
     public var timings: [Lap]
 
     /// The build fails on any error, and under `--strict` on any warning too.

@@ -398,8 +398,8 @@ public struct Pipeline: Sendable {
     }
 }
 
-/// Wall-clock time per phase, and the process's peak memory (resident set) at the end of each:
-/// the phase whose figure jumps is the one that holds the most.
+/// Wall-clock time per phase, and the process's memory at the end of each: its peak resident set
+/// so far (the phase whose figure jumps is the one that holds the most) and its resident set then.
 struct PhaseClock {
     private var last = DispatchTime.now()
     private(set) var laps: [BuildReport.Lap] = []
@@ -408,7 +408,15 @@ struct PhaseClock {
         let now = DispatchTime.now()
         var usage = rusage()
         let peak = getrusage(RUSAGE_SELF.rawValue, &usage) == 0 ? Int(usage.ru_maxrss) * 1024 : 0  // ru_maxrss is in KiB on Linux
-        laps.append((phase, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9, peak))
+        laps.append((phase, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9, peak, Self.residentBytes()))
         last = now
+    }
+
+    /// The resident set now, from `/proc/self/statm` (its second field, in pages); 0 where there is none.
+    static func residentBytes() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * sysconf(Int32(_SC_PAGESIZE))
     }
 }

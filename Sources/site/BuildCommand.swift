@@ -116,9 +116,10 @@ enum Runner {
             throw ExitCode(1)
         }
         if report.verbose {
-            for (phase, seconds, peak) in result.timings {
+            for (phase, seconds, peak, resident) in result.timings {
                 let name = phase.padding(toLength: max(phase.count, 10), withPad: " ", startingAt: 0)
-                let line = "  " + name + String(format: " %6.3f s  peak %5d MiB\n", seconds, peak >> 20)
+                let now = resident > 0 ? String(format: ", now %5d MiB", resident >> 20) : ""
+                let line = "  " + name + String(format: " %6.3f s  peak %5d MiB", seconds, peak >> 20) + now + "\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
             if report.format == .text, !result.externalLinks.isEmpty {

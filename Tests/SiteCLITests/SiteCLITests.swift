@@ -75,7 +75,7 @@ struct SiteCLITests {
         #expect(site.exists("Public/index.html"))
     }
 
-    @Test("--verbose prints each phase with its time and the peak memory so far, which never falls")
+    @Test("--verbose prints each phase with its time, the peak memory so far, which never falls, and the memory then")
     func verbosePhases() throws {
         let site = try TempSite(files: SampleSite.files)
         let result = try SiteBinary.run(["build", "--clean", "--verbose", "--as-of", "2021-06-01"], in: site.root)
@@ -83,10 +83,18 @@ struct SiteCLITests {
         let lines = result.stderr.split(separator: "\n").filter { $0.hasSuffix(" MiB") }
         let phases = lines.map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(phases == ["load", "markdown", "check", "search", "render", "export", "audit", "write", "cache"])
-        let peaks = lines.compactMap { line in line.split(separator: " ").dropLast().last.flatMap { Int($0) } }
+        /// The number after `word` on a line (`peak   110 MiB, now    98 MiB`).
+        func figure(_ word: String, _ line: Substring) -> Int? {
+            let words = line.split(separator: " ")
+            return words.firstIndex(of: Substring(word)).flatMap { words.index(after: $0) < words.endIndex ? Int(words[words.index(after: $0)]) : nil }
+        }
+        let peaks = lines.compactMap { figure("peak", $0) }
+        let now = lines.compactMap { figure("now", $0.replacingOccurrences(of: ",", with: "")[...]) }
         #expect(peaks.count == phases.count)
         #expect(peaks == peaks.sorted())
         #expect((peaks.first ?? 0) > 1)
+        #expect(now.count == phases.count, "Linux has /proc/self/statm")
+        #expect(zip(now, peaks).allSatisfy { $0 <= $1 && $0 > 0 })
     }
 
     @Test("a site with errors exits 1, prints them on stderr and publishes nothing")
