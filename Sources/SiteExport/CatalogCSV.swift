@@ -41,9 +41,14 @@ enum CatalogCSV {
     static func join(_ values: [String]) -> String { values.joined(separator: separator) }
 
     static func render(_ entries: [CatalogEntry]) -> Data {
-        var text = row(columns.map(\.header))
-        for entry in entries { text += row(columns.map { $0.value(entry) }) }
-        return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+        var out = Data([0xEF, 0xBB, 0xBF])
+        out.append(contentsOf: Array(row(columns.map(\.header)).utf8))
+        for (index, entry) in entries.enumerated() {
+            out.append(contentsOf: Array(row(columns.map { $0.value(entry) }).utf8))
+            // Room for the whole file, judged from the first rows (see CatalogJSON).
+            if index == 255, entries.count > 256 { out.reserveCapacity(out.count / 256 * entries.count * 5 / 4) }
+        }
+        return out
     }
 
     static func row(_ fields: [String]) -> String {

@@ -51,6 +51,9 @@ struct CatalogJSON: Encodable {
                     out.append(indented(piece, by: 4))
                 }
             }
+            // Room for the whole file, judged from the first batch: growing by doubling would
+            // hold the old and the new buffer at once, 1.5 times the file, at the last step.
+            if start == 0, entries.count > 1024 { out.reserveCapacity(out.count / 1024 * entries.count * 5 / 4) }
         }
         out.append(UInt8(ascii: "\n"))
         out.append(contentsOf: Array("  ],\n  \"site\" : ".utf8))
