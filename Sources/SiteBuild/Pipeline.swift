@@ -297,6 +297,10 @@ public struct Pipeline: Sendable {
                 FileManager.default.contents(atPath: content.url(of: path).path)
             }
             try exporter.export { file throws(SiteError) in try reuse.data(file.path.rawValue, file.data) }
+            // A body that could not be read back was rendered empty: nothing of this build is published.
+            if let failure = analysis.bodies.failure {
+                throw .unreadable(path: "the build's temporary file of rendered bodies (in \(FileManager.default.temporaryDirectory.path))", reason: failure)
+            }
             clock.lap("export")
             // Compressed copies of the text files (`--precompress`), then the manifest of everything.
             if options.precompress {

@@ -18,7 +18,10 @@ public final class TextSpill: @unchecked Sendable {
     private let descriptor: Int32
     private let lock = NSLock()
     private var end = 0
-    private var failed = false
+    private var firstFailure: String?
+
+    /// Why a text could not be read back, the first time one could not; nil while all could.
+    public var failure: String? { lock.withLock { firstFailure } }
 
     /// Nil when no file can be made in `folder` (then texts stay in memory).
     public init?(folder: URL = FileManager.default.temporaryDirectory) {
@@ -52,23 +55,28 @@ public final class TextSpill: @unchecked Sendable {
         }
     }
 
-    /// The text at `ref`; nil if it cannot be read back.
+    /// The text at `ref`; nil if it cannot be read back (`failure` then says why).
     public func get(_ ref: Ref) -> String? {
-        String(unsafeUninitializedCapacity: ref.length) { buffer -> Int in
+        var reason: String?
+        let text = String(unsafeUninitializedCapacity: ref.length) { buffer -> Int in
             var done = 0
             while done < ref.length {
                 let read = pread(descriptor, buffer.baseAddress! + done, ref.length - done, off_t(ref.offset + done))
                 if read < 0, errno == EINTR { continue }
-                guard read > 0 else { return 0 }
+                guard read > 0 else {
+                    reason = read < 0 ? String(cString: strerror(errno)) : "the file ends early"
+                    return 0
+                }
                 done += read
             }
             return done
-        }.nilIfShort(ref.length)
+        }
+        guard reason == nil, text.utf8.count == ref.length else {
+            lock.withLock { if firstFailure == nil { firstFailure = reason ?? "the text read back is not what was written" } }
+            return nil
+        }
+        return text
     }
-}
-
-extension String {
-    fileprivate func nilIfShort(_ length: Int) -> String? { utf8.count == length ? self : nil }
 }
 
 /// The rendered body of every public document, by id: in memory, or in a `TextSpill` and read
@@ -95,13 +103,16 @@ public struct BodyStore: Sendable, ExpressibleByDictionaryLiteral {
         self.inMemory = inMemory
     }
 
+    /// The body; an empty one if it could not be read back from the spill, which `failure` then
+    /// reports: the build must check it before it publishes.
     public subscript(id: DocumentID) -> String? {
         if let body = inMemory[id] { return body }
         guard let ref = spilled[id], let spill else { return nil }
-        // A body that cannot be read back would publish an empty page: stop rather than do that.
-        guard let body = spill.get(ref) else { fatalError("the rendered body of \(id.rawValue) could not be read back from the build's spill file") }
-        return body
+        return spill.get(ref) ?? ""
     }
+
+    /// Why a body could not be read back from the spill; nil while every one could.
+    public var failure: String? { spill?.failure }
 
     /// Every body, read into memory (for tests and small sites).
     public var all: [DocumentID: String] {

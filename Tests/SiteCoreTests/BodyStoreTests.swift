@@ -1,6 +1,7 @@
 import Foundation
-import SiteCore
 import Testing
+
+@testable import SiteCore
 
 @Suite("Spilled bodies")
 struct BodyStoreTests {
@@ -39,5 +40,17 @@ struct BodyStoreTests {
         #expect(spill.put("x") != nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         #expect(TextSpill(folder: folder.appendingPathComponent("missing")) == nil)
+    }
+
+    @Test("a body that cannot be read back is empty, and the store says why, so the build can refuse to publish")
+    func unreadable() throws {
+        let spill = try #require(TextSpill())
+        let good = try #require(spill.put("<p>甲</p>"))
+        let id = DocumentID("policies/a")
+        let store = BodyStore(spill: spill, refs: [id: TextSpill.Ref(offset: good.offset + 1_000, length: 5)], inMemory: [:])
+        #expect(store.failure == nil)
+        #expect(store[id] == "")
+        #expect(store.failure == "the file ends early")
+        #expect(spill.get(good) == "<p>甲</p>", "the other texts still read back")
     }
 }
