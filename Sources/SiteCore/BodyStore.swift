@@ -42,15 +42,7 @@ public final class TextSpill: @unchecked Sendable {
                 defer { end += bytes.count }
                 return end
             }
-            var done = 0
-            while done < bytes.count {
-                let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return nil
-                }
-                done += written
-            }
+            guard writeFully(descriptor, UnsafeRawBufferPointer(bytes), at: offset) == 0 else { return nil }
             return Ref(offset: offset, length: bytes.count)
         }
     }

@@ -95,19 +95,7 @@ public final class PublicWriter: @unchecked Sendable {
             throw .writeFailed(path: relativePath, reason: String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
+        let failure = data.withUnsafeBytes { writeFully(descriptor, $0) }
         if failure != 0 { throw .writeFailed(path: relativePath, reason: String(cString: strerror(failure))) }
     }
 

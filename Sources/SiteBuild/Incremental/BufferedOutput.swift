@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 
 #if canImport(Glibc)
 import Glibc
@@ -39,17 +40,7 @@ struct BufferedOutput {
 
     /// Writes what is buffered; false once any write failed.
     mutating func flush() -> Bool {
-        var offset = 0
-        buffer.withUnsafeBytes { bytes in
-            while offset < bytes.count, !failed {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno != EINTR { failed = true }
-                } else {
-                    offset += written
-                }
-            }
-        }
+        if !failed, buffer.withUnsafeBytes({ writeFully(descriptor, $0) }) != 0 { failed = true }
         buffer.removeAll(keepingCapacity: true)
         return !failed
     }
