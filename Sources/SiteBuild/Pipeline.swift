@@ -179,7 +179,7 @@ public struct Pipeline: Sendable {
         let (body, ref) = spilling(rendered)
         if let documentCache, body.diagnostics.isEmpty {
             let cached = DocumentCache.CachedBody(
-                html: ref == nil ? rendered.html : "", text: body.text, links: body.links, headings: body.headings,
+                html: body.html, text: body.text, links: body.links, headings: body.headings,
                 parts: parts?.map { .init(section: $0.section, html: $0.html) })
             documentCache.remember(cached, contentPath: contentPath, asked: recording.asked, spilledHTML: ref.map { (spill!, $0) })
         }
@@ -249,8 +249,8 @@ public struct Pipeline: Sendable {
         let reuse = OutputReuse(writer: writer, previous: previous, context: context, racy: racy)
         do throws(SiteError) {
             // The search index first: it takes the documents' texts over, which nothing else reads,
-            // and lets go of them as it goes, before the pages are made. Each file is written as it is made (on all cores), not held
-            // until the index is done.
+            // and lets go of them as it goes, before the pages are made. Each file is written as it
+            // is made (on all cores), not held until the index is done.
             options.progress?.begin("search")
             let failure = FirstFailure()
             let searchDocuments = SearchCorpus.documents(graph: graph, texts: analysis.texts)

@@ -42,9 +42,9 @@ enum CatalogCSV {
 
     static func render(_ entries: [CatalogEntry]) -> Data {
         var out = Data([0xEF, 0xBB, 0xBF])
-        out.append(contentsOf: Array(row(columns.map(\.header)).utf8))
+        out.append(contentsOf: row(columns.map(\.header)).utf8)
         for (index, entry) in entries.enumerated() {
-            out.append(contentsOf: Array(row(columns.map { $0.value(entry) }).utf8))
+            out.append(contentsOf: row(columns.map { $0.value(entry) }).utf8)
             // Room for the whole file, judged from the first rows (see CatalogJSON).
             if index == 255, entries.count > 256 { out.reserveCapacity(out.count / 256 * entries.count * 5 / 4) }
         }

@@ -35,19 +35,17 @@ struct CatalogJSON: Encodable {
         // A batch at a time, so the pieces are never all in memory beside the file.
         for start in stride(from: 0, to: entries.count, by: 1024) {
             let chunks = stride(from: start, to: min(start + 1024, entries.count), by: 32).map { entries[$0..<min($0 + 32, entries.count)] }
-            let encoded = chunks.concurrentMap { chunk -> Result<[Data], EncodingError> in
-                let encoder = ExportJSON.encoder  // one per chunk: making one costs more than an entry
-                do {
-                    return .success(try chunk.map { try encoder.encode($0) })
-                } catch let error as EncodingError {
-                    return .failure(error)
-                } catch {
-                    return .failure(EncodingError.invalidValue(chunk, .init(codingPath: [], debugDescription: "\(error)")))
-                }
+            // One encoder per chunk: making one costs more than encoding an entry. JSONEncoder
+            // fails only on values it cannot encode; then the whole catalog is encoded the usual
+            // way, which throws that error.
+            let encoded = chunks.concurrentMap { chunk -> [Data]? in
+                let encoder = ExportJSON.encoder
+                return try? chunk.map { try encoder.encode($0) }
             }
-            for result in encoded {
-                for piece in try result.get() {
-                    if out.last != UInt8(ascii: "\n") { out.append(contentsOf: Array(",\n".utf8)) }
+            for pieces in encoded {
+                guard let pieces else { return try ExportJSON.encode(CatalogJSON(site: site, count: entries.count, entries: entries)) }
+                for piece in pieces {
+                    if out.last != UInt8(ascii: "\n") { out.append(contentsOf: ",\n".utf8) }
                     out.append(indented(piece, by: 4))
                 }
             }
@@ -56,9 +54,9 @@ struct CatalogJSON: Encodable {
             if start == 0, entries.count > 1024 { out.reserveCapacity(out.count / 1024 * entries.count * 5 / 4) }
         }
         out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: Array("  ],\n  \"site\" : ".utf8))
+        out.append(contentsOf: "  ],\n  \"site\" : ".utf8)
         out.append(indented(try ExportJSON.encoder.encode(site), by: 2, first: false))
-        out.append(contentsOf: Array(",\n  \"version\" : \(formatVersion)\n}\n".utf8))
+        out.append(contentsOf: ",\n  \"version\" : \(formatVersion)\n}\n".utf8)
         return out
     }
 

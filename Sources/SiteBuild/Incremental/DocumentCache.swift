@@ -44,10 +44,8 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
 
         /// The body with its HTML, coded.
         func coded() -> Data? {
-            guard let spilledHTML, case .value(var value) = content else { return content.coded() }
-            guard let html = spilledHTML.spill.get(spilledHTML.ref) else { return nil }
-            value.html = html
-            return try? CompactCoder.encode(value)
+            guard spilledHTML != nil else { return content.coded() }
+            return decoded().flatMap { try? CompactCoder.encode($0) }
         }
 
         /// The body with its HTML.
@@ -197,12 +195,9 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     }
 
     /// Keeps a body rendered without findings, for a file whose document is kept. With
-    /// `spilledHTML`, the body's HTML is there and `body.html` is not used.
+    /// `spilledHTML`, the body's HTML is there, and `body.html` is empty.
     func remember(_ body: CachedBody, contentPath: String, asked: [LinkQuestion], spilledHTML: (spill: TextSpill, ref: TextSpill.Ref)? = nil) {
-        var body = body
-        if spilledHTML != nil { body.html = "" }
-        let kept = body
-        lock.withLock { next[contentPath]?.body = Body(asked: asked, content: .value(kept), spilledHTML: spilledHTML) }
+        lock.withLock { next[contentPath]?.body = Body(asked: asked, content: .value(body), spilledHTML: spilledHTML) }
     }
 
     // MARK: The file
