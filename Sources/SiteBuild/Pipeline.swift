@@ -412,7 +412,9 @@ struct PhaseClock {
         let now = DispatchTime.now()
         var usage = rusage()
         let peak = getrusage(RUSAGE_SELF.rawValue, &usage) == 0 ? Int(usage.ru_maxrss) * 1024 : 0  // ru_maxrss is in KiB on Linux
-        laps.append((phase, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9, peak, Self.residentBytes()))
+        let resident = Self.residentBytes()
+        // The kernel updates the peak lazily: it can lag the resident set just read.
+        laps.append((phase, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9, max(peak, resident), resident))
         last = now
     }
 
