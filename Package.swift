@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteGraphTests", dependencies: ["SiteGraph", "SiteContent", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteComplianceTests", dependencies: ["SiteCompliance", "SiteGraph", "SiteContent", "SiteTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteTestSupport", .product(name: "Mustache", package: "swift-mustache")], swiftSettings: swiftSettings),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "SiteTestSupport", "CBrotli"], swiftSettings: swiftSettings),
         .testTarget(name: "SiteExportTests", dependencies: ["SiteExport", "SiteBuild", "SiteTestSupport"], swiftSettings: swiftSettings),
         .testTarget(

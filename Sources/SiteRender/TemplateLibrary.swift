@@ -12,20 +12,25 @@ public struct TemplateLibrary: Sendable {
     private let library: MustacheLibrary
     public let names: Set<String>
 
+    /// Put before every template, on a line of its own (which swift-mustache drops): escape
+    /// variables with `EscapedHTML`. Template positions are reported as the file has them.
+    static let pragma = "{{% CONTENT_TYPE: \(EscapedHTML.name)}}\n"
+
     /// Parses every template and checks that required templates and referenced partials exist.
     public static func load(_ theme: Theme) -> (TemplateLibrary, [Diagnostic]) {
+        EscapedHTML.registered
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         var names = Set<String>()
         for template in theme.templates {
             do {
-                library.register(try MustacheTemplate(string: template.text), named: template.name)
+                library.register(try MustacheTemplate(string: pragma + template.text), named: template.name)
                 names.insert(template.name)
             } catch let error as MustacheTemplate.ParserError {
                 let context = error.context
                 diagnostics.append(Diagnostic(
                     .templateSyntax(message: describe(error.error)),
-                    at: SourceLocation(path: template.path, line: context.lineNumber, column: context.columnNumber),
+                    at: SourceLocation(path: template.path, line: max(1, context.lineNumber - 1), column: context.columnNumber),
                     excerpt: context.line))
             } catch {
                 diagnostics.append(Diagnostic(.templateSyntax(message: "\(error)"), at: .file(template.path)))

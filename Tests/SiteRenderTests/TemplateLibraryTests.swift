@@ -1,5 +1,6 @@
 import SiteContent
 import SiteCore
+import Mustache
 import Testing
 
 @testable import SiteRender
@@ -70,5 +71,26 @@ struct TemplateLibraryTests {
         let (library, _) = TemplateLibrary.load(theme(["page": "{{title}}|{{{bodyHTML}}}"]))
         let view = RelatedView(title: "<b>&\"", href: "/", documentNumber: nil, published: nil, forms: nil, kindName: "")
         #expect(library.render(view, with: "page") == "&lt;b&gt;&amp;&quot;|")
+    }
+
+    @Test("the theme's escaping gives what swift-mustache's own gives, and the template's lines stay its own")
+    func escapingMatchesMustache() throws {
+        let values = [
+            "", "政务公开", "no escape at all", "<script>alert('x')</script>", "A & B \"quoted\" 'single'", "宁政办发〔2021〕6号 <附件>",
+            "&amp; already", "emoji 👩‍👩‍👧 & <", "\r\n<\r\n", "tail>",
+        ]
+        let (library, diagnostics) = TemplateLibrary.load(theme(["page": "{{#items}}[{{.}}]{{/items}}\n"]))
+        #expect(diagnostics.isEmpty)
+        var mustache = MustacheLibrary()
+        mustache.register(try MustacheTemplate(string: "{{#items}}[{{.}}]{{/items}}\n"), named: "page")
+        let expected = mustache.render(["items": values], withTemplate: "page")
+        #expect(expected?.contains("&lt;script&gt;alert(&#39;x&#39;)") == true)
+        #expect(library.render(["items": values], with: "page") == expected)
+    }
+
+    @Test("a '<' that a combining mark follows is escaped too")
+    func escapingCombined() {
+        #expect(EscapedHTML.escape("<\u{0338}") == "&lt;\u{0338}")
+        #expect(EscapedHTML.escape("a\u{0301}\"") == "a\u{0301}&quot;")
     }
 }
