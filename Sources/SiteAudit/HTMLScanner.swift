@@ -8,13 +8,37 @@ import Foundation
 struct HTMLScanner {
     struct Tag {
         let name: String
-        let attributes: [String: String]
+        let attributes: Attributes
         /// Byte offset of the `<`.
         let offset: Int
         let isEnd: Bool
         /// The raw text of a `<script>` or `<style>` element (start tags only): what lies between
         /// the start tag and its end tag, unscanned and not entity-decoded.
         var content: Range<Int>? = nil
+    }
+
+    /// A tag's attributes in the order written (a few: a list, where a dictionary per tag cost
+    /// more than the scan). A name written twice has its last value, as in a dictionary.
+    struct Attributes: Equatable, ExpressibleByDictionaryLiteral {
+        private(set) var pairs: [(name: String, value: String)] = []
+
+        init(dictionaryLiteral elements: (String, String)...) {
+            for (name, value) in elements { self[name] = value }
+        }
+
+        var isEmpty: Bool { pairs.isEmpty }
+
+        subscript(name: String) -> String? {
+            get { pairs.last { $0.name == name }?.value }
+            set {
+                pairs.removeAll { $0.name == name }
+                if let newValue { pairs.append((name, newValue)) }
+            }
+        }
+
+        static func == (a: Attributes, b: Attributes) -> Bool {
+            a.pairs.count == b.pairs.count && a.pairs.allSatisfy { b[$0.name] == $0.value }
+        }
     }
 
     let bytes: [UInt8]
@@ -60,7 +84,7 @@ struct HTMLScanner {
             }
             flushText(tagStart)
             let name = String(decoding: bytes[nameStart..<j], as: UTF8.self).lowercased()
-            var attributes: [String: String] = [:]
+            var attributes = Attributes()
             // Attributes until '>'.
             while j < count, bytes[j] != UInt8(ascii: ">") {
                 if isSpace(bytes[j]) || bytes[j] == UInt8(ascii: "/") {

@@ -83,23 +83,13 @@ public struct OutputAudit: Sendable {
         ids.reserveCapacity(scanned.count)
         for page in scanned { ids[page.path] = page.summary.ids }
         let idsByPath = ids
-        let linkFindings = scanned.concurrentMap { page -> [Diagnostic] in
-            let display = "\(displayPrefix)/\(page.path)"
-            var diagnostics: [Diagnostic] = []
-            for link in page.summary.links {
-                guard let (target, fragment) = resolve(link.url, from: page.path) else { continue }
-                let location = SourceLocation(path: display, line: link.line, column: link.column)
-                if !fileSet.contains(target) {
-                    diagnostics.append(Diagnostic(.brokenLink(target: link.url.split(separator: "#").first.map(String.init) ?? link.url, fragment: nil), at: location))
-                } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), let targetIDs = idsByPath[target],
-                    !Self.sortedContains(targetIDs, fragment)
-                {
-                    let shown = String(link.url.prefix { $0 != "#" })  // empty for `#id` on the same page
-                    diagnostics.append(Diagnostic(.brokenLink(target: shown, fragment: fragment), at: location))
-                }
-            }
-            return diagnostics
-        }
+        // Pages a chunk at a time, each chunk with its own memo of the URLs from the site's root
+        // (most links: the navigation of every page), whose resolution does not depend on the page.
+        let chunks = stride(from: 0, to: scanned.count, by: 256).map { $0..<min($0 + 256, scanned.count) }
+        let linkFindings = chunks.concurrentMap { chunk -> [[Diagnostic]] in
+            var rooted: [String: (file: String, fragment: String?)?] = [:]
+            return scanned[chunk].map { page in findings(page.path, page.summary.links, fileSet: fileSet, idsByPath: idsByPath, rooted: &rooted) }
+        }.flatMap { $0 }
 
         var diagnostics: [Diagnostic] = []
         var external: [String: Int] = [:]
@@ -110,6 +100,40 @@ public struct OutputAudit: Sendable {
             for url in Set(page.summary.external) { external[url, default: 0] += 1 }
         }
         return Result(diagnostics: diagnostics, externalLinks: external, summaries: summaries)
+    }
+
+    /// The broken links of one page: a target that is not a file of the site, or a fragment that
+    /// is not an id of its target page. `rooted` remembers what URLs starting with `/` resolve to.
+    private func findings(
+        _ path: String, _ links: [PageSummary.Link], fileSet: Set<String>, idsByPath: [String: [String]],
+        rooted: inout [String: (file: String, fragment: String?)?]
+    ) -> [Diagnostic] {
+        let display = "\(displayPrefix)/\(path)"
+        var diagnostics: [Diagnostic] = []
+        for link in links {
+            let resolved: (file: String, fragment: String?)?
+            if link.url.utf8.first == UInt8(ascii: "/") {
+                if let known = rooted[link.url] {
+                    resolved = known
+                } else {
+                    resolved = resolve(link.url, from: path)
+                    rooted[link.url] = .some(resolved)
+                }
+            } else {
+                resolved = resolve(link.url, from: path)
+            }
+            guard let (target, fragment) = resolved else { continue }
+            let location = SourceLocation(path: display, line: link.line, column: link.column)
+            if !fileSet.contains(target) {
+                diagnostics.append(Diagnostic(.brokenLink(target: link.url.split(separator: "#").first.map(String.init) ?? link.url, fragment: nil), at: location))
+            } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), let targetIDs = idsByPath[target],
+                !Self.sortedContains(targetIDs, fragment)
+            {
+                let shown = String(link.url.prefix { $0 != "#" })  // empty for `#id` on the same page
+                diagnostics.append(Diagnostic(.brokenLink(target: shown, fragment: fragment), at: location))
+            }
+        }
+        return diagnostics
     }
 
     /// Whether a sorted array holds a value (binary search).
@@ -184,14 +208,14 @@ public struct OutputAudit: Sendable {
         var tables: [(offset: Int, hasTH: Bool, hasCaption: Bool)] = []
         var htmlLang: String?
         var sawHTML = false
-        var text = ""
+        var textBytes: [UInt8] = []  // the page's text, for the footer marks
         let tags = page.scanner.scan { chunk, previous in
             if previous?.name == "title", previous?.isEnd == false { titleText += chunk }
-            text += chunk
+            textBytes.append(contentsOf: chunk.utf8)
         }
         for tag in tags {
-            if let id = tag.attributes["id"], !tag.isEnd { page.ids.insert(id) }
             guard !tag.isEnd else { continue }
+            if let id = tag.attributes["id"] { page.ids.insert(id) }
             switch tag.name {
             case "html":
                 sawHTML = true
@@ -218,6 +242,7 @@ public struct OutputAudit: Sendable {
             default:
                 break
             }
+            guard !tag.attributes.isEmpty else { continue }
             for attribute in Self.urlAttributes {
                 guard let url = tag.attributes[attribute].map(Self.trimmed), !url.isEmpty else { continue }
                 let loaded = loads(tag, attribute)
@@ -256,7 +281,6 @@ public struct OutputAudit: Sendable {
             page.report(.tableWithoutHeaders(detail: detail), at: table.offset)
         }
         // Byte search: Foundation's String.contains folds Unicode and costs more than the whole scan.
-        let textBytes = Array(text.utf8)
         for mark in footerMarks where !Self.bytes(textBytes, contain: Array(mark.utf8)) {
             page.report(.footerMarkMissing(mark: mark), at: 0)
         }
