@@ -160,11 +160,11 @@ public enum SearchIndex {
             _ = partitions.indices.map { $0 }.concurrentMap { number -> Bool in
                 let partition = partitions[number]
                 for (offset, terms) in stats.enumerated() {
-                    for (term, stat) in terms[number] {
-                        switch term {
-                        case .han(let key): partition.han.update(key) { $0.append(document: start + offset, stat) }
-                        case .text: partition.text[term, default: PostingList()].append(document: start + offset, stat)
-                        }
+                    for (key, stat) in terms.han[number] {
+                        partition.han.update(key) { $0.append(document: start + offset, stat, titlePlaces: terms.titlePlaces) }
+                    }
+                    for (term, stat) in terms.text[number] {
+                        partition.text[term, default: PostingList()].append(document: start + offset, stat, titlePlaces: terms.titlePlaces)
                     }
                 }
                 return true
@@ -290,19 +290,30 @@ public enum SearchIndex {
     }
 
     /// A document's terms split by partition.
-    static func partitioned(_ terms: DocumentTerms, into count: Int) -> [[(SearchText.Term, Statistic)]] {
-        var parts = [[(SearchText.Term, Statistic)]](repeating: [], count: count)
-        terms.han.forEach { key, stat in parts[partition(of: .han(key), among: count)].append((.han(key), stat)) }
-        for (term, stat) in terms.text { parts[partition(of: term, among: count)].append((term, stat)) }
+    struct PartitionedTerms {
+        var han: [[(UInt64, Statistic)]]
+        var text: [[(SearchText.Term, Statistic)]]
+        /// `DocumentTerms.titlePlaces`.
+        var titlePlaces: [[Int]]
+    }
+
+    static func partitioned(_ terms: DocumentTerms, into count: Int) -> PartitionedTerms {
+        var parts = PartitionedTerms(
+            han: .init(repeating: [], count: count), text: .init(repeating: [], count: count), titlePlaces: terms.titlePlaces)
+        terms.han.forEach { key, stat in parts.han[partition(of: .han(key), among: count)].append((key, stat)) }
+        for (term, stat) in terms.text { parts.text[partition(of: term, among: count)].append((term, stat)) }
         return parts
     }
 
     // MARK: One document
 
+    /// A term's fields in one document and where it is first in the body; its places in the title
+    /// are kept beside (`DocumentTerms.titlePlaces`), so that this is plain data, copied without
+    /// reference counting, of which a document has thousands.
     struct Statistic: Sendable {
         var fields: UInt8 = 0
-        /// Key positions in the title, in order.
-        var titlePositions: [Int] = []
+        /// The index of the term's key positions in the title in `titlePlaces`, or -1.
+        var titlePlaces: Int32 = -1
         var firstPosition = 0
 
         mutating func addBody(_ position: Int) {
@@ -310,6 +321,15 @@ public enum SearchIndex {
                 fields |= SearchIndex.bodyField
                 firstPosition = position
             }
+        }
+
+        mutating func addTitle(_ keyPosition: Int, places: inout [[Int]]) {
+            fields |= SearchIndex.titleField
+            if titlePlaces < 0 {
+                titlePlaces = Int32(places.count)
+                places.append([])
+            }
+            places[Int(titlePlaces)].append(keyPosition)
         }
     }
 
@@ -320,13 +340,14 @@ public enum SearchIndex {
         var count = 0
         var last = 0
 
-        mutating func append(document: Int, _ stat: Statistic) {
-            let many = stat.titlePositions.count > 1
+        mutating func append(document: Int, _ stat: Statistic, titlePlaces: [[Int]]) {
+            let titlePositions = stat.titlePlaces < 0 ? [] : titlePlaces[Int(stat.titlePlaces)]
+            let many = titlePositions.count > 1
             VarintWriter.append((document - last) << 5 | Int(stat.fields | (many ? SearchIndex.titlePlacesField : 0)), to: &bytes)
             if stat.fields & SearchIndex.titleField != 0 {
-                if many { VarintWriter.append(stat.titlePositions.count, to: &bytes) }
+                if many { VarintWriter.append(titlePositions.count, to: &bytes) }
                 var previous = 0
-                for position in stat.titlePositions {
+                for position in titlePositions {
                     VarintWriter.append(position - previous, to: &bytes)
                     previous = position
                 }
@@ -339,10 +360,14 @@ public enum SearchIndex {
 
     /// Every term of a document with the fields it is in, its places in the title and where it is
     /// first in the body. search.js computes the same from `docs/N.json` (and `N-rest.txt`).
-    static func termStatistics(_ document: SearchDocument) -> [SearchText.Term: Statistic] {
+    static func termStatistics(_ document: SearchDocument) -> [SearchText.Term: (stat: Statistic, titlePositions: [Int])] {
         let terms = DocumentTerms(document)
-        var stats = terms.text
-        terms.han.forEach { key, stat in stats[.han(key)] = stat }
+        var stats: [SearchText.Term: (stat: Statistic, titlePositions: [Int])] = [:]
+        func add(_ term: SearchText.Term, _ stat: Statistic) {
+            stats[term] = (stat, stat.titlePlaces < 0 ? [] : terms.titlePlaces[Int(stat.titlePlaces)])
+        }
+        terms.han.forEach { key, stat in add(.han(key), stat) }
+        for (term, stat) in terms.text { add(term, stat) }
         return stats
     }
 
@@ -351,37 +376,32 @@ public enum SearchIndex {
     struct DocumentTerms {
         var han = HanTable<Statistic>(capacity: 1024, empty: Statistic())
         var text: [SearchText.Term: Statistic] = [:]
+        /// The key positions in the title of each term there (`Statistic.titlePlaces`).
+        var titlePlaces: [[Int]] = []
 
         init(_ document: SearchDocument) {
             var han = HanTable<Statistic>(capacity: 1024, empty: Statistic())
             var text: [SearchText.Term: Statistic] = [:]
+            var titlePlaces: [[Int]] = []
             defer {
                 self.han = han
                 self.text = text
-            }
-            func update(_ term: SearchText.Term, _ change: (inout Statistic) -> Void) {
-                switch term {
-                case .han(let key): han.update(key, change)
-                case .text: change(&text[term, default: Statistic()])
-                }
+                self.titlePlaces = titlePlaces
             }
             func mark(_ value: String?, _ field: UInt8) {
                 guard let value else { return }
-                SearchText.scan(value) { term, _, _ in update(term) { $0.fields |= field } }
+                SearchText.scan(value, han: { key, _, _ in han.update(key) { $0.fields |= field } }, word: { word, _, _ in text[.text(word), default: Statistic()].fields |= field })
             }
-            SearchText.scan(document.title) { term, _, keyPosition in
-                update(term) {
-                    $0.fields |= titleField
-                    $0.titlePositions.append(keyPosition)
-                }
-            }
+            SearchText.scan(
+                document.title, han: { key, _, keyPosition in han.update(key) { $0.addTitle(keyPosition, places: &titlePlaces) } },
+                word: { word, _, keyPosition in text[.text(word), default: Statistic()].addTitle(keyPosition, places: &titlePlaces) })
             mark(document.number, numberField)
             mark(document.indexNumber, numberField)
             mark(document.summary, metaField)
             mark(document.issuer, metaField)
-            SearchText.scan(document.text) { term, position, _ in
-                update(term) { $0.addBody(position) }
-            }
+            SearchText.scan(
+                document.text, han: { key, position, _ in han.update(key) { $0.addBody(position) } },
+                word: { word, position, _ in text[.text(word), default: Statistic()].addBody(position) })
             for number in [document.number, document.indexNumber].compactMap({ $0 }) {
                 let key = SearchText.key(number)
                 if !key.isEmpty { text[.text("\u{2}" + key), default: Statistic()].fields |= numberField }

@@ -75,8 +75,10 @@ public enum SearchText {
         case han(UInt64)
         case text(String)
 
-        static func han(_ scalar: Unicode.Scalar) -> Term { .han(UInt64(scalar.value)) }
-        static func han(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Term { .han(1 << 63 | UInt64(a.value) << 21 | UInt64(b.value)) }
+        static func han(_ scalar: Unicode.Scalar) -> Term { .han(pack(scalar)) }
+        static func han(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Term { .han(pack(a, b)) }
+        static func pack(_ scalar: Unicode.Scalar) -> UInt64 { UInt64(scalar.value) }
+        static func pack(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { 1 << 63 | UInt64(a.value) << 21 | UInt64(b.value) }
 
         public var text: String {
             switch self {
@@ -96,14 +98,20 @@ public enum SearchText {
 
     /// Calls `visit` with every term of a text, its position and its key position, in order.
     public static func scan(_ text: String, _ visit: (Term, Int, Int) -> Void) {
+        scan(text, han: { visit(.han($0), $1, $2) }, word: { visit(.text($0), $1, $2) })
+    }
+
+    /// `scan` with the Han terms as their packed numbers (`Term.han`) and the words as text: what
+    /// the index counts, without making a `Term` of each of the millions of Han terms.
+    static func scan(_ text: String, han: (UInt64, Int, Int) -> Void, word visitWord: (String, Int, Int) -> Void) {
         let scalars = normalize(text)
         var index = 0
         var kept = 0
         while index < scalars.count {
             let scalar = scalars[index]
             if isHan(scalar) {
-                visit(.han(scalar), index, kept)
-                if index + 1 < scalars.count, isHan(scalars[index + 1]) { visit(.han(scalar, scalars[index + 1]), index, kept) }
+                han(Term.pack(scalar), index, kept)
+                if index + 1 < scalars.count, isHan(scalars[index + 1]) { han(Term.pack(scalar, scalars[index + 1]), index, kept) }
                 index += 1
                 kept += 1
             } else if isWord(scalar) {
@@ -115,7 +123,7 @@ public enum SearchText {
                     index += 1
                     kept += 1
                 }
-                visit(.text(String(word)), start, keptStart)
+                visitWord(String(word), start, keptStart)
             } else {
                 index += 1
             }
