@@ -78,7 +78,8 @@ private struct TreePass {
     var diagnostics: [Diagnostic] = []
     /// Images without a description, last first (links are rewritten innermost, so last, first).
     private var undescribedImages: [Diagnostic] = []
-    private lazy var lines: [Substring] = source.split(separator: "\n", omittingEmptySubsequences: false)
+    /// Split on the bytes: splitting the String walks its Characters, which cost more than the walk.
+    private lazy var lines: [Substring] = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
 
     init(
         root: OpaquePointer, source: String, hasMarkers: Bool, path: String, firstLine: Int, folder: String,
@@ -327,7 +328,9 @@ private struct TreePass {
     }
 
     private func escapeAttribute(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") })
+        else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
             .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 

@@ -142,7 +142,8 @@ public struct PageRenderer: Sendable {
 
     /// A topic as one path segment: the text itself, with `/` and `\` made harmless.
     static func topicSegment(_ topic: String) -> String {
-        topic.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "\\", with: "-")
+        guard topic.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) else { return topic }
+        return topic.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "\\", with: "-")
     }
 
     /// Renders one page; nil only if it names something that does not exist.
