@@ -247,6 +247,9 @@ public struct Pipeline: Sendable {
         let previous = options.writeOutput && options.incremental
             ? BuildCache.load(folder: options.cacheFolder, output: output, context: context) : nil
         let reuse = OutputReuse(writer: writer, previous: previous, context: context, racy: racy)
+        // The search index's batches of the last build into this output (`--clean`: none).
+        let searchCache = options.writeOutput
+            ? SearchCache(folder: options.cacheFolder, output: output, tool: BuildCache.tool, readingPrevious: options.incremental) : nil
         do throws(SiteError) {
             // The search index first: it takes the documents' texts over, which nothing else reads,
             // and lets go of them as it goes, before the pages are made. Each file is written as it
@@ -255,14 +258,22 @@ public struct Pipeline: Sendable {
             let failure = FirstFailure()
             let searchDocuments = SearchCorpus.documents(graph: graph, texts: analysis.texts)
             analysis.texts = [:]
-            SearchIndex.build(consume searchDocuments, filters: SearchCorpus.filters(graph: graph)) {
-                path, data in
-                do throws(SiteError) {
-                    try reuse.data(path, data)
-                } catch {
-                    failure.record(error)
-                }
-            }
+            SearchIndex.build(
+                consume searchDocuments, filters: SearchCorpus.filters(graph: graph), memo: searchCache,
+                emit: { path, data in
+                    do throws(SiteError) {
+                        try reuse.data(path, data)
+                    } catch {
+                        failure.record(error)
+                    }
+                },
+                emitKeyed: { path, key, make in
+                    do throws(SiteError) {
+                        try reuse.file(path, key: key) { make() }
+                    } catch {
+                        failure.record(error)
+                    }
+                })
             if let error = failure.error { throw error }
             clock.lap("search")
             let renderer = PageRenderer(
@@ -340,6 +351,7 @@ public struct Pipeline: Sendable {
             cache.report = UnchangedBuild.Report(report)
             cache.save(folder: options.cacheFolder, output: output)
             analysis.documentCache?.commit()
+            searchCache?.commit()
             clock.lap("cache")
         } catch {
             writer.abandon()

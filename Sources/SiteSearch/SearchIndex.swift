@@ -116,9 +116,9 @@ public enum SearchIndex {
     /// Characters of a document's text in `docs/N.json` (for snippets); the rest is in `N-rest.txt`.
     static let snippetSource = 3_000
 
-    public static func build(_ documents: [SearchDocument], filters: [SearchFilter]) -> [(path: String, data: Data)] {
+    public static func build(_ documents: [SearchDocument], filters: [SearchFilter], memo: (any SearchBatchMemo)? = nil) -> [(path: String, data: Data)] {
         let files = Collected()
-        build(documents, filters: filters) { path, data in files.add(path, data) }
+        build(documents, filters: filters, memo: memo) { path, data in files.add(path, data) }
         return files.sorted
     }
 
@@ -126,7 +126,16 @@ public enum SearchIndex {
     /// 100,000 documents the files are over half a gigabyte, which need not all be in memory.
     /// It takes the documents over (`consuming`): their texts, the largest part, are let go a batch at
     /// a time as the index grows.
-    public static func build(_ documents: consuming [SearchDocument], filters: [SearchFilter], emit: @Sendable (String, Data) -> Void) {
+    ///
+    /// With a `memo`, a batch of documents the last build indexed unchanged is not read again: its
+    /// postings come from the memo (see `Batch`). A result file (`docs/N.json`) then goes to
+    /// `emitKeyed` with a key of its document, and is made only when asked (the last build's copy
+    /// may do); without `emitKeyed` it is made and goes to `emit`.
+    public static func build(
+        _ documents: consuming [SearchDocument], filters: [SearchFilter], memo: (any SearchBatchMemo)? = nil,
+        emit: @Sendable (String, Data) -> Void,
+        emitKeyed: (@Sendable (_ path: String, _ key: String, _ make: () -> Data) -> Void)? = nil
+    ) {
         var ordered = (consume documents).sorted { a, b in
             switch (a.date, b.date) {
             case let (x?, y?) where x != y: return x > y
@@ -142,31 +151,49 @@ public enum SearchIndex {
         // longest single-threaded part of a build). Lists come out sorted by term below, so the
         // number of partitions does not change the index.
         let partitions = (0..<max(1, ProcessInfo.processInfo.activeProcessorCount * 2)).map { _ in Partition() }
-        let batch = 512
+        let count = partitions.count
+        let digests = memo == nil && emitKeyed == nil ? [] : ordered.concurrentMap(Self.digest)
         var documentBytes = 0
-        for start in stride(from: 0, to: ordered.count, by: batch) {
-            let count = partitions.count
-            let range = start..<min(start + batch, ordered.count)
-            let documents = Array(ordered[range])
-            let stats = documents.concurrentMap { document in
-                Self.partitioned(DocumentTerms(document), into: count)
+        for range in batches(of: ordered) {
+            let start = range.lowerBound
+            let key = memo == nil ? "" : batchKey(digests[range])
+            let batch: Batch
+            if let data = memo?.batch(key), let remembered = Batch(decoding: data, partitions: count) {
+                batch = remembered
+                memo?.remember(key, data)
+                for id in range {
+                    let document = ordered[id]
+                    guard let emitKeyed else {
+                        _ = emitShown(document, id: id, emit: emit)
+                        continue
+                    }
+                    // Made only if the last build's copy will not do.
+                    emitKeyed("search/docs/\(id).json", "shown:" + digests[id]) { shownFiles(document).json }
+                    if hasRest(document) {
+                        emitKeyed("search/docs/\(id)-rest.txt", "shown-rest:" + digests[id]) { shownFiles(document).rest ?? Data() }
+                    }
+                }
+            } else {
+                let documents = Array(ordered[range])
+                // What results show, then the texts are let go: at 100,000 documents they are a quarter
+                // of a gigabyte, as much as the posting lists.
+                let shownBytes = Array(documents.enumerated()).concurrentMap { offset, document in
+                    let id = start + offset
+                    guard let emitKeyed else { return Self.emitShown(document, id: id, emit: emit) }
+                    let files = shownFiles(document)
+                    emitKeyed("search/docs/\(id).json", "shown:" + digests[id]) { files.json }
+                    if let rest = files.rest { emitKeyed("search/docs/\(id)-rest.txt", "shown-rest:" + digests[id]) { rest } }
+                    return files.json.count + (files.rest?.count ?? 0)
+                }.reduce(0, +)
+                batch = Batch(documents: documents[...], partitions: count, shownBytes: shownBytes)
+                memo?.remember(key, batch.encoded())
             }
-            // What results show, then the texts are let go: at 100,000 documents they are a quarter
-            // of a gigabyte, as much as the posting lists.
-            documentBytes += Array(documents.enumerated()).concurrentMap { offset, document in
-                Self.emitShown(document, id: start + offset, emit: emit)
-            }.reduce(0, +)
+            documentBytes += batch.shownBytes
             for id in range { ordered[id].text = "" }
             _ = partitions.indices.map { $0 }.concurrentMap { number -> Bool in
                 let partition = partitions[number]
-                for (offset, terms) in stats.enumerated() {
-                    for (key, stat) in terms.han[number] {
-                        partition.han.update(key) { $0.append(document: start + offset, stat, titlePlaces: terms.titlePlaces) }
-                    }
-                    for (term, stat) in terms.text[number] {
-                        partition.text[term, default: PostingList()].append(document: start + offset, stat, titlePlaces: terms.titlePlaces)
-                    }
-                }
+                for (key, fragment) in batch.han[number] { partition.han.update(key) { $0.append(fragment, at: start) } }
+                for (term, fragment) in batch.text[number] { partition.text[term, default: PostingList()].append(fragment, at: start) }
                 return true
             }
         }
@@ -234,23 +261,30 @@ public enum SearchIndex {
 
     /// Writes what a result shows (`docs/N.json`) and the rest of a long text; returns their bytes.
     private static func emitShown(_ document: SearchDocument, id: Int, emit: @Sendable (String, Data) -> Void) -> Int {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let files = shownFiles(document)
+        emit("search/docs/\(id).json", files.json)
+        if let rest = files.rest { emit("search/docs/\(id)-rest.txt", rest) }
+        return files.json.count + (files.rest?.count ?? 0)
+    }
+
+    /// Whether a document's text goes on in `N-rest.txt`.
+    private static func hasRest(_ document: SearchDocument) -> Bool {
+        let scalars = document.text.unicodeScalars
+        return scalars.index(scalars.startIndex, offsetBy: snippetSource, limitedBy: scalars.endIndex).map { $0 < scalars.endIndex } ?? false
+    }
+
+    /// What a result shows (`docs/N.json`) and the rest of a long text.
+    private static func shownFiles(_ document: SearchDocument) -> (json: Data, rest: Data?) {
         let scalars = document.text.unicodeScalars
         let cut = scalars.index(scalars.startIndex, offsetBy: snippetSource, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let rest = cut < scalars.endIndex ? Data(String(scalars[cut...]).utf8) : nil
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let shown = ShownDocument(
             url: document.url, title: document.title, number: document.number, indexNumber: document.indexNumber,
             date: document.date.map { "\($0)" }, kind: document.kind, issuer: document.issuer, validity: document.validity,
             summary: document.summary, text: String(scalars[..<cut]), more: cut < scalars.endIndex ? true : nil)
-        let json = (try? encoder.encode(shown)) ?? Data()
-        emit("search/docs/\(id).json", json)
-        var size = json.count
-        if cut < scalars.endIndex {
-            let rest = Data(String(scalars[cut...]).utf8)
-            emit("search/docs/\(id)-rest.txt", rest)
-            size += rest.count
-        }
-        return size
+        return ((try? encoder.encode(shown)) ?? Data(), rest)
     }
 
     /// The files of a build, gathered from the threads that make them.
@@ -356,6 +390,175 @@ public enum SearchIndex {
             last = document
             count += 1
         }
+
+        /// Appends a list made of a batch's documents numbered from 0 (`Batch`), for a batch that
+        /// starts at document `start`: only its first distance changes.
+        mutating func append(_ fragment: PostingList, at start: Int) {
+            guard fragment.count > 0 else { return }
+            var index = 0
+            let first = VarintReader.read(fragment.bytes, at: &index)
+            VarintWriter.append((start + first >> 5 - last) << 5 | first & 31, to: &bytes)
+            bytes.append(contentsOf: fragment.bytes[index...])
+            last = start + fragment.last
+            count += fragment.count
+        }
+    }
+
+    // MARK: Batches
+
+    /// Smallest and largest batch, and the chance (1 in `batchDivisor`) that a document ends one;
+    /// documents read at once within a batch.
+    static let subBatch = 256
+    static let minimumBatch = 128
+    static let maximumBatch = 1_024
+    static let batchDivisor: UInt32 = 384
+
+    /// The batches the documents are read in: a batch ends after a document whose URL hashes to a
+    /// multiple of `batchDivisor` (once it has `minimumBatch` documents), or at `maximumBatch`.
+    /// Where batches end depends on the documents there, not on how many come before: a document
+    /// added or removed changes its own batch only, and the others can come from the memo.
+    static func batches(of documents: [SearchDocument]) -> [Range<Int>] {
+        var batches: [Range<Int>] = []
+        var start = 0
+        for index in documents.indices {
+            let size = index + 1 - start
+            if size >= maximumBatch || (size >= minimumBatch && SearchText.hash(documents[index].url) % batchDivisor == 0) {
+                batches.append(start..<index + 1)
+                start = index + 1
+            }
+        }
+        if start < documents.count { batches.append(start..<documents.count) }
+        return batches
+    }
+
+    /// A document's digest: of everything of it the index and its result file are made from.
+    static func digest(_ document: SearchDocument) -> String {
+        var hasher = StableHasher()
+        for field in [document.url, document.title, document.kind, document.text] { hasher.combine(field) }
+        for field in [document.number, document.indexNumber, document.issuer, document.summary, document.validity, document.date.map { "\($0)" }] {
+            if let field {
+                hasher.combine(1)
+                hasher.combine(field)
+            } else {
+                hasher.combine(0)
+            }
+        }
+        hasher.combine(UInt64(document.filters.count))
+        for filter in document.filters { hasher.combine(filter) }
+        return hasher.digest
+    }
+
+    /// What a batch's postings are remembered under: its documents' digests, in order.
+    static func batchKey(_ digests: ArraySlice<String>) -> String {
+        var hasher = StableHasher()
+        hasher.combine("search-batch-\(Batch.format)")
+        for digest in digests { hasher.combine(digest) }
+        return hasher.digest
+    }
+
+    /// The postings of a batch of documents, numbered from the batch's first, by partition; and the
+    /// bytes of the documents' result files (for `meta.json`). Coded for the memo as `SSB1`, the
+    /// bytes of the result files, then the Han terms (their number, then each as 8 bytes and a
+    /// list) and the other terms (their number, then each as its UTF-8 length and bytes and a
+    /// list); a list is its number of documents, its last document, its length and its bytes.
+    struct Batch: Sendable {
+        static let format = 1
+        var han: [[(UInt64, PostingList)]]
+        var text: [[(SearchText.Term, PostingList)]]
+        var shownBytes: Int
+
+        /// Reads the documents (a batch of the index, numbered from 0) and makes their lists: the
+        /// terms of `subBatch` documents at a time on all cores, then merged into the lists a
+        /// partition a core, so only that many documents' term tables are in memory at once.
+        init(documents: ArraySlice<SearchDocument>, partitions count: Int, shownBytes: Int) {
+            let partitions = (0..<count).map { _ in Partition() }
+            for first in stride(from: 0, to: documents.count, by: SearchIndex.subBatch) {
+                let part = documents.dropFirst(first).prefix(SearchIndex.subBatch)
+                let terms = Array(part).concurrentMap { document in SearchIndex.partitioned(DocumentTerms(document), into: count) }
+                _ = Array(0..<count).concurrentMap { number -> Bool in
+                    let partition = partitions[number]
+                    for (offset, document) in terms.enumerated() {
+                        for (key, stat) in document.han[number] {
+                            partition.han.update(key) { $0.append(document: first + offset, stat, titlePlaces: document.titlePlaces) }
+                        }
+                        for (term, stat) in document.text[number] {
+                            partition.text[term, default: PostingList()].append(document: first + offset, stat, titlePlaces: document.titlePlaces)
+                        }
+                    }
+                    return true
+                }
+            }
+            han = partitions.map { partition in
+                var lists: [(UInt64, PostingList)] = []
+                lists.reserveCapacity(partition.han.count)
+                partition.han.forEach { key, list in lists.append((key, list)) }
+                return lists
+            }
+            text = partitions.map { $0.text.map { ($0.key, $0.value) } }
+            self.shownBytes = shownBytes
+        }
+
+        init?(decoding data: Data, partitions: Int) {
+            let bytes = [UInt8](data)
+            guard bytes.starts(with: Array("SSB1".utf8)) else { return nil }
+            var index = 4
+            func list() -> PostingList? {
+                var list = PostingList()
+                list.count = VarintReader.read(bytes, at: &index)
+                list.last = VarintReader.read(bytes, at: &index)
+                let length = VarintReader.read(bytes, at: &index)
+                guard length >= 0, index + length <= bytes.count else { return nil }
+                list.bytes = Array(bytes[index..<index + length])
+                index += length
+                return list
+            }
+            shownBytes = VarintReader.read(bytes, at: &index)
+            han = .init(repeating: [], count: partitions)
+            text = .init(repeating: [], count: partitions)
+            let hanCount = VarintReader.read(bytes, at: &index)
+            for _ in 0..<max(0, hanCount) {
+                guard index + 8 <= bytes.count else { return nil }
+                var key: UInt64 = 0
+                for shift in 0..<8 { key |= UInt64(bytes[index + shift]) << (8 * shift) }
+                index += 8
+                guard let list = list() else { return nil }
+                han[SearchIndex.partition(of: .han(key), among: partitions)].append((key, list))
+            }
+            let textCount = VarintReader.read(bytes, at: &index)
+            for _ in 0..<max(0, textCount) {
+                let length = VarintReader.read(bytes, at: &index)
+                guard length >= 0, index + length <= bytes.count else { return nil }
+                let term = SearchText.Term.text(String(decoding: bytes[index..<index + length], as: UTF8.self))
+                index += length
+                guard let list = list() else { return nil }
+                text[SearchIndex.partition(of: term, among: partitions)].append((term, list))
+            }
+            guard index == bytes.count else { return nil }
+        }
+
+        func encoded() -> Data {
+            var writer = VarintWriter(Array("SSB1".utf8))
+            func list(_ list: PostingList) {
+                writer.varint(list.count)
+                writer.varint(list.last)
+                writer.varint(list.bytes.count)
+                writer.bytes(list.bytes)
+            }
+            writer.varint(shownBytes)
+            // In the order of the terms, so that the same batch is always the same bytes.
+            writer.varint(han.reduce(0) { $0 + $1.count })
+            for (key, posting) in han.joined().sorted(by: { $0.0 < $1.0 }) {
+                writer.bytes((0..<8).map { UInt8(truncatingIfNeeded: key >> (8 * $0)) })
+                list(posting)
+            }
+            writer.varint(text.reduce(0) { $0 + $1.count })
+            for (utf8, posting) in text.joined().map({ (Array($0.0.text.utf8), $0.1) }).sorted(by: { $0.0.lexicographicallyPrecedes($1.0) }) {
+                writer.varint(utf8.count)
+                writer.bytes(utf8)
+                list(posting)
+            }
+            return Data(writer.data)
+        }
     }
 
     /// Every term of a document with the fields it is in, its places in the title and where it is
@@ -436,6 +639,31 @@ public enum SearchIndex {
         let shardBytes: Int
         let docBytes: Int
         let filters: [SearchFilter]
+    }
+}
+
+/// What the last build's search index was made of, a batch of documents at a time (`site build`
+/// keeps it in `.site-cache/`): a batch whose documents are all unchanged is not read again.
+public protocol SearchBatchMemo: Sendable {
+    /// The batch the last build remembered under `key`, as `remember` was given it.
+    func batch(_ key: String) -> Data?
+    /// Keeps a batch of this build for the next.
+    func remember(_ key: String, _ data: Data)
+}
+
+/// Reads unsigned LEB128; -1 when the bytes end first.
+enum VarintReader {
+    static func read(_ bytes: [UInt8], at index: inout Int) -> Int {
+        var value = 0
+        var shift = 0
+        while index < bytes.count, shift < 63 {
+            let byte = bytes[index]
+            index += 1
+            value |= Int(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return value }
+            shift += 7
+        }
+        return -1
     }
 }
 
