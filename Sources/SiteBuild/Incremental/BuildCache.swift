@@ -135,49 +135,73 @@ struct BuildCache {
     static func decode(_ text: String) -> BuildCache? {
         // Split as bytes (tabs and newlines are ASCII, and escaped in values): splitting 50,000
         // lines by Characters cost half a second.
-        func fields(_ line: Substring.UTF8View) -> [Substring] {
-            line.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
-        }
         var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true)[...]
         guard let header = lines.popFirst().map(fields), header.count == 3,
             header[0] == "site-build-cache", let format = Int(header[1])
         else { return nil }
         var cache = BuildCache(context: String(header[2]))
         cache.format = format
-        func list(_ field: Substring) -> [Substring] {
-            field.isEmpty ? [] : field.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { Substring($0) }
+        // The records a chunk at a time on all cores (the page summaries hold every link of every page).
+        let chunks = stride(from: lines.startIndex, to: lines.endIndex, by: 2_048).map { lines[$0..<min($0 + 2_048, lines.endIndex)] }
+        let decoded = chunks.concurrentMap { chunk -> Records? in
+            var records = Records()
+            for line in chunk where !records.add(fields(line)) { return nil }
+            return records
         }
-        for line in lines {
-            let fields = fields(line)
+        for records in decoded {
+            guard let records else { return nil }
+            cache.files.merge(records.files) { $1 }
+            cache.summaries.merge(records.summaries) { $1 }
+            if let inputs = records.inputs { (cache.inputs, cache.racy) = inputs }
+            if let report = records.report { cache.report = report }
+        }
+        return cache
+    }
+
+    private static func fields(_ line: Substring.UTF8View) -> [Substring] {
+        line.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
+    /// What some lines of the file hold.
+    private struct Records: Sendable {
+        var files: [String: File] = [:]
+        var summaries: [String: OutputAudit.PageSummary] = [:]
+        var inputs: (String, Int64)?
+        var report: UnchangedBuild.Report?
+
+        /// False when the line is not one of the cache's.
+        mutating func add(_ fields: [Substring]) -> Bool {
+            func list(_ field: Substring) -> [Substring] {
+                field.isEmpty ? [] : field.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { Substring($0) }
+            }
             switch fields.first {
             case "I":
-                guard fields.count == 4, let racy = Int64(fields[3]) else { return nil }
-                cache.inputs = String(fields[1])
-                cache.racy = racy
+                guard fields.count == 4, let racy = Int64(fields[3]) else { return false }
+                inputs = (String(fields[1]), racy)
             case "R":
                 guard fields.count == 2, let json = Data(base64Encoded: String(fields[1])),
                     let report = try? JSONDecoder().decode(UnchangedBuild.Report.self, from: json)
-                else { return nil }
-                cache.report = report
+                else { return false }
+                self.report = report
             case "F":
-                guard fields.count == 6, let size = Int64(fields[3]), let modified = Int64(fields[4]) else { return nil }
-                cache.files[unescape(fields[1])] = File(
+                guard fields.count == 6, let size = Int64(fields[3]), let modified = Int64(fields[4]) else { return false }
+                files[unescape(fields[1])] = File(
                     key: unescape(fields[2]), stamp: FileStamp(size: size, modified: modified), sha256: String(fields[5]))
             case "S":
-                guard fields.count == 5 else { return nil }
+                guard fields.count == 5 else { return false }
                 var links: [OutputAudit.PageSummary.Link] = []
                 for link in list(fields[3]) {
                     let parts = link.utf8.split(separator: 0x1E, omittingEmptySubsequences: false).map { Substring($0) }
-                    guard parts.count == 3, let line = Int(parts[1]), let column = Int(parts[2]) else { return nil }
+                    guard parts.count == 3, let line = Int(parts[1]), let column = Int(parts[2]) else { return false }
                     links.append(OutputAudit.PageSummary.Link(url: unescape(parts[0]), line: line, column: column))
                 }
-                cache.summaries[unescape(fields[1])] = OutputAudit.PageSummary(
+                summaries[unescape(fields[1])] = OutputAudit.PageSummary(
                     ids: list(fields[2]).map(unescape), links: links, external: list(fields[4]).map(unescape))
             default:
-                return nil
+                return false
             }
+            return true
         }
-        return cache
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {
