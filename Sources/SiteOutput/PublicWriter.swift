@@ -22,6 +22,9 @@ public final class PublicWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
     private var writtenFiles: Set<String> = []
+    /// The removal of the previous site after `commit`, on another thread while the build saves
+    /// its caches; the writer waits for it when it goes (`deinit`).
+    private let removal = DispatchGroup()
 
     /// Refuses output folders that would destroy sources: `/`, the home folder, the content or
     /// templates folder, a folder that contains one of them, or a folder inside one; and an existing
@@ -144,7 +147,8 @@ public final class PublicWriter: @unchecked Sendable {
     }
 
     /// Replaces the output folder by the staging folder in one step where the system allows it
-    /// (`renameat2` with `RENAME_EXCHANGE` on Linux), then removes the previous site.
+    /// (`renameat2` with `RENAME_EXCHANGE` on Linux), then removes the previous site on another
+    /// thread (`waitForRemoval`).
     public func commit() throws(SiteError) {
         let fileManager = FileManager.default
         // The new site's bytes reach the disk before it replaces the old one: one sync instead of
@@ -159,7 +163,7 @@ public final class PublicWriter: @unchecked Sendable {
             return
         }
         if PublicWriter.exchange(staging, output) {
-            try? fileManager.removeItem(at: staging)  // now holds the previous site
+            removeInBackground(staging)  // now holds the previous site
             return
         }
         let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
@@ -169,7 +173,20 @@ public final class PublicWriter: @unchecked Sendable {
         } catch {
             throw .writeFailed(path: output.path, reason: error.localizedDescription)
         }
-        try? fileManager.removeItem(at: old)
+        removeInBackground(old)
+    }
+
+    private func removeInBackground(_ folder: URL) {
+        DispatchQueue.global().async(group: removal) { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    /// Waits until the previous site, which `commit` removes in the background, is gone.
+    public func waitForRemoval() {
+        removal.wait()
+    }
+
+    deinit {
+        removal.wait()
     }
 
     /// Removes the staging folder; the output folder is untouched.

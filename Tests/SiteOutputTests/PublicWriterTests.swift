@@ -18,6 +18,7 @@ struct PublicWriterTests {
         try writer.commit()
         #expect(site.read("Public/政策/a/index.html") == "新")
         #expect(!site.exists("Public/old.html"))
+        writer.waitForRemoval()
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path) == ["Public"])
     }
 
@@ -54,6 +55,7 @@ struct PublicWriterTests {
         let writer = try PublicWriter(output: site.url("Public"), protecting: [])
         try writer.begin()
         try writer.commit()
+        writer.waitForRemoval()
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path) == ["Public"])
     }
 
