@@ -154,6 +154,7 @@ public enum SearchIndex {
         let count = partitions.count
         let digests = memo == nil && emitKeyed == nil ? [] : ordered.concurrentMap(Self.digest)
         var documentBytes = 0
+        var trimmed = 0
         for range in batches(of: ordered) {
             let start = range.lowerBound
             let key = memo == nil ? "" : batchKey(digests[range])
@@ -196,7 +197,15 @@ public enum SearchIndex {
                 for (term, fragment) in batch.text[number] { partition.text[term, default: PostingList()].append(fragment, at: start) }
                 return true
             }
+            // The batches' lists, freed between the growing ones, would count towards the peak
+            // (about a tenth of it at 100,000 documents); giving them back costs time in proportion
+            // to the heap, so it is done every few thousand documents.
+            if range.upperBound - trimmed >= 8_192 {
+                releaseFreedMemory()
+                trimmed = range.upperBound
+            }
         }
+        releaseFreedMemory()
 
         // Long lists get files of their own, numbered in the order of their terms' bytes.
         var entries: [(bytes: [UInt8], list: PostingList)] = []
