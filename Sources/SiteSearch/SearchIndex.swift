@@ -516,12 +516,13 @@ public enum SearchIndex {
                 list.count = VarintReader.read(bytes, at: &index)
                 list.last = VarintReader.read(bytes, at: &index)
                 let length = VarintReader.read(bytes, at: &index)
-                guard length >= 0, index + length <= bytes.count else { return nil }
+                guard list.count > 0, list.last >= 0, length > 0, index + length <= bytes.count else { return nil }
                 list.bytes = Array(bytes[index..<index + length])
                 index += length
                 return list
             }
             shownBytes = VarintReader.read(bytes, at: &index)
+            guard shownBytes >= 0 else { return nil }
             han = .init(repeating: [], count: partitions)
             text = .init(repeating: [], count: partitions)
             let hanCount = VarintReader.read(bytes, at: &index)

@@ -138,6 +138,10 @@ struct SearchBatchTests {
         #expect(files(documents, memo: damaged) == files(documents))
         #expect(damaged.found == damaged.asked && damaged.next.values.allSatisfy { $0.count > 0 })
         #expect(damaged.next == first.next)
+        // The right tag, then bytes that read as huge or negative numbers.
+        let garbage = MemoryMemo(first.next.mapValues { _ in Data("SSB1".utf8) + Data(repeating: 0xFF, count: 40) })
+        #expect(files(documents, memo: garbage) == files(documents))
+        #expect(garbage.next == first.next)
     }
 
     @Test("a batch's postings come back as they were coded")

@@ -38,6 +38,18 @@ struct BufferedOutput {
         return close(descriptor) == 0 && written
     }
 
+    /// Removes the temporary files (`<file>.tmp-<pid>-…`) that builds killed while saving `file`
+    /// left beside it; this process's own are left alone.
+    static func removeStrayTemporaries(of file: URL) {
+        let folder = file.deletingLastPathComponent()
+        let prefix = file.lastPathComponent + ".tmp-"
+        let own = prefix + "\(getpid())-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix(prefix) && !name.hasPrefix(own) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
     /// Writes what is buffered; false once any write failed.
     mutating func flush() -> Bool {
         if !failed, buffer.withUnsafeBytes({ writeFully(descriptor, $0) }) != 0 { failed = true }

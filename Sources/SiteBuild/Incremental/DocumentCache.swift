@@ -253,13 +253,7 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         guard let temporary, lock.withLock({ finished }) else { return }
         createdFolder = false
         if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
-        let folder = file.deletingLastPathComponent()
-        let prefix = file.lastPathComponent + ".tmp-"
-        let own = prefix + "\(getpid())-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        where name.hasPrefix(prefix) && !name.hasPrefix(own) {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-        }
+        BufferedOutput.removeStrayTemporaries(of: file)
     }
 
     deinit {

@@ -96,13 +96,7 @@ final class SearchCache: SearchBatchMemo, @unchecked Sendable {
             createdFolder = false
             if close(output.descriptor) != 0 || !written || rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
         }
-        let folder = file.deletingLastPathComponent()
-        let prefix = file.lastPathComponent + ".tmp-"
-        let own = prefix + "\(getpid())-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        where name.hasPrefix(prefix) && !name.hasPrefix(own) {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-        }
+        BufferedOutput.removeStrayTemporaries(of: file)
     }
 
     deinit {
