@@ -194,9 +194,9 @@ public struct Pipeline: Sendable {
             var clock = PhaseClock()
             if options.incremental, let cached = BuildCache.summary(folder: options.cacheFolder, output: options.output),
                 UnchangedBuild.inputs(options, racy: cached.racy) == cached.inputs,
-                UnchangedBuild.digest(UnchangedBuild.stamps(under: options.output)) == cached.outputs
+                UnchangedBuild.digest(UnchangedBuild.stamps(under: options.output)) == cached.outputs,
+                let previous = try? JSONDecoder().decode(UnchangedBuild.Report.self, from: cached.report)
             {
-                let previous = cached.report
                 clock.lap("unchanged")
                 var report = previous.buildReport
                 report.timings = clock.laps
@@ -230,6 +230,7 @@ public struct Pipeline: Sendable {
 
         // Render into a staging folder beside the output folder (`site check`: a temporary folder),
         // audit what was written, and swap it in only when the build succeeded.
+        options.progress?.begin("prepare")
         var scratch: URL?
         var output = options.output
         if !options.writeOutput {
@@ -250,6 +251,7 @@ public struct Pipeline: Sendable {
         // The search index's batches of the last build into this output (`--clean`: none).
         let searchCache = options.writeOutput
             ? SearchCache(folder: options.cacheFolder, output: output, tool: BuildCache.tool, readingPrevious: options.incremental) : nil
+        clock.lap("prepare")
         do throws(SiteError) {
             // The search index first: it takes the documents' texts over, which nothing else reads,
             // and lets go of them as it goes, before the pages are made. Each file is written as it

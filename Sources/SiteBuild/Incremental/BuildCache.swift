@@ -55,7 +55,7 @@ struct BuildCache {
     /// The cache of the last build into `output`, if it was made in the same context (nil: any).
     static func load(folder: URL, output: URL, context: String?) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: url(folder: folder, output: output).path),
-            let cache = decode(String(decoding: data, as: UTF8.self)), cache.format == formatVersion,
+            let cache = decode(String(decoding: data, as: UTF8.self), readingReport: false), cache.format == formatVersion,
             context == nil || cache.context == context
         else { return nil }
         return cache
@@ -85,23 +85,30 @@ struct BuildCache {
     }
 
     /// What the shortcut of an unchanged build needs, read from the first lines of the cache file
-    /// only: the inputs digest, the outputs digest and the report.
-    static func summary(folder: URL, output: URL) -> (inputs: String, outputs: String, racy: Int64, report: UnchangedBuild.Report)? {
-        guard let data = FileManager.default.contents(atPath: url(folder: folder, output: output).path) else { return nil }
+    /// only: the inputs digest, the outputs digest and the report (as JSON: decoded only when the
+    /// shortcut is taken, since it holds every finding of the build).
+    static func summary(folder: URL, output: URL) -> (inputs: String, outputs: String, racy: Int64, report: Data)? {
+        guard let handle = FileHandle(forReadingAtPath: url(folder: folder, output: output).path) else { return nil }
+        defer { try? handle.close() }
+        var data = Data()
         var lines: [Substring] = []
-        var start = data.startIndex
-        while lines.count < 3, let end = data[start...].firstIndex(of: 0x0A) {
-            lines.append(Substring(String(decoding: data[start..<end], as: UTF8.self)))
-            start = end + 1
+        var start = 0
+        while lines.count < 3 {
+            if let end = data[start...].firstIndex(of: 0x0A) {
+                lines.append(Substring(String(decoding: data[start..<end], as: UTF8.self)))
+                start = end + 1
+            } else {
+                guard let more = try? handle.read(upToCount: 1 << 20), !more.isEmpty else { return nil }
+                data += more
+            }
         }
-        guard lines.count == 3, lines[0].hasPrefix("site-build-cache\t\(formatVersion)\t") else { return nil }
+        guard lines[0].hasPrefix("site-build-cache\t\(formatVersion)\t") else { return nil }
         let first = lines[1].split(separator: "\t", omittingEmptySubsequences: false)
         let second = lines[2].split(separator: "\t", omittingEmptySubsequences: false)
         guard first.count == 4, first[0] == "I", let racy = Int64(first[3]), second.count == 2, second[0] == "R",
-            let json = Data(base64Encoded: String(second[1])),
-            let report = try? JSONDecoder().decode(UnchangedBuild.Report.self, from: json)
+            let json = Data(base64Encoded: String(second[1]))
         else { return nil }
-        return (String(first[1]), String(first[2]), racy, report)
+        return (String(first[1]), String(first[2]), racy, json)
     }
 
     // MARK: The file
@@ -132,7 +139,9 @@ struct BuildCache {
         }
     }
 
-    static func decode(_ text: String) -> BuildCache? {
+    /// The cache a text holds; its report only when `readingReport` (a build that loads the cache
+    /// makes its own).
+    static func decode(_ text: String, readingReport: Bool = true) -> BuildCache? {
         // Split as bytes (tabs and newlines are ASCII, and escaped in values): splitting 50,000
         // lines by Characters cost half a second.
         var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true)[...]
@@ -145,7 +154,7 @@ struct BuildCache {
         let chunks = stride(from: lines.startIndex, to: lines.endIndex, by: 2_048).map { lines[$0..<min($0 + 2_048, lines.endIndex)] }
         let decoded = chunks.concurrentMap { chunk -> Records? in
             var records = Records()
-            for line in chunk where !records.add(fields(line)) { return nil }
+            for line in chunk where !records.add(fields(line), readingReport: readingReport) { return nil }
             return records
         }
         for records in decoded {
@@ -170,7 +179,7 @@ struct BuildCache {
         var report: UnchangedBuild.Report?
 
         /// False when the line is not one of the cache's.
-        mutating func add(_ fields: [Substring]) -> Bool {
+        mutating func add(_ fields: [Substring], readingReport: Bool) -> Bool {
             func list(_ field: Substring) -> [Substring] {
                 field.isEmpty ? [] : field.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { Substring($0) }
             }
@@ -179,6 +188,7 @@ struct BuildCache {
                 guard fields.count == 4, let racy = Int64(fields[3]) else { return false }
                 inputs = (String(fields[1]), racy)
             case "R":
+                guard readingReport else { return fields.count == 2 }
                 guard fields.count == 2, let json = Data(base64Encoded: String(fields[1])),
                     let report = try? JSONDecoder().decode(UnchangedBuild.Report.self, from: json)
                 else { return false }
