@@ -310,6 +310,7 @@ struct BuildCacheFileTests {
             ids: ["main", "x\u{1F}y", "t\tab"], links: [.init(url: "/b/#c\nd", line: 3, column: 14), .init(url: "\\", line: 1, column: 1)],
             external: ["https://www.gov.cn/"])
         cache.summaries["empty.html"] = .init(ids: [], links: [], external: [])
+        cache.summaries["z/index.html"] = .init(ids: [], links: [.init(url: "\\", line: 9, column: 2)], external: [])
         cache.inputs = "in"
         cache.racy = 1_700_000_000_987_654_321
         let decoded = try #require(BuildCache.decode(cache.encoded()))
@@ -322,5 +323,8 @@ struct BuildCacheFileTests {
         #expect(decoded.inputs == "in" && decoded.racy == cache.racy)
         #expect(BuildCache.decode("not a cache\n") == nil)
         #expect(BuildCache.decode(cache.encoded() + "F\tbroken\n") == nil)
+        // Each URL once, however many pages link to it; a link naming no URL is refused.
+        #expect(cache.encoded().split(separator: "\n").filter { $0.hasPrefix("U\t") } == ["U\t/b/#c\\nd", "U\t\\\\"])
+        #expect(BuildCache.decode(cache.encoded() + "S\tq.html\t\t2\u{1E}1\u{1E}1\t\n") == nil)
     }
 }

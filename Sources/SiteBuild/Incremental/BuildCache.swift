@@ -21,7 +21,7 @@ struct BuildCache {
         var sha256: String
     }
 
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     var format: Int
     /// Digest of what every file depends on: the tool, the theme, the audit settings.
@@ -115,7 +115,9 @@ struct BuildCache {
 
     // One record per line, fields separated by tabs, lists inside a field by U+001F and the parts
     // of a link by U+001E; those characters, tabs, newlines and backslashes in values are escaped.
-    // Plain text, because JSON coding of 25,000 records cost a second here.
+    // Plain text, because JSON coding of 25,000 records cost a second here. The links' URLs are
+    // written once each, as `U` lines before the summaries, which name them by number: most links
+    // are the same few on every page (navigation), over a million at 10,000 documents.
 
     func encoded() -> String {
         var out = ""
@@ -131,8 +133,16 @@ struct BuildCache {
         for (path, file) in files.sorted(by: { $0.key < $1.key }) {
             line("F\t\(Self.escape(path))\t\(Self.escape(file.key))\t\(file.stamp.size)\t\(file.stamp.modified)\t\(file.sha256)\n")
         }
-        for (path, summary) in summaries.sorted(by: { $0.key < $1.key }) {
-            let links = summary.links.map { "\(Self.escape($0.url))\u{1E}\($0.line)\u{1E}\($0.column)" }.joined(separator: "\u{1F}")
+        let sorted = summaries.sorted(by: { $0.key < $1.key })
+        var numbers: [String: Int] = [:]
+        for (_, summary) in sorted {
+            for link in summary.links where numbers[link.url] == nil {
+                numbers[link.url] = numbers.count
+                line("U\t\(Self.escape(link.url))\n")
+            }
+        }
+        for (path, summary) in sorted {
+            let links = summary.links.map { "\(numbers[$0.url]!)\u{1E}\($0.line)\u{1E}\($0.column)" }.joined(separator: "\u{1F}")
             line(
                 "S\t\(Self.escape(path))\t\(summary.ids.map(Self.escape).joined(separator: "\u{1F}"))\t\(links)\t"
                     + summary.external.map(Self.escape).joined(separator: "\u{1F}") + "\n")
@@ -150,10 +160,24 @@ struct BuildCache {
         else { return nil }
         var cache = BuildCache(context: String(header[2]))
         cache.format = format
-        // The records a chunk at a time on all cores (the page summaries hold every link of every page).
-        let chunks = stride(from: lines.startIndex, to: lines.endIndex, by: 2_048).map { lines[$0..<min($0 + 2_048, lines.endIndex)] }
+        // The links' URLs first (`U` lines, numbered in order), then the other records a chunk at a
+        // time on all cores (the page summaries hold every link of every page).
+        var urls: [String] = []
+        var rest: [Substring.UTF8View] = []
+        rest.reserveCapacity(lines.count)
+        for line in lines {
+            if line.first == UInt8(ascii: "U") {
+                let fields = fields(line)
+                guard fields.count == 2 else { return nil }
+                urls.append(unescape(fields[1]))
+            } else {
+                rest.append(line)
+            }
+        }
+        let known = urls
+        let chunks = stride(from: 0, to: rest.count, by: 2_048).map { rest[$0..<min($0 + 2_048, rest.count)] }
         let decoded = chunks.concurrentMap { chunk -> Records? in
-            var records = Records()
+            var records = Records(urls: known)
             for line in chunk where !records.add(fields(line), readingReport: readingReport) { return nil }
             return records
         }
@@ -173,6 +197,8 @@ struct BuildCache {
 
     /// What some lines of the file hold.
     private struct Records: Sendable {
+        /// The links' URLs, by number.
+        let urls: [String]
         var files: [String: File] = [:]
         var summaries: [String: OutputAudit.PageSummary] = [:]
         var inputs: (String, Int64)?
@@ -202,8 +228,10 @@ struct BuildCache {
                 var links: [OutputAudit.PageSummary.Link] = []
                 for link in list(fields[3]) {
                     let parts = link.utf8.split(separator: 0x1E, omittingEmptySubsequences: false).map { Substring($0) }
-                    guard parts.count == 3, let line = Int(parts[1]), let column = Int(parts[2]) else { return false }
-                    links.append(OutputAudit.PageSummary.Link(url: unescape(parts[0]), line: line, column: column))
+                    guard parts.count == 3, let number = Int(parts[0]), urls.indices.contains(number), let line = Int(parts[1]),
+                        let column = Int(parts[2])
+                    else { return false }
+                    links.append(OutputAudit.PageSummary.Link(url: urls[number], line: line, column: column))
                 }
                 summaries[unescape(fields[1])] = OutputAudit.PageSummary(
                     ids: list(fields[2]).map(unescape), links: links, external: list(fields[4]).map(unescape))
