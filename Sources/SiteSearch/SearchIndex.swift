@@ -130,7 +130,7 @@ public enum SearchIndex {
     /// With a `memo`, a batch of documents the last build indexed unchanged is not read again: its
     /// postings come from the memo (see `Batch`). A result file (`docs/N.json`) then goes to
     /// `emitKeyed` with a key of its document, and is made only when asked (the last build's copy
-    /// may do); without `emitKeyed` it is made and goes to `emit`.
+    /// may do); without `emitKeyed`, every file is made and goes to `emit`.
     public static func build(
         _ documents: consuming [SearchDocument], filters: [SearchFilter], memo: (any SearchBatchMemo)? = nil,
         emit: @Sendable (String, Data) -> Void,
@@ -152,26 +152,26 @@ public enum SearchIndex {
         // number of partitions does not change the index.
         let partitions = (0..<max(1, ProcessInfo.processInfo.activeProcessorCount * 2)).map { _ in Partition() }
         let count = partitions.count
-        let digests = memo == nil && emitKeyed == nil ? [] : ordered.concurrentMap(Self.digest)
+        let digests = ordered.concurrentMap(Self.digest)
+        // A result file goes out with its document's key; without `emitKeyed`, it is made at once.
+        @Sendable func emitResult(_ path: String, _ key: String, _ make: () -> Data) {
+            if let emitKeyed { emitKeyed(path, key, make) } else { emit(path, make()) }
+        }
         var documentBytes = 0
         var trimmed = 0
         for range in batches(of: ordered) {
             let start = range.lowerBound
-            let key = memo == nil ? "" : batchKey(digests[range])
+            let key = batchKey(digests[range])
             let batch: Batch
             if let data = memo?.batch(key), let remembered = Batch(decoding: data, partitions: count) {
                 batch = remembered
                 memo?.remember(key, data)
                 for id in range {
-                    let document = ordered[id]
-                    guard let emitKeyed else {
-                        _ = emitShown(document, id: id, emit: emit)
-                        continue
-                    }
                     // Made only if the last build's copy will not do.
-                    emitKeyed("search/docs/\(id).json", "shown:" + digests[id]) { shownFiles(document).json }
+                    let document = ordered[id]
+                    emitResult("search/docs/\(id).json", "shown:" + digests[id]) { shownFiles(document).json }
                     if hasRest(document) {
-                        emitKeyed("search/docs/\(id)-rest.txt", "shown-rest:" + digests[id]) { shownFiles(document).rest ?? Data() }
+                        emitResult("search/docs/\(id)-rest.txt", "shown-rest:" + digests[id]) { shownFiles(document).rest ?? Data() }
                     }
                 }
             } else {
@@ -180,10 +180,9 @@ public enum SearchIndex {
                 // of a gigabyte, as much as the posting lists.
                 let shownBytes = Array(documents.enumerated()).concurrentMap { offset, document in
                     let id = start + offset
-                    guard let emitKeyed else { return Self.emitShown(document, id: id, emit: emit) }
                     let files = shownFiles(document)
-                    emitKeyed("search/docs/\(id).json", "shown:" + digests[id]) { files.json }
-                    if let rest = files.rest { emitKeyed("search/docs/\(id)-rest.txt", "shown-rest:" + digests[id]) { rest } }
+                    emitResult("search/docs/\(id).json", "shown:" + digests[id]) { files.json }
+                    if let rest = files.rest { emitResult("search/docs/\(id)-rest.txt", "shown-rest:" + digests[id]) { rest } }
                     return files.json.count + (files.rest?.count ?? 0)
                 }.reduce(0, +)
                 batch = Batch(documents: documents[...], partitions: count, shownBytes: shownBytes)
@@ -266,14 +265,6 @@ public enum SearchIndex {
             version: 2, documents: ordered.count, shards: shardCount, shardBytes: shardBytes / shardCount,
             docBytes: ordered.isEmpty ? 0 : documentBytes / ordered.count, filters: counted.filter { !$0.values.isEmpty })
         emit("search/meta.json", (try? encoder.encode(meta)) ?? Data())
-    }
-
-    /// Writes what a result shows (`docs/N.json`) and the rest of a long text; returns their bytes.
-    private static func emitShown(_ document: SearchDocument, id: Int, emit: @Sendable (String, Data) -> Void) -> Int {
-        let files = shownFiles(document)
-        emit("search/docs/\(id).json", files.json)
-        if let rest = files.rest { emit("search/docs/\(id)-rest.txt", rest) }
-        return files.json.count + (files.rest?.count ?? 0)
     }
 
     /// Whether a document's text goes on in `N-rest.txt`.
