@@ -108,8 +108,9 @@ public struct ComplianceChecker: Sendable {
         self.rules = rules
     }
 
+    /// The rules run side by side (each reads the graph only); their findings keep the rules' order.
     public func check(_ context: ComplianceContext) -> [Diagnostic] {
-        Self.mergingCalendarGaps(rules.flatMap { $0.check(context) })
+        Self.mergingCalendarGaps(rules.concurrentMap { $0.check(context) }.flatMap { $0 })
     }
 
     /// Every rule's findings in one document's source; then `check` with `sourcesChecked: true`.
