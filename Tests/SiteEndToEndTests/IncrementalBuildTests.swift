@@ -321,10 +321,37 @@ struct BuildCacheFileTests {
         #expect(decoded.files.mapValues(\.sha256) == cache.files.mapValues(\.sha256))
         #expect(decoded.summaries == cache.summaries)
         #expect(decoded.inputs == "in" && decoded.racy == cache.racy)
-        #expect(BuildCache.decode("not a cache\n") == nil)
-        #expect(BuildCache.decode(cache.encoded() + "F\tbroken\n") == nil)
-        // Each URL once, however many pages link to it; a link naming no URL is refused.
-        #expect(cache.encoded().split(separator: "\n").filter { $0.hasPrefix("U\t") } == ["U\t/b/#c\\nd", "U\t\\\\"])
-        #expect(BuildCache.decode(cache.encoded() + "S\tq.html\t\t2\u{1E}1\u{1E}1\t\n") == nil)
+        #expect(BuildCache.decode(Array("not a cache\n".utf8)) == nil)
+        // Anything after the records, and every file cut short, is refused.
+        let bytes = cache.encoded()
+        #expect(BuildCache.decode(bytes + Array("F\tbroken\n".utf8)) == nil)
+        let binary = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("\nB\n".utf8)) }) + 3
+        for length in Array(stride(from: 0, to: bytes.count, by: 7)) + [binary - 1, binary, bytes.count - 1] {
+            #expect(BuildCache.decode(Array(bytes[..<length])) == nil, "cut at \(length) of \(bytes.count)")
+        }
+        // Each URL once, however many pages link to it.
+        #expect(occurrences(of: "/b/#c\nd", in: bytes) == 1 && occurrences(of: "\\", in: bytes) == 2)
+        // A link naming no URL is refused.
+        var forged = BinaryWriter()
+        forged.count(0)  // files
+        forged.count(1)  // URLs
+        forged.string("/a/")
+        forged.count(1)  // summaries
+        forged.string("q.html")
+        forged.count(0)
+        forged.count(1)  // links: URL 1 (there is none), line 3, column 14
+        forged.count(1)
+        forged.signed(3)
+        forged.signed(14)
+        forged.count(0)  // external
+        let header = Array("site-build-cache\t\(BuildCache.formatVersion)\tabc\nB\n".utf8)
+        #expect(BuildCache.decode(header + forged.bytes) == nil)
+        forged.bytes[forged.bytes.count - 4] = 0  // the link now names URL 0
+        #expect(BuildCache.decode(header + forged.bytes)?.summaries["q.html"]?.links == [.init(url: "/a/", line: 3, column: 14)])
+    }
+
+    private func occurrences(of needle: String, in bytes: [UInt8]) -> Int {
+        let needle = Array(needle.utf8)
+        return bytes.indices.count { bytes[$0...].starts(with: needle) }
     }
 }

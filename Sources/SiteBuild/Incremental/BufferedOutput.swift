@@ -22,6 +22,11 @@ struct BufferedOutput {
         if buffer.count >= 1 << 20 { _ = flush() }
     }
 
+    mutating func append(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { _ = flush() }
+    }
+
     mutating func append(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 20 { _ = flush() }

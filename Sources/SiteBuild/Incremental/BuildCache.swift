@@ -21,7 +21,7 @@ struct BuildCache {
         var sha256: String
     }
 
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     var format: Int
     /// Digest of what every file depends on: the tool, the theme, the audit settings.
@@ -47,15 +47,15 @@ struct BuildCache {
         summaries = [:]
     }
 
-    /// `.site-cache/build-<digest of the output folder>.json`: one per output folder.
+    /// `.site-cache/build-<digest of the output folder>.bin`: one per output folder.
     static func url(folder: URL, output: URL) -> URL {
-        folder.appendingPathComponent("build-\(String(StableHasher.digest(of: Array(output.path.utf8)).prefix(16))).json")
+        folder.appendingPathComponent("build-\(String(StableHasher.digest(of: Array(output.path.utf8)).prefix(16))).bin")
     }
 
     /// The cache of the last build into `output`, if it was made in the same context (nil: any).
     static func load(folder: URL, output: URL, context: String?) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: url(folder: folder, output: output).path),
-            let cache = decode(String(decoding: data, as: UTF8.self), readingReport: false), cache.format == formatVersion,
+            let cache = decode(data, readingReport: false), cache.format == formatVersion,
             context == nil || cache.context == context
         else { return nil }
         return cache
@@ -69,13 +69,15 @@ struct BuildCache {
             try? Data("# Written by site build: what the last build wrote, to rebuild only what changed.\n*\n".utf8).write(to: ignore)
         }
         let target = Self.url(folder: folder, output: output)
+        // Until format 4 the file was named `.json` (it held text).
+        try? FileManager.default.removeItem(at: target.deletingPathExtension().appendingPathExtension("json"))
         let temporary = target.appendingPathExtension("tmp-\(getpid())")
         // A build killed while saving left its temporary file behind.
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         where name.hasPrefix(target.lastPathComponent + ".tmp-") {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
-        // Written a line at a time through a buffer: at 100,000 documents the text is 140 MB.
+        // Written through a buffer, a megabyte at a time: at 100,000 documents the file is over 100 MB.
         let written = BufferedOutput.write(temporary.path) { output in encode { output.append($0) } }
         guard written else {
             try? FileManager.default.removeItem(at: temporary)
@@ -113,132 +115,150 @@ struct BuildCache {
 
     // MARK: The file
 
-    // One record per line, fields separated by tabs, lists inside a field by U+001F and the parts
-    // of a link by U+001E; those characters, tabs, newlines and backslashes in values are escaped.
-    // Plain text, because JSON coding of 25,000 records cost a second here. The links' URLs are
-    // written once each, as `U` lines before the summaries, which name them by number: most links
-    // are the same few on every page (navigation), over a million at 10,000 documents.
+    // A few text lines first — the header, the inputs (`I`) and the report (`R`, JSON in base64),
+    // which the unchanged-build check reads without the rest — then a `B` line and the records in
+    // binary (`BinaryWriter`): the files, the links' URLs (each once: most links are the same few
+    // on every page, over a million at 10,000 documents), and the page summaries, which name the
+    // URLs by number. As text, splitting and parsing them took most of a second per build.
 
-    func encoded() -> String {
-        var out = ""
+    /// The whole file's bytes.
+    func encoded() -> [UInt8] {
+        var out: [UInt8] = []
         encode { out += $0 }
         return out
     }
 
-    /// The cache's text, a line at a time.
-    func encode(_ line: (String) -> Void) {
-        line("site-build-cache\t\(format)\t\(context)\n")
-        if !inputs.isEmpty { line("I\t\(inputs)\t\(outputs)\t\(racy)\n") }
-        if let report, let json = try? JSONEncoder().encode(report) { line("R\t\(json.base64EncodedString())\n") }
-        for (path, file) in files.sorted(by: { $0.key < $1.key }) {
-            line("F\t\(Self.escape(path))\t\(Self.escape(file.key))\t\(file.stamp.size)\t\(file.stamp.modified)\t\(file.sha256)\n")
+    /// The file's bytes, a megabyte or so at a time.
+    func encode(_ write: ([UInt8]) -> Void) {
+        var header = "site-build-cache\t\(format)\t\(context)\n"
+        if !inputs.isEmpty { header += "I\t\(inputs)\t\(outputs)\t\(racy)\n" }
+        if let report, let json = try? JSONEncoder().encode(report) { header += "R\t\(json.base64EncodedString())\n" }
+        write(Array((header + "B\n").utf8))
+        var out = BinaryWriter()
+        func flush(always: Bool = false) {
+            guard always || out.bytes.count >= 1 << 20 else { return }
+            write(out.bytes)
+            out.bytes.removeAll(keepingCapacity: true)
         }
-        let sorted = summaries.sorted(by: { $0.key < $1.key })
+        let files = self.files.sorted { $0.key < $1.key }
+        out.count(files.count)
+        for (path, file) in files {
+            out.string(path)
+            out.string(file.key)
+            out.signed(file.stamp.size)
+            out.signed(file.stamp.modified)
+            out.string(file.sha256)
+            flush()
+        }
+        let summaries = self.summaries.sorted { $0.key < $1.key }
         var numbers: [String: Int] = [:]
-        for (_, summary) in sorted {
-            for link in summary.links where numbers[link.url] == nil {
-                numbers[link.url] = numbers.count
-                line("U\t\(Self.escape(link.url))\n")
-            }
-        }
-        for (path, summary) in sorted {
-            let links = summary.links.map { "\(numbers[$0.url]!)\u{1E}\($0.line)\u{1E}\($0.column)" }.joined(separator: "\u{1F}")
-            line(
-                "S\t\(Self.escape(path))\t\(summary.ids.map(Self.escape).joined(separator: "\u{1F}"))\t\(links)\t"
-                    + summary.external.map(Self.escape).joined(separator: "\u{1F}") + "\n")
-        }
-    }
-
-    /// The cache a text holds; its report only when `readingReport` (a build that loads the cache
-    /// makes its own).
-    static func decode(_ text: String, readingReport: Bool = true) -> BuildCache? {
-        // Split as bytes (tabs and newlines are ASCII, and escaped in values): splitting 50,000
-        // lines by Characters cost half a second.
-        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true)[...]
-        guard let header = lines.popFirst().map(fields), header.count == 3,
-            header[0] == "site-build-cache", let format = Int(header[1])
-        else { return nil }
-        var cache = BuildCache(context: String(header[2]))
-        cache.format = format
-        // The links' URLs first (`U` lines, numbered in order), then the other records a chunk at a
-        // time on all cores (the page summaries hold every link of every page).
         var urls: [String] = []
-        var rest: [Substring.UTF8View] = []
-        rest.reserveCapacity(lines.count)
-        for line in lines {
-            if line.first == UInt8(ascii: "U") {
-                let fields = fields(line)
-                guard fields.count == 2 else { return nil }
-                urls.append(unescape(fields[1]))
-            } else {
-                rest.append(line)
+        for (_, summary) in summaries {
+            for link in summary.links where numbers[link.url] == nil {
+                numbers[link.url] = urls.count
+                urls.append(link.url)
             }
         }
-        let known = urls
-        let chunks = stride(from: 0, to: rest.count, by: 2_048).map { rest[$0..<min($0 + 2_048, rest.count)] }
-        let decoded = chunks.concurrentMap { chunk -> Records? in
-            var records = Records(urls: known)
-            for line in chunk where !records.add(fields(line), readingReport: readingReport) { return nil }
-            return records
+        out.count(urls.count)
+        for url in urls {
+            out.string(url)
+            flush()
         }
-        for records in decoded {
-            guard let records else { return nil }
-            cache.files.merge(records.files) { $1 }
-            cache.summaries.merge(records.summaries) { $1 }
-            if let inputs = records.inputs { (cache.inputs, cache.racy) = inputs }
-            if let report = records.report { cache.report = report }
-        }
-        return cache
-    }
-
-    private static func fields(_ line: Substring.UTF8View) -> [Substring] {
-        line.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
-    }
-
-    /// What some lines of the file hold.
-    private struct Records: Sendable {
-        /// The links' URLs, by number.
-        let urls: [String]
-        var files: [String: File] = [:]
-        var summaries: [String: OutputAudit.PageSummary] = [:]
-        var inputs: (String, Int64)?
-        var report: UnchangedBuild.Report?
-
-        /// False when the line is not one of the cache's.
-        mutating func add(_ fields: [Substring], readingReport: Bool) -> Bool {
-            func list(_ field: Substring) -> [Substring] {
-                field.isEmpty ? [] : field.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { Substring($0) }
+        out.count(summaries.count)
+        for (path, summary) in summaries {
+            out.string(path)
+            out.count(summary.ids.count)
+            for id in summary.ids { out.string(id) }
+            out.count(summary.links.count)
+            for link in summary.links {
+                out.count(numbers[link.url]!)
+                out.signed(Int64(link.line))
+                out.signed(Int64(link.column))
             }
-            switch fields.first {
-            case "I":
-                guard fields.count == 4, let racy = Int64(fields[3]) else { return false }
-                inputs = (String(fields[1]), racy)
-            case "R":
-                guard readingReport else { return fields.count == 2 }
-                guard fields.count == 2, let json = Data(base64Encoded: String(fields[1])),
-                    let report = try? JSONDecoder().decode(UnchangedBuild.Report.self, from: json)
-                else { return false }
-                self.report = report
-            case "F":
-                guard fields.count == 6, let size = Int64(fields[3]), let modified = Int64(fields[4]) else { return false }
-                files[unescape(fields[1])] = File(
-                    key: unescape(fields[2]), stamp: FileStamp(size: size, modified: modified), sha256: String(fields[5]))
-            case "S":
-                guard fields.count == 5 else { return false }
+            out.count(summary.external.count)
+            for url in summary.external { out.string(url) }
+            flush()
+        }
+        flush(always: true)
+    }
+
+    /// The cache a file's bytes hold, or nil if they are not a whole cache file; its report only
+    /// when `readingReport` (a build that loads the cache makes its own).
+    static func decode(_ data: some ContiguousBytes, readingReport: Bool = true) -> BuildCache? {
+        data.withUnsafeBytes { bytes -> BuildCache? in
+            var position = 0
+            func line() -> Substring? {
+                guard let end = bytes[position...].firstIndex(of: 0x0A) else { return nil }
+                defer { position = end + 1 }
+                return Substring(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self))
+            }
+            guard let header = line()?.split(separator: "\t", omittingEmptySubsequences: false), header.count == 3,
+                header[0] == "site-build-cache", let format = Int(header[1])
+            else { return nil }
+            var cache = BuildCache(context: String(header[2]))
+            cache.format = format
+            guard format == formatVersion else { return cache }
+            while true {
+                guard let text = line() else { return nil }
+                if text == "B" { break }
+                let fields = text.split(separator: "\t", omittingEmptySubsequences: false)
+                switch fields.first {
+                case "I":
+                    guard fields.count == 4, let racy = Int64(fields[3]) else { return nil }
+                    (cache.inputs, cache.racy) = (String(fields[1]), racy)
+                case "R":
+                    guard fields.count == 2 else { return nil }
+                    guard readingReport else { continue }
+                    guard let json = Data(base64Encoded: String(fields[1])),
+                        let report = try? JSONDecoder().decode(UnchangedBuild.Report.self, from: json)
+                    else { return nil }
+                    cache.report = report
+                default:
+                    return nil
+                }
+            }
+            var reader = BinaryReader(bytes, from: position)
+            guard let fileCount = reader.count() else { return nil }
+            cache.files.reserveCapacity(fileCount)
+            for _ in 0..<fileCount {
+                guard let path = reader.string(), let key = reader.string(), let size = reader.signed(), let modified = reader.signed(),
+                    let sha256 = reader.string()
+                else { return nil }
+                cache.files[path] = File(key: key, stamp: FileStamp(size: size, modified: modified), sha256: sha256)
+            }
+            guard let urlCount = reader.count() else { return nil }
+            var urls: [String] = []
+            urls.reserveCapacity(urlCount)
+            for _ in 0..<urlCount {
+                guard let url = reader.string() else { return nil }
+                urls.append(url)
+            }
+            func strings() -> [String]? {
+                guard let count = reader.count() else { return nil }
+                var list: [String] = []
+                list.reserveCapacity(count)
+                for _ in 0..<count {
+                    guard let value = reader.string() else { return nil }
+                    list.append(value)
+                }
+                return list
+            }
+            guard let summaryCount = reader.count() else { return nil }
+            cache.summaries.reserveCapacity(summaryCount)
+            for _ in 0..<summaryCount {
+                guard let path = reader.string(), let ids = strings(), let linkCount = reader.count() else { return nil }
                 var links: [OutputAudit.PageSummary.Link] = []
-                for link in list(fields[3]) {
-                    let parts = link.utf8.split(separator: 0x1E, omittingEmptySubsequences: false).map { Substring($0) }
-                    guard parts.count == 3, let number = Int(parts[0]), urls.indices.contains(number), let line = Int(parts[1]),
-                        let column = Int(parts[2])
-                    else { return false }
+                links.reserveCapacity(linkCount)
+                for _ in 0..<linkCount {
+                    guard let number = reader.count(), number < urls.count, let line = reader.signed(), let column = reader.signed(),
+                        let line = Int(exactly: line), let column = Int(exactly: column)
+                    else { return nil }
                     links.append(OutputAudit.PageSummary.Link(url: urls[number], line: line, column: column))
                 }
-                summaries[unescape(fields[1])] = OutputAudit.PageSummary(
-                    ids: list(fields[2]).map(unescape), links: links, external: list(fields[4]).map(unescape))
-            default:
-                return false
+                guard let external = strings() else { return nil }
+                cache.summaries[path] = OutputAudit.PageSummary(ids: ids, links: links, external: external)
             }
-            return true
+            return reader.isAtEnd ? cache : nil
         }
     }
 
