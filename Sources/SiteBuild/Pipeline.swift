@@ -53,8 +53,8 @@ public struct Pipeline: Sendable {
         // (`DocumentCache`); `--clean` starts afresh, and `site check` keeps nothing.
         let documentCache = options.writeOutput || options.incremental
             ? DocumentCache(
-                folder: options.cacheFolder, source: options.source, tool: BuildCache.tool, readingPrevious: options.incremental,
-                saving: options.writeOutput)
+                folder: options.cacheFolder, source: options.source, tool: BuildCache.tool, asOf: options.asOf,
+                readingPrevious: options.incremental, saving: options.writeOutput)
             : nil
         let loader = ContentLoader(folder: options.source, displayPrefix: options.sourceDisplay, memo: documentCache)
         var content = try loader.load()
@@ -105,8 +105,20 @@ public struct Pipeline: Sendable {
         options.progress?.begin("markdown", total: content.documents.count)
         let rendered = content.documents.concurrentUpdate { document -> (RenderedBody, TextSpill.Ref?, [RenderedReportPart]?, [Diagnostic]) in
             defer { options.progress?.advance() }
-            let sourceFindings = checker.checkSource(document, context: sourceContext)
-            let result = Self.renderBody(of: document, allowRawHTML: allowRawHTML, targets: targets, cache: documentCache, spill: spill)
+            let contentPath = document.id.rawValue + ".md"
+            // A document the cache gave without reading its file was checked in this text before,
+            // without findings; its text is read only if its body must be rendered after all.
+            var sourceFindings: [Diagnostic] = []
+            var readSource: (@Sendable () -> Result<Document, Diagnostic>)?
+            if let documentCache, documentCache.isUnread(contentPath), let digest = documentCache.digest(contentPath) {
+                readSource = { [document] in loader.readSource(of: document, digest: digest) }
+            } else {
+                let attachments = AttachmentReads(sourceContext.attachmentText)
+                sourceFindings = checker.checkSource(document, context: attachments.context(sourceContext))
+                if sourceFindings.isEmpty, !attachments.read { documentCache?.rememberSourceClean(contentPath) }
+            }
+            let result = Self.renderBody(
+                of: document, allowRawHTML: allowRawHTML, targets: targets, cache: documentCache, spill: spill, readSource: readSource)
             document = document.replacingSource(frontMatter: "", body: "")
             return (result.body, result.spilledHTML, result.parts, sourceFindings)
         }
@@ -146,8 +158,11 @@ public struct Pipeline: Sendable {
     /// A document's body as HTML and text, from the cache when it holds this version's; an annual
     /// report section by section, so the page can put each table under its section. With a
     /// spill, the HTML is written there and `body.html` is empty, unless the write failed.
+    /// `readSource` gives the document with its text when the cache gave it without (and nil is
+    /// not a body kept for it): a failure is the body's only finding.
     static func renderBody(
-        of document: Document, allowRawHTML: Bool, targets: SiteLinkTargets, cache documentCache: DocumentCache?, spill: TextSpill?
+        of document: Document, allowRawHTML: Bool, targets: SiteLinkTargets, cache documentCache: DocumentCache?, spill: TextSpill?,
+        readSource: (() -> Result<Document, Diagnostic>)? = nil
     ) -> (body: RenderedBody, spilledHTML: TextSpill.Ref?, parts: [RenderedReportPart]?) {
         let contentPath = document.id.rawValue + ".md"
         func spilling(_ body: RenderedBody) -> (RenderedBody, TextSpill.Ref?) {
@@ -158,6 +173,13 @@ public struct Pipeline: Sendable {
             let (body, ref) = spilling(
                 RenderedBody(html: cached.html, text: cached.text, links: cached.links, headings: cached.headings, diagnostics: []))
             return (body, ref, cached.parts?.map { RenderedReportPart(section: $0.section, html: $0.html) })
+        }
+        var document = document
+        if let readSource {
+            switch readSource() {
+            case .success(let withText): document = withText
+            case .failure(let diagnostic): return (RenderedBody(html: "", text: "", links: [], headings: [], diagnostics: [diagnostic]), nil, nil)
+            }
         }
         let recording = RecordingLinkTargets(targets)
         let markdown = MarkdownRenderer(allowRawHTML: allowRawHTML, targets: recording)
@@ -362,6 +384,26 @@ public struct Pipeline: Sendable {
         report.published = true  // its diagnostics were attached above, before the cache kept them
         report.timings = analysis.timings + clock.laps
         return report
+    }
+
+    /// Whether the source checks of one document read an attachment's text: findings there depend
+    /// on more than the document's own file, so its clean result is not kept.
+    final class AttachmentReads: @unchecked Sendable {
+        private let lock = NSLock()
+        private var wasRead = false
+        private let reader: (@Sendable (String) -> (path: String, text: String)?)?
+
+        init(_ reader: (@Sendable (String) -> (path: String, text: String)?)?) { self.reader = reader }
+
+        var read: Bool { lock.withLock { wasRead } }
+
+        /// `context` with its attachment reader noting each read here.
+        func context(_ context: SourceContext) -> SourceContext {
+            SourceContext(asOf: context.asOf, allowedNumbers: context.allowedNumbers) { [self] path in
+                lock.withLock { wasRead = true }
+                return reader?(path)
+            }
+        }
     }
 
     /// The first error of work done on several threads.

@@ -33,6 +33,8 @@ extension Problem {
             return "'published' (\(published)) is before 'written' (\(written))"
         case .unreadableFile:
             return "file cannot be read"
+        case .changedDuringBuild:
+            return "file changed while the build was reading it"
         case .symlinkRefused(let target):
             return "symbolic link to '\(target)' is not followed"
         case .attachmentMissing(let file):
@@ -320,6 +322,8 @@ extension Problem {
             return "a document is published on or after the day it is written"
         case .unreadableFile:
             return "check the file's permissions"
+        case .changedDuringBuild:
+            return "build again once the file is saved"
         case .symlinkRefused:
             return "only links to a file inside the same folder are followed: copy the file or folder there instead"
         case .attachmentMissing:

@@ -37,6 +37,9 @@ public enum Problem: Hashable, Sendable, Codable {
     case publishedBeforeWritten(published: String, written: String)
     /// A file that exists but cannot be read.
     case unreadableFile
+    /// A file the build read twice (an incremental build reads a file's text again only when it
+    /// needs it) with different bytes: it was saved while the build ran.
+    case changedDuringBuild
     /// A file or folder under Content/ that is a symbolic link.
     case symlinkRefused(target: String)
     /// An attachment that does not exist next to the document.
@@ -346,6 +349,7 @@ extension Problem {
         case .invalidDate: "content.invalid-date"
         case .publishedBeforeWritten: "content.date-order"
         case .unreadableFile: "content.unreadable"
+        case .changedDuringBuild: "content.changed-during-build"
         case .symlinkRefused: "content.symlink"
         case .attachmentMissing: "content.attachment-missing"
         case .pathOutsideContent: "content.path-outside"

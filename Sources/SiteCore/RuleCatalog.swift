@@ -31,6 +31,7 @@ public enum RuleCatalog {
         Rule(code: "content.invalid-date", severity: .error, configurable: false, summary: "a date that is not YYYY-MM-DD"),
         Rule(code: "content.date-order", severity: .error, configurable: false, summary: "发布日期 before 成文日期"),
         Rule(code: "content.unreadable", severity: .error, configurable: false, summary: "a file cannot be read"),
+        Rule(code: "content.changed-during-build", severity: .error, configurable: false, summary: "a file was saved while the build read it"),
         Rule(code: "content.symlink", severity: .error, configurable: false, summary: "a symbolic link out of Content/ or Templates/, to a folder, or to nothing"),
         Rule(code: "content.attachment-missing", severity: .error, configurable: false, summary: "an attachment does not exist"),
         Rule(code: "content.path-outside", severity: .error, configurable: false, summary: "a path leaves Content/"),

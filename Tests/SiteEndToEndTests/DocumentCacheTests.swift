@@ -248,4 +248,79 @@ struct DocumentCacheTests {
         #expect(built.published)
         #expect(cacheFiles().count == 1 && cacheFiles()[0].hasSuffix(".bin"))
     }
+
+    /// Sets every file under Content/ an hour back, to a whole second: files saved just before a
+    /// build are read by the next one whatever their stamp (`UnchangedBuild.racyCutoff`).
+    static let anHourAgo = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 3600).rounded(.down))
+
+    func age(_ site: TempSite, _ paths: [String]? = nil) throws {
+        for path in paths ?? site.files(under: "Content").map({ "Content/" + $0 }) {
+            try FileManager.default.setAttributes([.modificationDate: Self.anHourAgo], ofItemAtPath: site.url(path).path)
+        }
+    }
+
+    static let guide = """
+        ---
+        title: 公开指南
+        kind: page
+        issuer: xzfb
+        disclosure: 主动公开
+        published: 2021-06-01
+        catalog: [zcwj]
+        ---
+
+        参见[内部事务文件](../policies/neibu.md)。
+
+        """
+
+    @Test("a file older than the last build, whose stamp has not changed, is not read again; what the build computes is what reading gives")
+    func unreadFiles() throws {
+        var files = SampleSite.files
+        // A placeholder left in a public document's body: a finding (a warning), so that file is read every time.
+        files["Content/policies/gongkai.md"] = SampleSite.policy + "\n（正文）\n"
+        let site = try TempSite(files: files)
+        try age(site)
+        let built = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(built.published, "\(built.diagnostics.sorted.map(\.code))")
+        let cached = try analyse(site)
+        let cache = try #require(cached.documentCache)
+        #expect(!cache.isUnread("policies/gongkai.md"))
+        #expect(cache.unreadDocumentCount == cached.content.documents.count - 1)
+        #expect(cached.diagnostics.contains { $0.code == "content.placeholder" && $0.location?.path == "Content/policies/gongkai.md" })
+        try expectSame(cached, try analyse(site, incremental: false))
+        // A file saved since is read; so is every file on another day (the checks of a text depend on it).
+        try site.write("Content/policies/neibu.md", SampleSite.withheld + "\n补充。\n")
+        #expect(try analyse(site).documentCache?.isUnread("policies/neibu.md") == false)
+        let tomorrow = try Pipeline().analyse(BuildOptions(asOf: CalendarDate(iso: "2026-11-23"), currentFolder: site.root))
+        #expect(tomorrow.documentCache?.unreadDocumentCount == 0)
+    }
+
+    @Test("a file not read is read when its body must be rendered again; if it changed under its old stamp, the build says so")
+    func unreadRenderedAgain() throws {
+        var files = SampleSite.files
+        files["Content/pages/guide.md"] = Self.guide
+        files["Content/policies/neibu.md"] = SampleSite.withheld
+            .replacingOccurrences(of: "disclosure: 不予公开", with: "disclosure: 主动公开")
+            .replacingOccurrences(of: "disclosure_reason: 属于内部事务信息（《中华人民共和国政府信息公开条例》第十六条第一款）\n", with: "")
+        let site = try TempSite(files: files)
+        try age(site)
+        let built = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+        #expect(built.published, "\(built.diagnostics.sorted.map(\.code))")
+        // The linked document is withheld: the guide's file has not changed, but its link has.
+        try site.write("Content/policies/neibu.md", SampleSite.withheld)
+        let cached = try analyse(site)
+        #expect(cached.documentCache?.isUnread("pages/guide.md") == true)
+        #expect(cached.bodies[DocumentID("pages/guide")]?.contains("href=\"/policies/neibu/\"") == false)
+        #expect(cached.bodies[DocumentID("pages/guide")]?.contains("内部事务文件") == true)
+        try expectSame(cached, try analyse(site, incremental: false))
+        // Edited to the same size and put back to the same time: the stamp says unchanged, so the
+        // document comes from the cache, but the text read for the body is another one.
+        try site.write("Content/pages/guide.md", Self.guide.replacingOccurrences(of: "公开指南", with: "办事指南"))
+        try age(site, ["Content/pages/guide.md"])
+        let mixed = try analyse(site)
+        #expect(mixed.documentCache?.isUnread("pages/guide.md") == true)
+        let found = mixed.diagnostics.filter { $0.code == Problem.changedDuringBuild.code }
+        #expect(found.map { $0.location?.path } == ["Content/pages/guide.md"])
+        #expect(found.first?.severity == .error)
+    }
 }

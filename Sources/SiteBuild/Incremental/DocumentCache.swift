@@ -22,11 +22,17 @@ import SiteRender
 /// and lets go of it (at 100,000 documents it is most of a gigabyte), and `commit` puts that file
 /// in place once the build has succeeded.
 final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// One file's results.
     struct Record: Sendable {
         var digest: String
+        /// The file's stamp when it was read, if it was older than the build then (`racy`): a file
+        /// that still has it need not be read again.
+        var stamp: FileStamp?
+        /// The key of the source-check context (`sourceKey`) in which the file's text was checked
+        /// without findings and without reading an attachment: its text need not be checked again.
+        var sourceClean: String?
         var askedFiles: [(path: String, exists: Bool)]
         /// The `Document`, without its text (`Document.replacingSource`).
         var document: Stored<Document>
@@ -118,18 +124,33 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     private var next: [String: Record] = [:]
     /// Files whose document was reused from `previous` (their bodies may be too).
     private var reusedDocuments: Set<String> = []
+    /// Files whose document was reused without reading the file (`unreadDocument`).
+    private var unreadDocuments: Set<String> = []
+    /// Stamps of files changed since are not recorded (`UnchangedBuild.racyCutoff`).
+    private let racy: Int64
+    /// This build's day, part of the source-check context.
+    private let asOf: CalendarDate
+    /// The source-check context of this build: the day and the numbers site.yaml allows.
+    private var sourceKey = ""
     private(set) var reusedBodies = 0
     /// How many documents this build took from the cache rather than decoding them.
     var reusedDocumentCount: Int { lock.withLock { reusedDocuments.count } }
+    /// How many of those it took without reading their files.
+    var unreadDocumentCount: Int { lock.withLock { unreadDocuments.count } }
 
     /// The cache kept for the Content folder `source` (empty when there is none or it is unusable).
-    init(folder: URL, source: URL, tool: String, readingPrevious: Bool = true, saving: Bool = true) {
+    init(folder: URL, source: URL, tool: String, asOf: CalendarDate, readingPrevious: Bool = true, saving: Bool = true) {
+        racy = UnchangedBuild.racyCutoff()
+        self.asOf = asOf
         file = folder.appendingPathComponent("documents-\(String(StableHasher.digest(of: Array(source.standardizedFileURL.path.utf8)).prefix(16))).bin")
         // Unique within the process too: `site serve` builds again and again.
         temporary = saving ? file.appendingPathExtension("tmp-\(getpid())-\(UUID().uuidString.prefix(8))") : nil
         self.tool = tool
         previous = [:]
-        if readingPrevious, let data = FileManager.default.contents(atPath: file.path), let (context, records) = Self.decode(data, tool: tool) {
+        // Mapped, not read: the records' coded values are slices of it, and most are never looked at
+        // again (an unchanged file's body is read back only if its page is made). The next cache is
+        // written to another file, renamed over this one: the mapping keeps the old bytes.
+        if readingPrevious, let data = try? Data(contentsOf: file, options: .alwaysMapped), let (context, records) = Self.decode(data, tool: tool) {
             previousContext = context
             previous = records
         }
@@ -137,19 +158,35 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
 
     // MARK: Documents
 
-    func prepare(context: [String]) {
+    func prepare(context: [String], configuration: SiteConfiguration?) {
         let key = Self.contextKey(context)
+        let source = Self.contextKey(["\(asOf)"] + (configuration?.allowedNumbers ?? []).sorted())
         lock.withLock {
             if previousContext[0] != key { previous = [:] }
             previousContext[0] = key
+            sourceKey = source
         }
     }
 
-    func document(contentPath: String, digest: String, fileExists: (String) -> Bool) -> Document? {
-        guard let record = lock.withLock({ previous[contentPath] }), record.digest == digest,
+    func unreadDocument(contentPath: String, stamp: FileStamp, fileExists: (String) -> Bool) -> Document? {
+        guard let record = lock.withLock({ previous[contentPath] }), record.stamp == stamp, record.body != nil,
+            record.sourceClean == lock.withLock({ sourceKey }), record.askedFiles.allSatisfy({ fileExists($0.path) == $0.exists }),
+            let document = record.document.decoded()
+        else { return nil }
+        lock.withLock {
+            next[contentPath] = record
+            reusedDocuments.insert(contentPath)
+            unreadDocuments.insert(contentPath)
+        }
+        return document
+    }
+
+    func document(contentPath: String, digest: String, stamp: FileStamp?, fileExists: (String) -> Bool) -> Document? {
+        guard var record = lock.withLock({ previous[contentPath] }), record.digest == digest,
             record.askedFiles.allSatisfy({ fileExists($0.path) == $0.exists }),
             let document = record.document.decoded()
         else { return nil }
+        record.stamp = trusted(stamp)
         lock.withLock {
             next[contentPath] = record
             reusedDocuments.insert(contentPath)
@@ -157,8 +194,26 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         return document
     }
 
-    func remember(_ document: Document, contentPath: String, digest: String, askedFiles: [(path: String, exists: Bool)]) {
-        lock.withLock { next[contentPath] = Record(digest: digest, askedFiles: askedFiles, document: .value(document), body: nil) }
+    func remember(_ document: Document, contentPath: String, digest: String, stamp: FileStamp?, askedFiles: [(path: String, exists: Bool)]) {
+        let record = Record(digest: digest, stamp: trusted(stamp), askedFiles: askedFiles, document: .value(document), body: nil)
+        lock.withLock { next[contentPath] = record }
+    }
+
+    private func trusted(_ stamp: FileStamp?) -> FileStamp? {
+        guard let stamp, stamp.modified < racy else { return nil }
+        return stamp
+    }
+
+    /// Whether the document of this file was given without reading the file: its source checks
+    /// are skipped (they found nothing in this text), and its text is read only if its body
+    /// must be rendered again after all (`digest` is what the text must hash to).
+    func isUnread(_ contentPath: String) -> Bool { lock.withLock { unreadDocuments.contains(contentPath) } }
+
+    func digest(_ contentPath: String) -> String? { lock.withLock { next[contentPath]?.digest } }
+
+    /// Notes that the source checks found nothing in this file's text, and read no attachment.
+    func rememberSourceClean(_ contentPath: String) {
+        lock.withLock { next[contentPath]?.sourceClean = sourceKey }
     }
 
     // MARK: Bodies
@@ -281,7 +336,10 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
                 return "f" + BuildCache.escape(path) + "\u{1E}" + (exists ? "1" : "0")
             }
         }.joined(separator: "\u{1F}")
-        var line = Data("R\t\(BuildCache.escape(path))\t\(record.digest)\t\(files)\t\(record.body == nil ? "-" : links)\t\(document.count)\t\(body.count)\n".utf8)
+        let stamp = record.stamp.map { "\($0.size):\($0.modified)" } ?? "-"
+        var line = Data(
+            ("R\t\(BuildCache.escape(path))\t\(record.digest)\t\(stamp)\t\(record.sourceClean ?? "-")\t\(files)\t"
+                + "\(record.body == nil ? "-" : links)\t\(document.count)\t\(body.count)\n").utf8)
         line += document
         line += body
         return line
@@ -298,25 +356,35 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (context: [String], records: [String: Record])? in
             let bytes = raw.bindMemory(to: UInt8.self)
             var position = 0
+            // Split as bytes (tabs and separators are ASCII): splitting by Characters took most of the time.
             func line() -> [Substring]? {
                 guard let end = bytes[position...].firstIndex(of: 0x0A) else { return nil }
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
+                let text = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self))
                 position = end + 1
-                return text.split(separator: "\t", omittingEmptySubsequences: false)
+                return text.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
             }
             guard let header = line(), header.count == 5, header[0] == "site-document-cache", header[1] == "\(formatVersion)",
                 BuildCache.unescape(header[2]) == tool
             else { return nil }
             var records: [String: Record] = [:]
             func list(_ field: Substring) -> [[Substring]] {
-                field.isEmpty ? [] : field.split(separator: "\u{1F}", omittingEmptySubsequences: false).map {
-                    $0.split(separator: "\u{1E}", omittingEmptySubsequences: false)
+                field.isEmpty ? [] : field.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map {
+                    $0.split(separator: 0x1E, omittingEmptySubsequences: false).map { Substring($0) }
                 }
             }
             while position < bytes.count {
-                guard let fields = line(), fields.count == 7, fields[0] == "R", let documentLength = Int(fields[5]),
-                    let bodyLength = Int(fields[6]), position + documentLength + bodyLength <= bytes.count
+                guard var fields = line(), fields.count == 9, fields[0] == "R", let documentLength = Int(fields[7]),
+                    let bodyLength = Int(fields[8]), documentLength >= 0, bodyLength >= 0,
+                    position + documentLength + bodyLength <= bytes.count
                 else { return nil }
+                var stamp: FileStamp?
+                if fields[3] != "-" {
+                    let parts = fields[3].split(separator: ":")
+                    guard parts.count == 2, let size = Int64(parts[0]), let modified = Int64(parts[1]) else { return nil }
+                    stamp = FileStamp(size: size, modified: modified)
+                }
+                let sourceClean = fields[4] == "-" ? nil : String(fields[4])
+                fields.removeSubrange(3...4)
                 var askedFiles: [(path: String, exists: Bool)] = []
                 for pair in list(fields[3]) {
                     guard pair.count == 2 else { return nil }
@@ -342,7 +410,8 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
                 }
                 position += bodyLength
                 records[BuildCache.unescape(fields[1])] = Record(
-                    digest: String(fields[2]), askedFiles: askedFiles, document: .coded(document), body: body)
+                    digest: String(fields[2]), stamp: stamp, sourceClean: sourceClean, askedFiles: askedFiles, document: .coded(document),
+                    body: body)
             }
             return ([String(header[3]), String(header[4])], records)
         }

@@ -82,15 +82,20 @@ public struct ContentLoader: Sendable {
         let organizationCode = configuration?.organizationCode ?? "<organisation code>"
         let markdown = files.filter { $0.hasSuffix(".md") }.sorted()
         let memo = self.memo
-        memo?.prepare(context: [organizationCode, displayPrefix])
+        memo?.prepare(context: [organizationCode, displayPrefix], configuration: configuration)
+        let stamps = listing.stamps
         let results = markdown.concurrentMap { contentPath -> (DocumentID, DocumentDecoder.Result) in
             let id = DocumentID(String(contentPath.dropLast(3)))
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(contentPath).path) else {
+            let stamp = stamps[contentPath]
+            if let stamp, let document = memo?.unreadDocument(contentPath: contentPath, stamp: stamp, fileExists: { files.contains($0) }) {
+                return (id, DocumentDecoder.Result(document: document, diagnostics: []))
+            }
+            guard let data = FileManager.default.contents(atPath: self.filePath(contentPath)) else {
                 return (id, DocumentDecoder.Result(document: nil, diagnostics: [Diagnostic(.unreadableFile, at: .file(self.displayPath(contentPath)))]))
             }
             let bytes = [UInt8](data)
             let digest = memo == nil ? "" : StableHasher.digest(of: bytes)
-            if let document = memo?.document(contentPath: contentPath, digest: digest, fileExists: { files.contains($0) }),
+            if let document = memo?.document(contentPath: contentPath, digest: digest, stamp: stamp, fileExists: { files.contains($0) }),
                 case .success(let text) = self.text(of: bytes, contentPath: contentPath), case .success(let split) = FrontMatter.split(text)
             {
                 // The memo keeps documents without their text, which is most of their bytes.
@@ -109,7 +114,8 @@ public struct ContentLoader: Sendable {
                 let result = recording.decode(id: id, path: self.displayPath(contentPath), text: text)
                 if let memo, let document = result.document, result.diagnostics.isEmpty {
                     memo.remember(
-                        document.replacingSource(frontMatter: "", body: ""), contentPath: contentPath, digest: digest, askedFiles: asked.list)
+                        document.replacingSource(frontMatter: "", body: ""), contentPath: contentPath, digest: digest, stamp: stamp,
+                        askedFiles: asked.list)
                 }
                 return (id, result)
             case .failure(let diagnostic):
@@ -136,6 +142,9 @@ public struct ContentLoader: Sendable {
 
     private struct Listing {
         var files: Set<String> = []
+        /// The stamp of every regular file (not of symbolic links: the file they name may change
+        /// without them), for the memo.
+        var stamps: [String: FileStamp] = [:]
         var diagnostics: [Diagnostic] = []
         /// Swift compares strings by canonical equivalence: `café` composed and decomposed are one
         /// key. The first spelling seen of each, to tell a second spelling apart.
@@ -186,6 +195,7 @@ public struct ContentLoader: Sendable {
                 if child >= 0 { walk(child, prefix: contentPath, depth: depth + 1, root: root, into: &listing) }
             case S_IFREG:
                 listing.insert(contentPath, display: displayPath)
+                listing.stamps[contentPath] = FileStamp(info)
             case S_IFLNK:
                 let target = folder.appendingPathComponent(contentPath).resolvingSymlinksInPath().path
                 if target != root, !target.hasPrefix(root + "/") {
@@ -207,12 +217,36 @@ public struct ContentLoader: Sendable {
 
     /// Reads a file under the folder as text, or explains why it cannot be.
     public func readText(_ contentPath: String) -> Result<String, Diagnostic> {
-        let url = folder.appendingPathComponent(contentPath)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = FileManager.default.contents(atPath: filePath(contentPath)) else {
             return .failure(Diagnostic(.unreadableFile, at: .file(displayPath(contentPath))))
         }
         return text(of: [UInt8](data), contentPath: contentPath)
     }
+
+    /// A document the memo gave without its text (`DecodedDocumentMemo.unreadDocument`), with its
+    /// text read from its file now — which must still have the bytes the document was decoded
+    /// from (`digest`), or the build would mix two versions of it.
+    public func readSource(of document: Document, digest: String) -> Result<Document, Diagnostic> {
+        let contentPath = document.id.rawValue + ".md"
+        guard let data = FileManager.default.contents(atPath: filePath(contentPath)) else {
+            return .failure(Diagnostic(.unreadableFile, at: .file(displayPath(contentPath))))
+        }
+        let bytes = [UInt8](data)
+        guard StableHasher.digest(of: bytes) == digest else {
+            return .failure(Diagnostic(.changedDuringBuild, at: .file(displayPath(contentPath))))
+        }
+        switch text(of: bytes, contentPath: contentPath).map(FrontMatter.split) {
+        case .success(.success(let split)):
+            return .success(document.replacingSource(frontMatter: String(split.yaml), body: String(split.body)))
+        case .success(.failure):
+            return .failure(Diagnostic(.changedDuringBuild, at: .file(displayPath(contentPath))))
+        case .failure(let diagnostic):
+            return .failure(diagnostic)
+        }
+    }
+
+    /// The file's path on disk (the folder is standardised: no `URL` needed per file).
+    private func filePath(_ contentPath: String) -> String { folder.path + "/" + contentPath }
 
     private func text(of bytes: [UInt8], contentPath: String) -> Result<String, Diagnostic> {
         switch SourceText.decode(bytes) {
@@ -272,13 +306,20 @@ public struct LoadedContent: Sendable {
 /// so findings are always fresh. Called from many threads at once.
 public protocol DecodedDocumentMemo: AnyObject, Sendable {
     /// Forgets every kept document when the context differs from the one they were decoded in.
-    func prepare(context: [String])
+    /// `configuration` is site.yaml's, for what the memo keeps beyond documents.
+    func prepare(context: [String], configuration: SiteConfiguration?)
+    /// The document kept for this file, taken without reading the file: when the file still has
+    /// the stamp it had when an earlier build read it (recorded only if it was older than that
+    /// build by more than the file system's clock resolution, as git does), and the memo holds
+    /// everything the build would read its text for. Kept without its text, like `document`.
+    func unreadDocument(contentPath: String, stamp: FileStamp, fileExists: (String) -> Bool) -> Document?
     /// The document kept for this file, if its bytes had this digest and every file it asked about
     /// still does or does not exist as it did. Documents are kept without their front-matter text
     /// and body (`replacingSource`): the loader puts them back from the file.
-    func document(contentPath: String, digest: String, fileExists: (String) -> Bool) -> Document?
-    /// Keeps a document decoded without findings, with the files its decoding asked about.
-    func remember(_ document: Document, contentPath: String, digest: String, askedFiles: [(path: String, exists: Bool)])
+    func document(contentPath: String, digest: String, stamp: FileStamp?, fileExists: (String) -> Bool) -> Document?
+    /// Keeps a document decoded without findings, with the files its decoding asked about and the
+    /// file's stamp when it was read (nil for a symbolic link).
+    func remember(_ document: Document, contentPath: String, digest: String, stamp: FileStamp?, askedFiles: [(path: String, exists: Bool)])
 }
 
 /// The questions one decoding asked about files; used by one thread only.
