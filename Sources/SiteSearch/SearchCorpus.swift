@@ -7,7 +7,7 @@ public enum SearchCorpus {
     /// `texts`: each public document's body without markup (from the Markdown stage).
     public static func documents(graph: ContentGraph, texts: [DocumentID: String]) -> [SearchDocument] {
         let basePath = graph.configuration.basePath
-        return graph.publicDocuments.compactMap { id -> SearchDocument? in
+        return graph.publicDocuments.concurrentMap { id -> SearchDocument? in
             guard let document = graph[id], document.isPublic else { return nil }
             var text = texts[id] ?? ""
             if let plan = document.plan {
@@ -34,7 +34,7 @@ public enum SearchCorpus {
                 indexNumber: document.indexNumber?.value.text, issuer: issuer, summary: document.summary, text: text,
                 date: document.published?.value, kind: document.kind.chineseName, validity: document.policy?.validity?.value.chinese,
                 filters: filters)
-        }
+        }.compactMap { $0 }
     }
 
     /// 目录栏目 (the catalog tree, indented), 发布机构, 年份 (newest first), 类别, 有效性. Values no

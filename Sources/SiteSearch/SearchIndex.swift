@@ -166,13 +166,15 @@ public enum SearchIndex {
             if let data = memo?.batch(key), let remembered = Batch(decoding: data, partitions: count) {
                 batch = remembered
                 memo?.remember(key, data)
-                for id in range {
-                    // Made only if the last build's copy will not do.
-                    let document = ordered[id]
+                // Made only if the last build's copy will not do; on all cores, since each file
+                // is checked on disk.
+                _ = Array(ordered[range].enumerated()).concurrentMap { offset, document -> Bool in
+                    let id = start + offset
                     emitResult("search/docs/\(id).json", "shown:" + digests[id]) { shownFiles(document).json }
                     if hasRest(document) {
                         emitResult("search/docs/\(id)-rest.txt", "shown-rest:" + digests[id]) { shownFiles(document).rest ?? Data() }
                     }
+                    return true
                 }
             } else {
                 let documents = Array(ordered[range])
