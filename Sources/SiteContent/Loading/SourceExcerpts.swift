@@ -15,12 +15,17 @@ public struct SourceExcerpts: Sendable {
         self.redact = redact
     }
 
+    /// The files are read on all cores: a portal with a warning in each of thousands of files
+    /// has thousands to read.
     public func attach(to diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var cache: [String: [Substring]] = [:]
-        return diagnostics.map { diagnostic in
-            guard diagnostic.excerpt == nil, let location = diagnostic.location, location.line > 0 else { return diagnostic }
-            if cache[location.path] == nil { cache[location.path] = lines(of: location.path) }
-            guard let lines = cache[location.path], location.line <= lines.count else { return diagnostic }
+        @Sendable func wanted(_ diagnostic: Diagnostic) -> SourceLocation? {
+            guard diagnostic.excerpt == nil, let location = diagnostic.location, location.line > 0 else { return nil }
+            return location
+        }
+        let paths = Array(Set(diagnostics.compactMap { wanted($0)?.path }))
+        let read = Dictionary(uniqueKeysWithValues: zip(paths, paths.concurrentMap { lines(of: $0) }))
+        return diagnostics.concurrentMap { diagnostic in
+            guard let location = wanted(diagnostic), let lines = read[location.path], location.line <= lines.count else { return diagnostic }
             var copy = diagnostic
             copy.excerpt = redact(String(lines[location.line - 1]))
             return copy
