@@ -43,7 +43,7 @@ public struct Manifest: Equatable, Sendable {
 
     public init(basePath: String, files: [File]) {
         self.basePath = basePath
-        self.files = files.filter { $0.path != Self.path }.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        self.files = files.filter { $0.path != Self.path }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
     /// The JSON text: one file per line, keys in a fixed order.
@@ -114,6 +114,8 @@ public struct Manifest: Equatable, Sendable {
 
     /// A JSON string: `"`, `\` and control characters escaped, the rest as it is (UTF-8).
     static func quoted(_ text: String) -> String {
+        // Most paths need no escape (U+2028 and U+2029 start with the byte E2).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
