@@ -214,8 +214,10 @@ public struct Pipeline: Sendable {
         let racy = UnchangedBuild.racyCutoff()
         if options.writeOutput {
             var clock = PhaseClock()
+            // Both digests from one listing of the folders.
+            let trees = UnchangedBuild.stamps(of: options)
             if options.incremental, let cached = BuildCache.summary(folder: options.cacheFolder, output: options.output),
-                UnchangedBuild.inputs(options, racy: cached.racy) == cached.inputs,
+                UnchangedBuild.inputs(options, racy: cached.racy, trees: trees) == cached.inputs,
                 UnchangedBuild.digest(UnchangedBuild.stamps(under: options.output)) == cached.outputs,
                 let previous = try? JSONDecoder().decode(UnchangedBuild.Report.self, from: cached.report)
             {
@@ -224,7 +226,7 @@ public struct Pipeline: Sendable {
                 report.timings = clock.laps
                 return report
             }
-            inputs = UnchangedBuild.inputs(options, racy: racy)
+            inputs = UnchangedBuild.inputs(options, racy: racy, trees: trees)
         }
         var analysis = try analyse(options)
         var clock = PhaseClock()
@@ -377,6 +379,7 @@ public struct Pipeline: Sendable {
             analysis.documentCache?.commit()
             searchCache?.commit()
             clock.lap("cache")
+            if options.endsProcess { HeldToExit.keep([analysis, audit, reuse, renderer, pages]) }
         } catch {
             writer.abandon()
             throw error
@@ -404,6 +407,15 @@ public struct Pipeline: Sendable {
                 return reader?(path)
             }
         }
+    }
+
+    /// What a build that ends the process holds at its end (`BuildOptions.endsProcess`): kept
+    /// here, so that nothing of it is freed before the process exits.
+    enum HeldToExit {
+        private static let lock = NSLock()
+        nonisolated(unsafe) private static var held: [Any] = []
+
+        static func keep(_ values: [Any]) { lock.withLock { held += values } }
     }
 
     /// The first error of work done on several threads.

@@ -44,6 +44,7 @@ struct BuildCommand: ParsableCommand {
             strict: report.strict, writeOutput: true, asOf: try report.asOfDate(), incremental: !clean)
         options.preview = drafts
         options.precompress = precompress
+        options.endsProcess = true
         try Runner.run(options, report: report) { result in
             let reused = result.reusedFileCount > 0 ? " (\(result.reusedFileCount) unchanged)" : ""
             return "Built \(counted(result.fileCount, "file"))\(reused) from \(counted(result.publicDocumentCount, "public document")) "
@@ -67,9 +68,10 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             source: folders.source, templates: folders.templates, baseURL: baseURL, strict: report.strict,
             writeOutput: false, asOf: try report.asOfDate())
+        options.endsProcess = true
         try Runner.run(options, report: report) { result in
             "Checked \(counted(result.documentCount, "document")) (\(result.publicDocumentCount) public) as of \(options.asOf)"
         }

@@ -45,7 +45,8 @@ enum UnchangedBuild {
     /// theme folders, the executable, and the options.
     /// `racy`: files modified at or after this time (nanoseconds since 1970) are read too — see
     /// `racyCutoff()`. The same cutoff must be used to compare two digests.
-    static func inputs(_ options: BuildOptions, racy: Int64) -> String {
+    /// `trees`: the stamps of the two folders (`stamps(of:)`), when the caller has them already.
+    static func inputs(_ options: BuildOptions, racy: Int64, trees: [[(path: String, stamp: FileStamp)]]? = nil) -> String {
         var hasher = StableHasher()
         hasher.combine("site-build-inputs")
         hasher.combine(SiteVersion.current)
@@ -56,9 +57,9 @@ enum UnchangedBuild {
         for value in [options.sourceDisplay, options.templatesDisplay, options.outputDisplay, options.baseURL ?? "", "\(options.asOf)", "\(options.strict)", "\(options.precompress)"] {
             hasher.combine(value)
         }
-        for folder in [options.source, options.templates] {
+        for (folder, tree) in zip([options.source, options.templates], trees ?? stamps(of: options)) {
             hasher.combine(folder.path)
-            for (path, stamp) in stamps(under: folder) {
+            for (path, stamp) in tree {
                 hasher.combine(path)
                 hasher.combine(UInt64(bitPattern: stamp.size))
                 hasher.combine(UInt64(bitPattern: stamp.modified))
@@ -81,6 +82,11 @@ enum UnchangedBuild {
 
     static func contents(_ url: URL) -> [UInt8] {
         FileManager.default.contents(atPath: url.path).map { [UInt8]($0) } ?? []
+    }
+
+    /// The stamps of the content folder's files and the theme folder's.
+    static func stamps(of options: BuildOptions) -> [[(path: String, stamp: FileStamp)]] {
+        [options.source, options.templates].map { stamps(under: $0) }
     }
 
     /// Every regular file under a folder (hidden ones too), sorted, with its stamp; symbolic links
