@@ -106,6 +106,80 @@ struct CatalogEntry: Encodable, Sendable {
     }
 }
 
+extension CatalogEntry {
+    /// The entry as `ExportJSON.encoder` encodes it (keys sorted), every line moved right by
+    /// `indent` spaces: catalog.json writes its entries this way (`PrettyJSON`).
+    func prettyJSON(indent: Int) -> [UInt8] {
+        var json = PrettyJSON(indent: indent)
+        json.object { json in
+            json.key("attachments")
+            json.array(attachments) { json, attachment in
+                json.object { json in
+                    json.key("file_name")
+                    json.string(attachment.fileName)
+                    json.key("sha256")
+                    json.string(attachment.sha256)
+                    json.key("size")
+                    json.int(attachment.size)
+                    json.key("title")
+                    json.string(attachment.title)
+                    json.key("url")
+                    json.string(attachment.url)
+                }
+            }
+            json.key("document_number")
+            json.string(documentNumber)
+            json.key("id")
+            json.string(id)
+            json.key("index_number")
+            json.string(indexNumber)
+            json.key("interprets")
+            json.string(interprets)
+            json.key("issuers")
+            json.array(issuers) { json, issuer in
+                json.object { json in
+                    json.key("id")
+                    json.string(issuer.id)
+                    json.key("name")
+                    json.string(issuer.name)
+                }
+            }
+            json.key("kind")
+            json.string(kind)
+            json.key("kind_name")
+            json.string(kindName)
+            json.key("normative")
+            if let normative { json.bool(normative) } else { json.null() }
+            json.key("published")
+            json.string(published)
+            json.key("sections")
+            json.array(sections) { json, section in
+                json.object { json in
+                    json.key("id")
+                    json.string(section.id)
+                    json.key("title")
+                    json.string(section.title)
+                }
+            }
+            json.key("summary")
+            json.string(summary)
+            json.key("superseded_by")
+            json.string(supersededBy)
+            json.key("title")
+            json.string(title)
+            json.key("topics")
+            json.array(topics) { json, topic in json.string(topic) }
+            json.key("url")
+            json.string(url)
+            json.key("validity")
+            json.string(validity)
+            json.key("written")
+            json.string(written)
+        }
+        return json.bytes
+    }
+}
+
 /// Makes the catalog entries of a site.
 struct CatalogBuilder: Sendable {
     let graph: ContentGraph

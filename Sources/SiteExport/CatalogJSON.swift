@@ -26,27 +26,21 @@ struct CatalogJSON: Encodable {
         }
     }
 
-    /// The same bytes as `ExportJSON.encode` of the whole catalog, but each entry encoded on its own
-    /// (on all cores) and indented into place: JSONEncoder holds a tree of the whole value while it
-    /// encodes, several times the size of the file, which is 80 MB at 100,000 documents.
+    /// The same bytes as `ExportJSON.encode` of the whole catalog, but each entry written on its own
+    /// (on all cores), in place: JSONEncoder holds a tree of the whole value while it encodes,
+    /// several times the size of the file, which is 80 MB at 100,000 documents; and building its
+    /// tree of boxed values cost more than the rest of the export (`PrettyJSON`).
     static func render(site: Site, entries: [CatalogEntry]) throws -> Data {
         guard !entries.isEmpty else { return try ExportJSON.encode(CatalogJSON(site: site, count: 0, entries: [])) }
         var out = Data("{\n  \"count\" : \(entries.count),\n  \"entries\" : [\n".utf8)
         // A batch at a time, so the pieces are never all in memory beside the file.
         for start in stride(from: 0, to: entries.count, by: 1024) {
             let chunks = stride(from: start, to: min(start + 1024, entries.count), by: 32).map { entries[$0..<min($0 + 32, entries.count)] }
-            // One encoder per chunk: making one costs more than encoding an entry. JSONEncoder
-            // fails only on values it cannot encode; then the whole catalog is encoded the usual
-            // way, which throws that error.
-            let encoded = chunks.concurrentMap { chunk -> [Data]? in
-                let encoder = ExportJSON.encoder
-                return try? chunk.map { try encoder.encode($0) }
-            }
+            let encoded = chunks.concurrentMap { chunk in chunk.map { $0.prettyJSON(indent: 4) } }
             for pieces in encoded {
-                guard let pieces else { return try ExportJSON.encode(CatalogJSON(site: site, count: entries.count, entries: entries)) }
                 for piece in pieces {
                     if out.last != UInt8(ascii: "\n") { out.append(contentsOf: ",\n".utf8) }
-                    out.append(indented(piece, by: 4))
+                    out.append(contentsOf: piece)
                 }
             }
             // Room for the whole file, judged from the first batch: growing by doubling would

@@ -25,4 +25,26 @@ struct CatalogJSONLayoutTests {
             #expect(String(decoding: pieces, as: UTF8.self) == String(decoding: whole, as: UTF8.self))
         }
     }
+
+    @Test("every character JSONEncoder escapes, or does not, comes out the same: controls, quotes, slashes, line separators, emoji")
+    func escaping() throws {
+        let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+        let tricky = controls + "\"\\/ \u{7F}\u{2028}\u{2029}\u{FEFF}中文\u{1F600}é"
+        func entry(_ text: String, normative: Bool?, attachments: Int) -> CatalogEntry {
+            CatalogEntry(
+                id: text, indexNumber: nil, title: text, documentNumber: text, issuers: [.init(id: text, name: "")], written: nil,
+                published: "2024-01-01", validity: nil, normative: normative, topics: [text, ""], sections: [],
+                kind: "policy", kindName: "政策文件", url: "https://example.gov.cn/a/b/", summary: text, supersededBy: nil, interprets: text,
+                attachments: (0..<attachments).map { .init(fileName: text, title: text, url: "/x/\($0)", size: $0 * 1_000_003 - 7, sha256: "ab") })
+        }
+        let entries = [entry(tricky, normative: true, attachments: 2), entry("", normative: false, attachments: 0), entry("a", normative: nil, attachments: 1)]
+        let site = CatalogJSON.Site(name: tricky, url: "https://example.gov.cn/", organizationCode: "")
+        let whole = try ExportJSON.encode(CatalogJSON(site: site, count: entries.count, entries: entries))
+        let pieces = try CatalogJSON.render(site: site, entries: entries)
+        #expect(String(decoding: pieces, as: UTF8.self) == String(decoding: whole, as: UTF8.self))
+        for entry in entries {
+            let encoded = try ExportJSON.encoder.encode(entry)
+            #expect(String(decoding: entry.prettyJSON(indent: 0), as: UTF8.self) == String(decoding: encoded, as: UTF8.self))
+        }
+    }
 }

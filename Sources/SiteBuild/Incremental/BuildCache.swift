@@ -13,8 +13,8 @@ import SiteOutput
 /// output's copy still has the stamp it was written with. Anything the key does not cover is in
 /// `context`: the tool, the theme and the audit settings; when that differs, nothing is reused.
 /// So an incremental build's output is byte for byte a clean build's.
-struct BuildCache {
-    struct File {
+struct BuildCache: Sendable {
+    struct File: Sendable {
         var key: String
         var stamp: FileStamp
         /// Of the file's bytes, lowercase hexadecimal (`manifest.json`).
@@ -54,9 +54,14 @@ struct BuildCache {
 
     /// The cache of the last build into `output`, if it was made in the same context (nil: any).
     static func load(folder: URL, output: URL, context: String?) -> BuildCache? {
+        read(folder: folder, output: output).flatMap { context == nil || $0.context == context ? $0 : nil }
+    }
+
+    /// The cache of the last build into `output`, in whatever context it was made (the build
+    /// reads it while it loads the content, and checks the context once it knows its own).
+    static func read(folder: URL, output: URL) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: url(folder: folder, output: output).path),
-            let cache = decode(data, readingReport: false), cache.format == formatVersion,
-            context == nil || cache.context == context
+            let cache = decode(data, readingReport: false), cache.format == formatVersion
         else { return nil }
         return cache
     }

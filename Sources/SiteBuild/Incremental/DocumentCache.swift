@@ -121,6 +121,9 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     private let tool: String
     private var previous: [String: Record]
     private var previousContext = ["", ""]
+    /// The last build's file, being decoded; `previous` holds it once `previousRead`.
+    private let reading: Prefetched<(context: [String], records: [String: Record])?>?
+    private var previousRead = false
     private var next: [String: Record] = [:]
     /// Files whose document was reused from `previous` (their bodies may be too).
     private var reusedDocuments: Set<String> = []
@@ -149,16 +152,28 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         previous = [:]
         // Mapped, not read: the records' coded values are slices of it, and most are never looked at
         // again (an unchanged file's body is read back only if its page is made). The next cache is
-        // written to another file, renamed over this one: the mapping keeps the old bytes.
-        if readingPrevious, let data = try? Data(contentsOf: file, options: .alwaysMapped), let (context, records) = Self.decode(data, tool: tool) {
-            previousContext = context
-            previous = records
+        // written to another file, renamed over this one: the mapping keeps the old bytes. Its
+        // records are decoded on another thread while the loader lists the folder (`prepare` waits).
+        let file = file
+        reading = readingPrevious
+            ? Prefetched { (try? Data(contentsOf: file, options: .alwaysMapped)).flatMap { Self.decode($0, tool: tool) } } : nil
+    }
+
+    /// The last build's records, once decoded: called before anything reads `previous`.
+    private func awaitPrevious() {
+        guard let reading, !lock.withLock({ previousRead }) else { return }
+        let decoded = reading.value
+        lock.withLock {
+            guard !previousRead else { return }
+            previousRead = true
+            if let decoded { (previousContext, previous) = decoded }
         }
     }
 
     // MARK: Documents
 
     func prepare(context: [String], configuration: SiteConfiguration?) {
+        awaitPrevious()
         let key = Self.contextKey(context)
         let source = Self.contextKey(["\(asOf)"] + (configuration?.allowedNumbers ?? []).sorted())
         lock.withLock {
@@ -220,6 +235,7 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
 
     /// Forgets every kept body when their context (base path, raw HTML) differs.
     func prepareBodies(context: [String]) {
+        awaitPrevious()
         let key = Self.contextKey(context)
         lock.withLock {
             if previousContext[1] != key {
@@ -261,6 +277,7 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     /// another thread, while the build goes on, and lets go of every record: called once the
     /// bodies are rendered. A cache that cannot be written only costs speed next time.
     func finish() {
+        awaitPrevious()
         let (records, context) = lock.withLock {
             finished = true
             defer {

@@ -1,0 +1,22 @@
+import Foundation
+
+/// A value made on another thread while the caller goes on with other work; `value` waits for it.
+/// For reading a cache file while the build does what does not need it yet.
+public final class Prefetched<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var result: Value?
+
+    public init(_ make: @escaping @Sendable () -> Value) {
+        done.enter()
+        DispatchQueue.global().async { [self] in
+            result = make()
+            done.leave()
+        }
+    }
+
+    /// The value, once made (the group orders the write before this read).
+    public var value: Value {
+        done.wait()
+        return result!
+    }
+}
