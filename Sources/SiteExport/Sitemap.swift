@@ -11,6 +11,19 @@ import SiteRender
 struct Sitemap: Sendable {
     let graph: ContentGraph
     let address: SiteAddress
+    /// The date of every public document's latest version, looked up once: lists ask for the
+    /// same documents again and again.
+    let updated: [DocumentID: CalendarDate]
+
+    init(graph: ContentGraph, address: SiteAddress) {
+        self.graph = graph
+        self.address = address
+        var updated: [DocumentID: CalendarDate] = [:]
+        for document in graph.documents where document.isPublic {
+            if let date = document.updated { updated[document.id] = date }
+        }
+        self.updated = updated
+    }
 
     func render(_ pages: [PageSpec]) -> String {
         var lines = [
@@ -61,12 +74,16 @@ struct Sitemap: Sendable {
             return newest(graph.decisions + items)
         case .agencies: return newest(graph.issuedBy.values.joined())
         case .agency(let id, _): return newest((graph.issuedBy[id] ?? []) + (graph.tasksByAgency[id] ?? []).map(\.plan))
-        case .document(let id): return graph[id].flatMap { $0.isPublic ? $0.updated : nil }
+        case .document(let id): return updated[id]
         case .notFound, .search: return nil
         }
     }
 
     func newest(_ ids: some Sequence<DocumentID>) -> CalendarDate? {
-        ids.compactMap { graph[$0] }.filter(\.isPublic).compactMap(\.updated).max()
+        var newest: CalendarDate?
+        for id in ids {
+            if let date = updated[id], newest.map({ date > $0 }) ?? true { newest = date }
+        }
+        return newest
     }
 }

@@ -151,9 +151,9 @@ public final class PublicWriter: @unchecked Sendable {
     /// thread (`waitForRemoval`).
     public func commit() throws(SiteError) {
         let fileManager = FileManager.default
-        // The new site's bytes reach the disk before it replaces the old one: one sync instead of
-        // one per file (Glibc's module does not offer `syncfs`, which would sync only this disk).
-        sync()
+        // The new site's bytes reach the disk before it replaces the old one: one sync of the
+        // output's file system instead of one per file, and not of every other disk as `sync` would.
+        syncFileSystem(of: stagingPath)
         if !fileManager.fileExists(atPath: output.path) {
             do {
                 try fileManager.moveItem(at: staging, to: output)
