@@ -198,13 +198,15 @@ public final class PublicWriter: @unchecked Sendable {
 
     /// The staging URL of a relative path, after checking it stays inside, with its folder created.
     private func target(_ relativePath: String) throws(SiteError) -> String {
-        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
-        guard !relativePath.isEmpty, !relativePath.hasPrefix("/"), !relativePath.contains("\0"),
-            parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
+        // Checked as bytes (`/` and `.` are ASCII): this runs for every file of every build.
+        let bytes = relativePath.utf8
+        let parts = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard !bytes.isEmpty, !bytes.contains(0),
+            parts.allSatisfy({ !$0.isEmpty && !$0.elementsEqual([UInt8(ascii: ".")]) && !$0.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) })
         else {
             throw .writeFailed(path: relativePath, reason: "the path would leave the output folder")
         }
-        let folder = parts.dropLast().joined(separator: "/")
+        let folder = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(relativePath[..<$0]) } ?? ""
         lock.lock()
         let isNew = writtenFiles.insert(relativePath).inserted
         let needsFolder = !folder.isEmpty && !createdFolders.contains(folder)
