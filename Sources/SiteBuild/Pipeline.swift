@@ -53,7 +53,7 @@ public struct Pipeline: Sendable {
         // (`DocumentCache`); `--clean` starts afresh, and `site check` keeps nothing.
         let documentCache = options.writeOutput || options.incremental
             ? DocumentCache(
-                folder: options.cacheFolder, source: options.source, tool: BuildCache.tool, asOf: options.asOf,
+                folder: options.cacheFolder, source: options.source, tool: BuildCache.tool, asOf: options.asOf, preview: options.preview,
                 readingPrevious: options.incremental, saving: options.writeOutput)
             : nil
         let loader = ContentLoader(folder: options.source, displayPrefix: options.sourceDisplay, memo: documentCache)
@@ -158,8 +158,8 @@ public struct Pipeline: Sendable {
     /// A document's body as HTML and text, from the cache when it holds this version's; an annual
     /// report section by section, so the page can put each table under its section. With a
     /// spill, the HTML is written there and `body.html` is empty, unless the write failed.
-    /// `readSource` gives the document with its text when the cache gave it without (and nil is
-    /// not a body kept for it): a failure is the body's only finding.
+    /// `readSource` reads the text of a document the cache gave without it; it is called only when
+    /// the cache holds no body for it after all, and a failure is then the body's only finding.
     static func renderBody(
         of document: Document, allowRawHTML: Bool, targets: SiteLinkTargets, cache documentCache: DocumentCache?, spill: TextSpill?,
         readSource: (() -> Result<Document, Diagnostic>)? = nil

@@ -288,6 +288,11 @@ struct DocumentCacheTests {
         #expect(cache.unreadDocumentCount == cached.content.documents.count - 1)
         #expect(cached.diagnostics.contains { $0.code == "content.placeholder" && $0.location?.path == "Content/policies/gongkai.md" })
         try expectSame(cached, try analyse(site, incremental: false))
+        // A preview (drafts and scheduled documents public) checks every text again: which
+        // documents are public decides what the checks look at.
+        var preview = BuildOptions(asOf: asOf, currentFolder: site.root)
+        preview.preview = true
+        #expect(try Pipeline().analyse(preview).documentCache?.unreadDocumentCount == 0)
         // A file saved since is read; so is every file on another day (the checks of a text depend on it).
         try site.write("Content/policies/neibu.md", SampleSite.withheld + "\n补充。\n")
         #expect(try analyse(site).documentCache?.isUnread("policies/neibu.md") == false)

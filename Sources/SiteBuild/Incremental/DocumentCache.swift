@@ -131,9 +131,11 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     private var unreadDocuments: Set<String> = []
     /// Stamps of files changed since are not recorded (`UnchangedBuild.racyCutoff`).
     private let racy: Int64
-    /// This build's day, part of the source-check context.
+    /// This build's day, and whether it is a preview: part of the source-check context (they decide
+    /// which documents are public, and the checks look at public ones).
     private let asOf: CalendarDate
-    /// The source-check context of this build: the day and the numbers site.yaml allows.
+    private let preview: Bool
+    /// The source-check context of this build: the day, the preview, the numbers site.yaml allows.
     private var sourceKey = ""
     private(set) var reusedBodies = 0
     /// How many documents this build took from the cache rather than decoding them.
@@ -142,9 +144,12 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     var unreadDocumentCount: Int { lock.withLock { unreadDocuments.count } }
 
     /// The cache kept for the Content folder `source` (empty when there is none or it is unusable).
-    init(folder: URL, source: URL, tool: String, asOf: CalendarDate, readingPrevious: Bool = true, saving: Bool = true) {
+    init(
+        folder: URL, source: URL, tool: String, asOf: CalendarDate, preview: Bool = false, readingPrevious: Bool = true, saving: Bool = true
+    ) {
         racy = UnchangedBuild.racyCutoff()
         self.asOf = asOf
+        self.preview = preview
         file = folder.appendingPathComponent("documents-\(String(StableHasher.digest(of: Array(source.standardizedFileURL.path.utf8)).prefix(16))).bin")
         // Unique within the process too: `site serve` builds again and again.
         temporary = saving ? file.appendingPathExtension("tmp-\(getpid())-\(UUID().uuidString.prefix(8))") : nil
@@ -175,7 +180,7 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     func prepare(context: [String], configuration: SiteConfiguration?) {
         awaitPrevious()
         let key = Self.contextKey(context)
-        let source = Self.contextKey(["\(asOf)"] + (configuration?.allowedNumbers ?? []).sorted())
+        let source = Self.contextKey(["\(asOf)", "\(preview)"] + (configuration?.allowedNumbers ?? []).sorted())
         lock.withLock {
             if previousContext[0] != key { previous = [:] }
             previousContext[0] = key

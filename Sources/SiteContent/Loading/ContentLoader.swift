@@ -309,9 +309,10 @@ public protocol DecodedDocumentMemo: AnyObject, Sendable {
     /// `configuration` is site.yaml's, for what the memo keeps beyond documents.
     func prepare(context: [String], configuration: SiteConfiguration?)
     /// The document kept for this file, taken without reading the file: when the file still has
-    /// the stamp it had when an earlier build read it (recorded only if it was older than that
-    /// build by more than the file system's clock resolution, as git does), and the memo holds
-    /// everything the build would read its text for. Kept without its text, like `document`.
+    /// the stamp it had when an earlier build read it (recorded only if the file was saved two
+    /// seconds or more before that build, beyond the file system clock's resolution, as git
+    /// does), and the memo holds everything the build would read its text for. Kept without its
+    /// text, like `document`.
     func unreadDocument(contentPath: String, stamp: FileStamp, fileExists: (String) -> Bool) -> Document?
     /// The document kept for this file, if its bytes had this digest and every file it asked about
     /// still does or does not exist as it did. Documents are kept without their front-matter text
