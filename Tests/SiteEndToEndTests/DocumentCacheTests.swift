@@ -153,29 +153,14 @@ struct DocumentCacheTests {
     @Test("a body linking to a document is rendered again when that document becomes public, or stops being public")
     func linkTargetDisclosure() throws {
         var files = SampleSite.files
-        files["Content/pages/guide.md"] = """
-            ---
-            title: 公开指南
-            kind: page
-            issuer: xzfb
-            disclosure: 主动公开
-            published: 2021-06-01
-            catalog: [zcwj]
-            ---
-
-            参见[内部事务文件](../policies/neibu.md)。
-
-            """
+        files["Content/pages/guide.md"] = Self.guide
         let site = try TempSite(files: files)
         let guide = DocumentID("pages/guide")
         let href = "href=\"/policies/neibu/\""
         _ = try analyse(site)  // writes nothing: a check keeps no cache
         _ = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
         #expect(try analyse(site).bodies[guide]?.contains(href) == false, "no address of a document that is not public")
-        let published = SampleSite.withheld
-            .replacingOccurrences(of: "disclosure: 不予公开", with: "disclosure: 主动公开")
-            .replacingOccurrences(of: "disclosure_reason: 属于内部事务信息（《中华人民共和国政府信息公开条例》第十六条第一款）\n", with: "")
-        try site.write("Content/policies/neibu.md", published)
+        try site.write("Content/policies/neibu.md", Self.neibuPublished)
         var cached = try analyse(site)
         #expect(cached.bodies[guide]?.contains(href) == true)
         try expectSame(cached, try analyse(site, incremental: false))
@@ -259,6 +244,12 @@ struct DocumentCacheTests {
         }
     }
 
+    /// The sample site's withheld document, made public.
+    static let neibuPublished = SampleSite.withheld
+        .replacingOccurrences(of: "disclosure: 不予公开", with: "disclosure: 主动公开")
+        .replacingOccurrences(of: "disclosure_reason: 属于内部事务信息（《中华人民共和国政府信息公开条例》第十六条第一款）\n", with: "")
+
+    /// A public page linking to the sample site's withheld document.
     static let guide = """
         ---
         title: 公开指南
@@ -304,9 +295,7 @@ struct DocumentCacheTests {
     func unreadRenderedAgain() throws {
         var files = SampleSite.files
         files["Content/pages/guide.md"] = Self.guide
-        files["Content/policies/neibu.md"] = SampleSite.withheld
-            .replacingOccurrences(of: "disclosure: 不予公开", with: "disclosure: 主动公开")
-            .replacingOccurrences(of: "disclosure_reason: 属于内部事务信息（《中华人民共和国政府信息公开条例》第十六条第一款）\n", with: "")
+        files["Content/policies/neibu.md"] = Self.neibuPublished
         let site = try TempSite(files: files)
         try age(site)
         let built = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
