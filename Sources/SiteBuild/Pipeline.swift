@@ -228,10 +228,6 @@ public struct Pipeline: Sendable {
             }
             inputs = UnchangedBuild.inputs(options, racy: racy, trees: trees)
         }
-        // What the last build into this output wrote, read while the content is loaded and checked.
-        let (cacheFolder, outputFolder) = (options.cacheFolder, options.output)
-        let lastBuild = options.writeOutput && options.incremental
-            ? Prefetched { BuildCache.read(folder: cacheFolder, output: outputFolder) } : nil
         var analysis = try analyse(options)
         var clock = PhaseClock()
         let content = analysis.content
@@ -273,7 +269,10 @@ public struct Pipeline: Sendable {
         // Incremental: what the last build into this output wrote, if made with the same tool,
         // theme and audit settings (`site check` writes nothing and keeps nothing).
         let context = BuildCache.context(theme: analysis.theme, audit: [configuration.basePath, configuration.language] + footerMarks)
-        let previous = lastBuild?.value.flatMap { $0.context == context ? $0 : nil }
+        // Read only now, after the document cache has gone: at 100,000 documents each holds hundreds
+        // of megabytes.
+        let previous = options.writeOutput && options.incremental
+            ? BuildCache.load(folder: options.cacheFolder, output: output, context: context) : nil
         let reuse = OutputReuse(writer: writer, previous: previous, context: context, racy: racy)
         // The search index's batches of the last build into this output (`--clean`: none).
         let searchCache = options.writeOutput

@@ -14,9 +14,11 @@ public final class Prefetched<Value: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// The value, once made (the group orders the write before this read).
-    public var value: Value {
+    /// The value, once made (the group orders the write before this read). Taken: this object
+    /// holds it no longer, so it goes when the caller lets go of it. Nil when already taken.
+    public func take() -> Value? {
         done.wait()
-        return result!
+        defer { result = nil }
+        return result
     }
 }

@@ -54,14 +54,9 @@ struct BuildCache: Sendable {
 
     /// The cache of the last build into `output`, if it was made in the same context (nil: any).
     static func load(folder: URL, output: URL, context: String?) -> BuildCache? {
-        read(folder: folder, output: output).flatMap { context == nil || $0.context == context ? $0 : nil }
-    }
-
-    /// The cache of the last build into `output`, in whatever context it was made (the build
-    /// reads it while it loads the content, and checks the context once it knows its own).
-    static func read(folder: URL, output: URL) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: url(folder: folder, output: output).path),
-            let cache = decode(data, readingReport: false), cache.format == formatVersion
+            let cache = decode(data, readingReport: false), cache.format == formatVersion,
+            context == nil || cache.context == context
         else { return nil }
         return cache
     }

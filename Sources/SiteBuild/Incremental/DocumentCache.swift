@@ -155,19 +155,19 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         temporary = saving ? file.appendingPathExtension("tmp-\(getpid())-\(UUID().uuidString.prefix(8))") : nil
         self.tool = tool
         previous = [:]
-        // Mapped, not read: the records' coded values are slices of it, and most are never looked at
-        // again (an unchanged file's body is read back only if its page is made). The next cache is
-        // written to another file, renamed over this one: the mapping keeps the old bytes. Its
-        // records are decoded on another thread while the loader lists the folder (`prepare` waits).
+        // Read whole (the records' coded values are slices of it, let go once the next cache is
+        // written) and decoded on another thread while the loader lists the folder (`prepare`
+        // waits). Mapped instead, reading each record's first line brought the whole file into
+        // the process's memory all the same, and kept it there longer.
         let file = file
         reading = readingPrevious
-            ? Prefetched { (try? Data(contentsOf: file, options: .alwaysMapped)).flatMap { Self.decode($0, tool: tool) } } : nil
+            ? Prefetched { FileManager.default.contents(atPath: file.path).flatMap { Self.decode($0, tool: tool) } } : nil
     }
 
     /// The last build's records, once decoded: called before anything reads `previous`.
     private func awaitPrevious() {
         guard let reading, !lock.withLock({ previousRead }) else { return }
-        let decoded = reading.value
+        let decoded = reading.take() ?? nil  // taken: the records go once the next cache is written
         lock.withLock {
             guard !previousRead else { return }
             previousRead = true
