@@ -159,9 +159,14 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         // written) and decoded on another thread while the loader lists the folder (`prepare`
         // waits). Mapped instead, reading each record's first line brought the whole file into
         // the process's memory all the same, and kept it there longer.
+        // A file another build of `site` wrote is not read past its first line.
         let file = file
         reading = readingPrevious
-            ? Prefetched { FileManager.default.contents(atPath: file.path).flatMap { Self.decode($0, tool: tool) } } : nil
+            ? Prefetched {
+                guard Self.writtenBy(tool, file: file) else { return nil }
+                return FileManager.default.contents(atPath: file.path).flatMap { Self.decode($0, tool: tool) }
+            }
+            : nil
     }
 
     /// The last build's records, once decoded: called before anything reads `previous`.
@@ -374,6 +379,15 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     }
 
     /// The records of a cache file written by this tool, or nil.
+    /// Whether the file's header names this format and tool (read from its first 4 KB).
+    static func writtenBy(_ tool: String, file: URL) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: file.path) else { return false }
+        defer { try? handle.close() }
+        let start = Data("site-document-cache\t\(formatVersion)\t\(BuildCache.escape(tool))\t".utf8)
+        guard let head = try? handle.read(upToCount: 4096) else { return false }
+        return head.starts(with: start)
+    }
+
     static func decode(_ data: Data, tool: String) -> (context: [String], records: [String: Record])? {
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (context: [String], records: [String: Record])? in
             let bytes = raw.bindMemory(to: UInt8.self)
