@@ -96,6 +96,31 @@ extension CompactCoderTests {
     }
 }
 
+@Suite("The document cache file, read where it is")
+struct CacheFileTests {
+    @Test("lines and the regions between them come back exactly, across reads and past lines longer than a read")
+    func linesAndRegions() throws {
+        let site = try TempSite(files: [:])
+        let long = String(repeating: "长", count: 200_000)  // 600,000 bytes: longer than one read
+        let blob = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+        let bytes = Data("first\n".utf8) + blob + Data("\(long)\n".utf8) + Data("x\n".utf8) + Data("\n".utf8) + Data("no end".utf8)
+        try bytes.write(to: site.url("cache.bin"))
+        let file = try #require(CacheFile(site.url("cache.bin")))
+        #expect(file.size == bytes.count)
+        var lines = CacheFile.Lines(file)
+        #expect(lines.next() == "first")
+        let region = lines.skip(blob.count)
+        #expect(region.bytes == blob)
+        #expect(lines.next().map(String.init) == long)
+        #expect(lines.next() == "x")
+        #expect(lines.next() == "")
+        #expect(!lines.atEnd)
+        #expect(lines.next() == nil, "a last line without its line break is not a line")
+        #expect(file.read(offset: bytes.count - 3, count: 10) == Data("end".utf8))
+        #expect(file.read(offset: bytes.count + 5, count: 10) == Data())
+    }
+}
+
 @Suite("The document cache")
 struct DocumentCacheTests {
     let asOf = CalendarDate(iso: "2026-11-22")

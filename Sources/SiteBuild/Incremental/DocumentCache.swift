@@ -70,19 +70,20 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     /// with the build's own copies, where coded copies would double the memory.
     enum Stored<Value: Codable & Sendable>: Sendable {
         case value(Value)
-        case coded(Data)
+        /// Coded, in the last build's file (read when asked).
+        case coded(CacheFile.Region)
 
         func decoded() -> Value? {
             switch self {
             case .value(let value): value
-            case .coded(let data): try? CompactCoder.decode(Value.self, from: data)
+            case .coded(let region): region.bytes.flatMap { try? CompactCoder.decode(Value.self, from: $0) }
             }
         }
 
         func coded() -> Data? {
             switch self {
             case .value(let value): try? CompactCoder.encode(value)
-            case .coded(let data): data
+            case .coded(let region): region.bytes
             }
         }
     }
@@ -155,18 +156,10 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         temporary = saving ? file.appendingPathExtension("tmp-\(getpid())-\(UUID().uuidString.prefix(8))") : nil
         self.tool = tool
         previous = [:]
-        // Read whole (the records' coded values are slices of it, let go once the next cache is
-        // written) and decoded on another thread while the loader lists the folder (`prepare`
-        // waits). Mapped instead, reading each record's first line brought the whole file into
-        // the process's memory all the same, and kept it there longer.
-        // A file another build of `site` wrote is not read past its first line.
+        // Its record lines are read on another thread while the loader lists the folder (`prepare`
+        // waits); each coded value is read from the file when it is decoded (`CacheFile`).
         let file = file
-        reading = readingPrevious
-            ? Prefetched {
-                guard Self.writtenBy(tool, file: file) else { return nil }
-                return FileManager.default.contents(atPath: file.path).flatMap { Self.decode($0, tool: tool) }
-            }
-            : nil
+        reading = readingPrevious ? Prefetched { CacheFile(file).flatMap { Self.decode($0, tool: tool) } } : nil
     }
 
     /// The last build's records, once decoded: called before anything reads `previous`.
@@ -378,79 +371,63 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         return hasher.digest
     }
 
-    /// The records of a cache file written by this tool, or nil.
-    /// Whether the file's header names this format and tool (read from its first 4 KB).
-    static func writtenBy(_ tool: String, file: URL) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: file.path) else { return false }
-        defer { try? handle.close() }
-        let start = Data("site-document-cache\t\(formatVersion)\t\(BuildCache.escape(tool))\t".utf8)
-        guard let head = try? handle.read(upToCount: 4096) else { return false }
-        return head.starts(with: start)
-    }
-
-    static func decode(_ data: Data, tool: String) -> (context: [String], records: [String: Record])? {
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (context: [String], records: [String: Record])? in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var position = 0
-            // Split as bytes (tabs and separators are ASCII): splitting by Characters took most of the time.
-            func line() -> [Substring]? {
-                guard let end = bytes[position...].firstIndex(of: 0x0A) else { return nil }
-                let text = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self))
-                position = end + 1
-                return text.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
-            }
-            guard let header = line(), header.count == 5, header[0] == "site-document-cache", header[1] == "\(formatVersion)",
-                BuildCache.unescape(header[2]) == tool
-            else { return nil }
-            var records: [String: Record] = [:]
-            func list(_ field: Substring) -> [[Substring]] {
-                field.isEmpty ? [] : field.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map {
-                    $0.split(separator: 0x1E, omittingEmptySubsequences: false).map { Substring($0) }
-                }
-            }
-            while position < bytes.count {
-                guard var fields = line(), fields.count == 9, fields[0] == "R", let documentLength = Int(fields[7]),
-                    let bodyLength = Int(fields[8]), documentLength >= 0, bodyLength >= 0,
-                    position + documentLength + bodyLength <= bytes.count
-                else { return nil }
-                var stamp: FileStamp?
-                if fields[3] != "-" {
-                    let parts = fields[3].split(separator: ":")
-                    guard parts.count == 2, let size = Int64(parts[0]), let modified = Int64(parts[1]) else { return nil }
-                    stamp = FileStamp(size: size, modified: modified)
-                }
-                let sourceClean = fields[4] == "-" ? nil : String(fields[4])
-                fields.removeSubrange(3...4)
-                var askedFiles: [(path: String, exists: Bool)] = []
-                for pair in list(fields[3]) {
-                    guard pair.count == 2 else { return nil }
-                    askedFiles.append((BuildCache.unescape(pair[0]), pair[1] == "1"))
-                }
-                // Slices share the file's bytes: one copy of the cache in memory, not two.
-                let document = data[(data.startIndex + position)..<(data.startIndex + position + documentLength)]
-                position += documentLength
-                var body: Body?
-                if fields[4] != "-" {
-                    var asked: [LinkQuestion] = []
-                    for pair in list(fields[4]) {
-                        guard pair.count == 2, let kind = pair[0].first else { return nil }
-                        let name = BuildCache.unescape(pair[0].dropFirst())
-                        let answer = Array(pair[1])
-                        switch (kind, answer.count) {
-                        case ("d", 2): asked.append(.document(DocumentID(name), exists: answer[0] == "1", isPublic: answer[1] == "1"))
-                        case ("f", 1): asked.append(.file(name, exists: answer[0] == "1"))
-                        default: return nil
-                        }
-                    }
-                    body = Body(asked: asked, content: .coded(data[(data.startIndex + position)..<(data.startIndex + position + bodyLength)]))
-                }
-                position += bodyLength
-                records[BuildCache.unescape(fields[1])] = Record(
-                    digest: String(fields[2]), stamp: stamp, sourceClean: sourceClean, askedFiles: askedFiles, document: .coded(document),
-                    body: body)
-            }
-            return ([String(header[3]), String(header[4])], records)
+    /// The records of a cache file written by this tool, or nil (of a file another build of `site`
+    /// wrote, only the header line is looked at).
+    static func decode(_ file: CacheFile, tool: String) -> (context: [String], records: [String: Record])? {
+        var lines = CacheFile.Lines(file)
+        // Split as bytes (tabs and separators are ASCII): splitting by Characters took most of the time.
+        func line() -> [Substring]? {
+            lines.next().map { $0.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) } }
         }
+        guard let header = line(), header.count == 5, header[0] == "site-document-cache", header[1] == "\(formatVersion)",
+            BuildCache.unescape(header[2]) == tool
+        else { return nil }
+        var records: [String: Record] = [:]
+        func list(_ field: Substring) -> [[Substring]] {
+            field.isEmpty ? [] : field.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map {
+                $0.split(separator: 0x1E, omittingEmptySubsequences: false).map { Substring($0) }
+            }
+        }
+        while !lines.atEnd {
+            guard var fields = line(), fields.count == 9, fields[0] == "R", let documentLength = Int(fields[7]),
+                let bodyLength = Int(fields[8]), documentLength >= 0, bodyLength >= 0,
+                lines.position + documentLength + bodyLength <= file.size
+            else { return nil }
+            var stamp: FileStamp?
+            if fields[3] != "-" {
+                let parts = fields[3].split(separator: ":")
+                guard parts.count == 2, let size = Int64(parts[0]), let modified = Int64(parts[1]) else { return nil }
+                stamp = FileStamp(size: size, modified: modified)
+            }
+            let sourceClean = fields[4] == "-" ? nil : String(fields[4])
+            fields.removeSubrange(3...4)
+            var askedFiles: [(path: String, exists: Bool)] = []
+            for pair in list(fields[3]) {
+                guard pair.count == 2 else { return nil }
+                askedFiles.append((BuildCache.unescape(pair[0]), pair[1] == "1"))
+            }
+            let document = lines.skip(documentLength)
+            let bodyBytes = lines.skip(bodyLength)
+            var body: Body?
+            if fields[4] != "-" {
+                var asked: [LinkQuestion] = []
+                for pair in list(fields[4]) {
+                    guard pair.count == 2, let kind = pair[0].first else { return nil }
+                    let name = BuildCache.unescape(pair[0].dropFirst())
+                    let answer = Array(pair[1])
+                    switch (kind, answer.count) {
+                    case ("d", 2): asked.append(.document(DocumentID(name), exists: answer[0] == "1", isPublic: answer[1] == "1"))
+                    case ("f", 1): asked.append(.file(name, exists: answer[0] == "1"))
+                    default: return nil
+                    }
+                }
+                body = Body(asked: asked, content: .coded(bodyBytes))
+            }
+            records[BuildCache.unescape(fields[1])] = Record(
+                digest: String(fields[2]), stamp: stamp, sourceClean: sourceClean, askedFiles: askedFiles, document: .coded(document),
+                body: body)
+        }
+        return ([String(header[3]), String(header[4])], records)
     }
 }
 
