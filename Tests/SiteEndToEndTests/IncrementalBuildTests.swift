@@ -329,6 +329,9 @@ struct BuildCacheFileTests {
         #expect(decoded.summaries == cache.summaries)
         #expect(decoded.inputs == "in" && decoded.racy == cache.racy)
         #expect(BuildCache.decode(Array("not a cache\n".utf8)) == nil)
+        // Another context is refused from the first line; the same one is read whole.
+        #expect(BuildCache.decode(cache.encoded(), context: "def456") == nil)
+        #expect(BuildCache.decode(cache.encoded(), context: "abc123")?.summaries == cache.summaries)
         // Anything after the records, and every file cut short, is refused.
         let bytes = cache.encoded()
         #expect(BuildCache.decode(bytes + Array("F\tbroken\n".utf8)) == nil)

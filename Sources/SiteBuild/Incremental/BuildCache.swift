@@ -55,7 +55,7 @@ struct BuildCache: Sendable {
     /// The cache of the last build into `output`, if it was made in the same context (nil: any).
     static func load(folder: URL, output: URL, context: String?) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: url(folder: folder, output: output).path),
-            let cache = decode(data, readingReport: false), cache.format == formatVersion,
+            let cache = decode(data, readingReport: false, context: context), cache.format == formatVersion,
             context == nil || cache.context == context
         else { return nil }
         return cache
@@ -184,7 +184,9 @@ struct BuildCache: Sendable {
 
     /// The cache a file's bytes hold, or nil if they are not a whole cache file; its report only
     /// when `readingReport` (a build that loads the cache makes its own).
-    static func decode(_ data: some ContiguousBytes, readingReport: Bool = true) -> BuildCache? {
+    /// With `context`, a cache of another context is refused after its first line (at 100,000
+    /// documents the rest is hundreds of megabytes once decoded).
+    static func decode(_ data: some ContiguousBytes, readingReport: Bool = true, context expected: String? = nil) -> BuildCache? {
         data.withUnsafeBytes { bytes -> BuildCache? in
             var position = 0
             func line() -> Substring? {
@@ -198,6 +200,7 @@ struct BuildCache: Sendable {
             var cache = BuildCache(context: String(header[2]))
             cache.format = format
             guard format == formatVersion else { return cache }
+            if let expected, cache.context != expected { return nil }
             while true {
                 guard let text = line() else { return nil }
                 if text == "B" { break }
