@@ -55,8 +55,7 @@ struct BuildCache: Sendable {
     /// The cache of the last build into `output`, if it was made in the same context (nil: any).
     static func load(folder: URL, output: URL, context: String?) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: url(folder: folder, output: output).path),
-            let cache = decode(data, readingReport: false, context: context), cache.format == formatVersion,
-            context == nil || cache.context == context
+            let cache = decode(data, readingReport: false, context: context), cache.format == formatVersion
         else { return nil }
         return cache
     }

@@ -188,26 +188,25 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
 
     func unreadDocument(contentPath: String, stamp: FileStamp, fileExists: (String) -> Bool) -> Document? {
         guard let record = lock.withLock({ previous[contentPath] }), record.stamp == stamp, record.body != nil,
-            record.sourceClean == lock.withLock({ sourceKey }), record.askedFiles.allSatisfy({ fileExists($0.path) == $0.exists }),
-            let document = record.document.decoded()
+            record.sourceClean == lock.withLock({ sourceKey })
         else { return nil }
-        lock.withLock {
-            next[contentPath] = record
-            reusedDocuments.insert(contentPath)
-            unreadDocuments.insert(contentPath)
-        }
-        return document
+        return reuse(record, contentPath: contentPath, fileExists: fileExists, unread: true)
     }
 
     func document(contentPath: String, digest: String, stamp: FileStamp?, fileExists: (String) -> Bool) -> Document? {
-        guard var record = lock.withLock({ previous[contentPath] }), record.digest == digest,
-            record.askedFiles.allSatisfy({ fileExists($0.path) == $0.exists }),
-            let document = record.document.decoded()
-        else { return nil }
+        guard var record = lock.withLock({ previous[contentPath] }), record.digest == digest else { return nil }
         record.stamp = trusted(stamp)
+        return reuse(record, contentPath: contentPath, fileExists: fileExists, unread: false)
+    }
+
+    /// The last build's document of a file, carried into this build's cache, if every file its
+    /// decoding asked about still does or does not exist as it did.
+    private func reuse(_ record: Record, contentPath: String, fileExists: (String) -> Bool, unread: Bool) -> Document? {
+        guard record.askedFiles.allSatisfy({ fileExists($0.path) == $0.exists }), let document = record.document.decoded() else { return nil }
         lock.withLock {
             next[contentPath] = record
             reusedDocuments.insert(contentPath)
+            if unread { unreadDocuments.insert(contentPath) }
         }
         return document
     }
