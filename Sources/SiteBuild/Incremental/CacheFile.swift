@@ -4,11 +4,12 @@ import Foundation
 import Glibc
 #endif
 
-/// The last build's document cache, open for reading: its record lines are read in passing, and
-/// each coded value is read (`pread`) only when it is decoded or copied into the next cache. At
-/// 100,000 documents the file is 870 MB; read whole, it sat in memory beside everything the build
-/// holds (it made an edit rebuild's peak). The descriptor keeps the file readable after the next
-/// cache is renamed over it, until the last record goes.
+/// A cache file of the last build, open for reading: the document cache's record lines are read in
+/// passing, and each coded value (a document, a body, a search batch) is read (`pread`) only when it
+/// is decoded or copied into the next cache. At 100,000 documents the document cache is 870 MB;
+/// read whole, it sat in memory beside everything the build holds (it made an edit rebuild's
+/// peak). The descriptor keeps the file readable after the next cache is renamed over it, until
+/// the last record goes.
 final class CacheFile: @unchecked Sendable {
     /// Where a coded value is in the file.
     struct Region: Sendable {

@@ -8,9 +8,10 @@ import SiteSearch
 ///
 /// Stored in `.site-cache/search-<digest of the output folder>.bin`: a header line naming the
 /// format and the tool, then per batch its key (32 ASCII characters), the length of its data (8
-/// bytes, little-endian) and the data. The last build's file is mapped, not read; this build's
-/// batches, reused or new, go to a temporary file as they come (at 100,000 documents they are as
-/// big as the index), which `commit` puts in place once the build has succeeded.
+/// bytes, little-endian) and the data. Of the last build's file only the batch headers are read
+/// at first, and each batch when it is asked for (`CacheFile`): mapped, the whole file (160 MB at
+/// 100,000 documents) came to count in the build's memory. This build's batches, reused or new, go
+/// to a temporary file as they come, which `commit` puts in place once the build has succeeded.
 final class SearchCache: SearchBatchMemo, @unchecked Sendable {
     static let formatVersion = 1
 
@@ -18,8 +19,7 @@ final class SearchCache: SearchBatchMemo, @unchecked Sendable {
     private let file: URL
     private let temporary: URL
     private let tool: String
-    private let previousData: Data
-    private let previous: [String: Range<Int>]
+    private let previous: [String: CacheFile.Region]
     private var output: BufferedOutput?
     /// Whether `remember` made the cache folder, which an uncommitted build then removes.
     private var createdFolder = false
@@ -30,40 +30,35 @@ final class SearchCache: SearchBatchMemo, @unchecked Sendable {
         // Unique within the process too: `site serve` builds again and again.
         temporary = file.appendingPathExtension("tmp-\(getpid())-\(UUID().uuidString.prefix(8))")
         self.tool = tool
-        if readingPrevious, let data = try? Data(contentsOf: file, options: .alwaysMapped), let index = Self.index(data, tool: tool) {
-            previousData = data
-            previous = index
-        } else {
-            previousData = Data()
-            previous = [:]
-        }
+        previous = readingPrevious ? CacheFile(file).flatMap { Self.index($0, tool: tool) } ?? [:] : [:]
     }
 
     private var header: Data { Data("site-search-cache\t\(Self.formatVersion)\t\(BuildCache.escape(tool))\n".utf8) }
 
     /// Where each batch's data is in a cache file; nil when it is not one of this tool's.
-    private static func index(_ data: Data, tool: String) -> [String: Range<Int>]? {
-        let bytes = [UInt8](data.prefix(4096))
-        guard let newline = bytes.firstIndex(of: 0x0A),
-            String(decoding: bytes[..<newline], as: UTF8.self) == "site-search-cache\t\(formatVersion)\t\(BuildCache.escape(tool))"
+    private static func index(_ file: CacheFile, tool: String) -> [String: CacheFile.Region]? {
+        guard let start = file.read(offset: 0, count: 4096), let newline = start.firstIndex(of: 0x0A),
+            String(decoding: start[..<newline], as: UTF8.self) == "site-search-cache\t\(formatVersion)\t\(BuildCache.escape(tool))"
         else { return nil }
-        var index: [String: Range<Int>] = [:]
-        var at = data.startIndex + newline + 1
-        while at < data.endIndex {
-            guard at + 40 <= data.endIndex else { return nil }
-            let key = String(decoding: data[at..<at + 32], as: UTF8.self)
+        var index: [String: CacheFile.Region] = [:]
+        var at = newline - start.startIndex + 1
+        while at < file.size {
+            guard at + 40 <= file.size, let header = file.read(offset: at, count: 40).map({ [UInt8]($0) }), header.count == 40 else { return nil }
+            let key = String(decoding: header[..<32], as: UTF8.self)
             var length = 0
-            for (shift, byte) in data[at + 32..<at + 40].enumerated() { length |= Int(byte) << (8 * shift) }
+            for (shift, byte) in header[32...].enumerated() { length |= Int(byte) << (8 * shift) }
             at += 40
-            guard length >= 0, length <= data.endIndex - at else { return nil }
-            index[key] = at..<at + length
+            guard length >= 0, length <= file.size - at else { return nil }
+            index[key] = CacheFile.Region(file: file, offset: at, count: length)
             at += length
         }
         return index
     }
 
+    /// The batch's data; nil if the last build did not keep it, or it cannot be read.
     func batch(_ key: String) -> Data? {
-        previous[key].map { previousData.subdata(in: $0) }
+        guard let region = previous[key], let data = region.bytes, data.count == region.count else { return nil }
+        return data
     }
 
     /// Writes the batch to the temporary file; a cache that cannot be written only costs speed.
