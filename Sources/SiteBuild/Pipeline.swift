@@ -32,8 +32,9 @@ public struct Pipeline: Sendable {
         public let bodies: BodyStore
         /// The body of every public annual report, section by section.
         public let reportParts: [DocumentID: [RenderedReportPart]]
-        /// The body of every public document without markup, for the search index.
-        public var texts: [DocumentID: String] = [:]
+        /// The body of every public document without markup, for the search index (in the spill
+        /// file, read a batch at a time).
+        public var texts: [DocumentID: IndexedText] = [:]
         /// Unsorted, without excerpts, with site.yaml's rule settings applied.
         public let diagnostics: [Diagnostic]
         /// site.yaml's rule settings, each with the number of findings it changed.
@@ -99,11 +100,12 @@ public struct Pipeline: Sendable {
         let checker = ComplianceChecker()
         let sourceContext = SourceContext(asOf: options.asOf, allowedNumbers: configuration.allowedNumbers, attachmentText: attachmentText)
         documentCache?.prepareBodies(context: [configuration.basePath, "\(allowRawHTML)"])
-        // Each body's HTML goes to a spill file as it is rendered (at 100,000 documents they are
-        // 400 MB), and is read back when its page and feed entry are made.
+        // Each body's HTML and text go to a spill file as they are rendered (at 100,000 documents
+        // they are 400 and 250 MB); the HTML is read back when its page and feed entry are made,
+        // the text when the search index reads its batch.
         let spill = TextSpill()
         options.progress?.begin("markdown", total: content.documents.count)
-        let rendered = content.documents.concurrentUpdate { document -> (RenderedBody, TextSpill.Ref?, [RenderedReportPart]?, [Diagnostic]) in
+        let rendered = content.documents.concurrentUpdate { document -> (RenderedBody, SpilledBody?, IndexedText, [RenderedReportPart]?, [Diagnostic]) in
             defer { options.progress?.advance() }
             let contentPath = document.id.rawValue + ".md"
             // A document the cache gave without reading its file was checked in this text before,
@@ -120,22 +122,22 @@ public struct Pipeline: Sendable {
             let result = Self.renderBody(
                 of: document, allowRawHTML: allowRawHTML, targets: targets, cache: documentCache, spill: spill, readSource: readSource)
             document = document.replacingSource(frontMatter: "", body: "")
-            return (result.body, result.spilledHTML, result.parts, sourceFindings)
+            return (result.body, result.spilled, result.text, result.parts, sourceFindings)
         }
         documentCache?.finish()  // nothing more is asked of it: written aside in the background, and let go
         var links: [DocumentID: [LinkReference]] = [:]
         var anchors: [DocumentID: [String]] = [:]
         var spilled: [DocumentID: TextSpill.Ref] = [:]
         var unspilled: [DocumentID: String] = [:]
-        var texts: [DocumentID: String] = [:]
+        var texts: [DocumentID: IndexedText] = [:]
         var reportParts: [DocumentID: [RenderedReportPart]] = [:]
-        for (document, (body, spilledHTML, parts, sourceFindings)) in zip(content.documents, rendered) {
+        for (document, (body, spilledBody, text, parts, sourceFindings)) in zip(content.documents, rendered) {
             links[document.id] = body.links
             anchors[document.id] = body.headings.map(\.id)
             diagnostics += body.diagnostics + sourceFindings
             if document.isPublic {
-                if let spilledHTML { spilled[document.id] = spilledHTML } else { unspilled[document.id] = body.html }
-                texts[document.id] = body.text
+                if let spilledBody { spilled[document.id] = spilledBody.html } else { unspilled[document.id] = body.html }
+                texts[document.id] = text
                 reportParts[document.id] = parts
             }
         }
@@ -157,28 +159,34 @@ public struct Pipeline: Sendable {
 
     /// A document's body as HTML and text, from the cache when it holds this version's; an annual
     /// report section by section, so the page can put each table under its section. With a
-    /// spill, the HTML is written there and `body.html` is empty, unless the write failed.
+    /// spill, the HTML and text are written there and `body.html` and `body.text` are empty, unless
+    /// a write failed; `text` is the text for the search index either way.
     /// `readSource` reads the text of a document the cache gave without it; it is called only when
     /// the cache holds no body for it after all, and a failure is then the body's only finding.
     static func renderBody(
         of document: Document, allowRawHTML: Bool, targets: SiteLinkTargets, cache documentCache: DocumentCache?, spill: TextSpill?,
         readSource: (() -> Result<Document, Diagnostic>)? = nil
-    ) -> (body: RenderedBody, spilledHTML: TextSpill.Ref?, parts: [RenderedReportPart]?) {
+    ) -> (body: RenderedBody, spilled: SpilledBody?, text: IndexedText, parts: [RenderedReportPart]?) {
         let contentPath = document.id.rawValue + ".md"
-        func spilling(_ body: RenderedBody) -> (RenderedBody, TextSpill.Ref?) {
-            guard let spill, let ref = spill.put(body.html) else { return (body, nil) }
-            return (RenderedBody(html: "", text: body.text, links: body.links, headings: body.headings, diagnostics: body.diagnostics), ref)
+        func spilling(_ body: RenderedBody) -> (RenderedBody, SpilledBody?, IndexedText) {
+            let text = IndexedText(body.text)
+            guard let spill, let html = spill.put(body.html), let textRef = spill.put(body.text) else { return (body, nil, text) }
+            return (
+                RenderedBody(html: "", text: "", links: body.links, headings: body.headings, diagnostics: body.diagnostics),
+                SpilledBody(spill: spill, html: html, text: textRef),
+                IndexedText(digest: text.digest, scalars: text.scalars) { spill.get(textRef) ?? "" }
+            )
         }
         if let cached = documentCache?.body(contentPath: contentPath, targets: targets) {
-            let (body, ref) = spilling(
+            let (body, spilled, text) = spilling(
                 RenderedBody(html: cached.html, text: cached.text, links: cached.links, headings: cached.headings, diagnostics: []))
-            return (body, ref, cached.parts?.map { RenderedReportPart(section: $0.section, html: $0.html) })
+            return (body, spilled, text, cached.parts?.map { RenderedReportPart(section: $0.section, html: $0.html) })
         }
         var document = document
         if let readSource {
             switch readSource() {
             case .success(let withText): document = withText
-            case .failure(let diagnostic): return (RenderedBody(html: "", text: "", links: [], headings: [], diagnostics: [diagnostic]), nil, nil)
+            case .failure(let diagnostic): return (RenderedBody(html: "", text: "", links: [], headings: [], diagnostics: [diagnostic]), nil, IndexedText(""), nil)
             }
         }
         let recording = RecordingLinkTargets(targets)
@@ -198,14 +206,14 @@ public struct Pipeline: Sendable {
         } else {
             rendered = render(document.body, document.bodyLine, 2)
         }
-        let (body, ref) = spilling(rendered)
+        let (body, spilled, text) = spilling(rendered)
         if let documentCache, body.diagnostics.isEmpty {
             let cached = DocumentCache.CachedBody(
                 html: body.html, text: body.text, links: body.links, headings: body.headings,
                 parts: parts?.map { .init(section: $0.section, html: $0.html) })
-            documentCache.remember(cached, contentPath: contentPath, asked: recording.asked, spilledHTML: ref.map { (spill!, $0) })
+            documentCache.remember(cached, contentPath: contentPath, asked: recording.asked, spilled: spilled)
         }
-        return (body, ref, parts)
+        return (body, spilled, text, parts)
     }
 
     public func run(_ options: BuildOptions) throws(SiteError) -> BuildReport {
@@ -470,6 +478,13 @@ public struct Pipeline: Sendable {
             PersonalDataScanner.redact($0, asOf: asOf)
         }
     }
+}
+
+/// Where a body's HTML and text went in the build's spill file.
+struct SpilledBody: Sendable {
+    let spill: TextSpill
+    let html: TextSpill.Ref
+    let text: TextSpill.Ref
 }
 
 /// Wall-clock time per phase, and the process's memory at the end of each: its peak resident set

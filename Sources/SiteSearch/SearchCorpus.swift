@@ -5,14 +5,14 @@ import SiteGraph
 /// The public documents of a site as search documents, and the filters of the search page.
 public enum SearchCorpus {
     /// `texts`: each public document's body without markup (from the Markdown stage).
-    public static func documents(graph: ContentGraph, texts: [DocumentID: String]) -> [SearchDocument] {
+    public static func documents(graph: ContentGraph, texts: [DocumentID: IndexedText]) -> [SearchDocument] {
         let basePath = graph.configuration.basePath
         return graph.publicDocuments.concurrentMap { id -> SearchDocument? in
             guard let document = graph[id], document.isPublic else { return nil }
-            var text = texts[id] ?? ""
+            var text = texts[id] ?? IndexedText("")
             if let plan = document.plan {
                 // The task table is content a citizen searches for.
-                for task in plan.tasks { text += "\n" + (task.area + [task.task]).joined(separator: " ") }
+                text = text.appending(plan.tasks.map { "\n" + ($0.area + [$0.task]).joined(separator: " ") }.joined())
             }
             // Every issuer of a jointly issued document (联合发文) is indexed and filterable, the
             // first not more than the others.

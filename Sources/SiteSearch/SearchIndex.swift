@@ -14,9 +14,9 @@ public struct SearchDocument: Sendable {
     public let issuer: String?
     /// 内容概述
     public let summary: String?
-    /// The body without markup, with a plan's task texts after it. The index lets go of it once
-    /// the document's terms are counted and its result file is written.
-    public internal(set) var text: String
+    /// The body without markup, with a plan's task texts after it; read only for a batch of the
+    /// index that the memo does not have, and for result files that must be made again.
+    public let text: IndexedText
     /// 发布日期: newer documents win ties.
     public let date: CalendarDate?
     /// 政策文件, 政策解读 …
@@ -28,6 +28,15 @@ public struct SearchDocument: Sendable {
 
     public init(
         url: String, title: String, number: String?, indexNumber: String?, issuer: String?, summary: String?, text: String,
+        date: CalendarDate?, kind: String, validity: String?, filters: [String]
+    ) {
+        self.init(
+            url: url, title: title, number: number, indexNumber: indexNumber, issuer: issuer, summary: summary, text: IndexedText(text),
+            date: date, kind: kind, validity: validity, filters: filters)
+    }
+
+    public init(
+        url: String, title: String, number: String?, indexNumber: String?, issuer: String?, summary: String?, text: IndexedText,
         date: CalendarDate?, kind: String, validity: String?, filters: [String]
     ) {
         self.url = url
@@ -124,19 +133,18 @@ public enum SearchIndex {
 
     /// Builds the index and hands each file to `emit` as soon as it is made, from any thread: at
     /// 100,000 documents the files are over half a gigabyte, which need not all be in memory.
-    /// It takes the documents over (`consuming`): their texts, the largest part, are let go a batch at
-    /// a time as the index grows.
+    /// The documents' texts are read a batch at a time (`IndexedText`), and let go with the batch.
     ///
     /// With a `memo`, a batch of documents the last build indexed unchanged is not read again: its
     /// postings come from the memo (see `Batch`). A result file (`docs/N.json`) then goes to
     /// `emitKeyed` with a key of its document, and is made only when asked (the last build's copy
     /// may do); without `emitKeyed`, every file is made and goes to `emit`.
     public static func build(
-        _ documents: consuming [SearchDocument], filters: [SearchFilter], memo: (any SearchBatchMemo)? = nil,
+        _ documents: [SearchDocument], filters: [SearchFilter], memo: (any SearchBatchMemo)? = nil,
         emit: @Sendable (String, Data) -> Void,
         emitKeyed: (@Sendable (_ path: String, _ key: String, _ make: () -> Data) -> Void)? = nil
     ) {
-        var ordered = (consume documents).sorted { a, b in
+        let ordered = documents.sorted { a, b in
             switch (a.date, b.date) {
             case let (x?, y?) where x != y: return x > y
             case (_?, nil): return true
@@ -170,28 +178,30 @@ public enum SearchIndex {
                 // is checked on disk.
                 _ = Array(ordered[range].enumerated()).concurrentMap { offset, document -> Bool in
                     let id = start + offset
-                    emitResult("search/docs/\(id).json", "shown:" + digests[id]) { shownFiles(document).json }
-                    if hasRest(document) {
-                        emitResult("search/docs/\(id)-rest.txt", "shown-rest:" + digests[id]) { shownFiles(document).rest ?? Data() }
+                    emitResult("search/docs/\(id).json", "shown:" + digests[id]) { shownFiles(document, text: document.text.read()).json }
+                    if document.text.scalars > snippetSource {
+                        emitResult("search/docs/\(id)-rest.txt", "shown-rest:" + digests[id]) {
+                            shownFiles(document, text: document.text.read()).rest ?? Data()
+                        }
                     }
                     return true
                 }
             } else {
+                // The batch's texts, let go with it: at 100,000 documents all of them are a quarter of a
+                // gigabyte, as much as the posting lists.
                 let documents = Array(ordered[range])
-                // What results show, then the texts are let go: at 100,000 documents they are a quarter
-                // of a gigabyte, as much as the posting lists.
+                let texts = documents.concurrentMap { $0.text.read() }
                 let shownBytes = Array(documents.enumerated()).concurrentMap { offset, document in
                     let id = start + offset
-                    let files = shownFiles(document)
+                    let files = shownFiles(document, text: texts[offset])
                     emitResult("search/docs/\(id).json", "shown:" + digests[id]) { files.json }
                     if let rest = files.rest { emitResult("search/docs/\(id)-rest.txt", "shown-rest:" + digests[id]) { rest } }
                     return files.json.count + (files.rest?.count ?? 0)
                 }.reduce(0, +)
-                batch = Batch(documents: documents[...], partitions: count, shownBytes: shownBytes)
+                batch = Batch(documents: documents, texts: texts, partitions: count, shownBytes: shownBytes)
                 memo?.remember(key, batch.encoded())
             }
             documentBytes += batch.shownBytes
-            for id in range { ordered[id].text = "" }
             _ = partitions.indices.map { $0 }.concurrentMap { number -> Bool in
                 let partition = partitions[number]
                 for (key, fragment) in batch.han[number] { partition.han.update(key) { $0.append(fragment, at: start) } }
@@ -269,15 +279,9 @@ public enum SearchIndex {
         emit("search/meta.json", (try? encoder.encode(meta)) ?? Data())
     }
 
-    /// Whether a document's text goes on in `N-rest.txt`.
-    private static func hasRest(_ document: SearchDocument) -> Bool {
-        let scalars = document.text.unicodeScalars
-        return scalars.index(scalars.startIndex, offsetBy: snippetSource, limitedBy: scalars.endIndex).map { $0 < scalars.endIndex } ?? false
-    }
-
-    /// What a result shows (`docs/N.json`) and the rest of a long text.
-    private static func shownFiles(_ document: SearchDocument) -> (json: Data, rest: Data?) {
-        let scalars = document.text.unicodeScalars
+    /// What a result shows (`docs/N.json`) and the rest of a long text (`text`, the document's).
+    private static func shownFiles(_ document: SearchDocument, text: String) -> (json: Data, rest: Data?) {
+        let scalars = text.unicodeScalars
         let cut = scalars.index(scalars.startIndex, offsetBy: snippetSource, limitedBy: scalars.endIndex) ?? scalars.endIndex
         let rest = cut < scalars.endIndex ? Data(String(scalars[cut...]).utf8) : nil
         let encoder = JSONEncoder()
@@ -436,7 +440,7 @@ public enum SearchIndex {
     /// A document's digest: of everything of it the index and its result file are made from.
     static func digest(_ document: SearchDocument) -> String {
         var hasher = StableHasher()
-        for field in [document.url, document.title, document.kind, document.text] { hasher.combine(field) }
+        for field in [document.url, document.title, document.kind, document.text.digest] { hasher.combine(field) }
         for field in [document.number, document.indexNumber, document.issuer, document.summary, document.validity, document.date.map { "\($0)" }] {
             if let field {
                 hasher.combine(1)
@@ -472,11 +476,11 @@ public enum SearchIndex {
         /// Reads the documents (a batch of the index, numbered from 0) and makes their lists: the
         /// terms of `subBatch` documents at a time on all cores, then merged into the lists a
         /// partition a core, so only that many documents' term tables are in memory at once.
-        init(documents: ArraySlice<SearchDocument>, partitions count: Int, shownBytes: Int) {
+        init(documents: [SearchDocument], texts: [String], partitions count: Int, shownBytes: Int) {
             let partitions = (0..<count).map { _ in Partition() }
             for first in stride(from: 0, to: documents.count, by: SearchIndex.subBatch) {
-                let part = documents.dropFirst(first).prefix(SearchIndex.subBatch)
-                let terms = Array(part).concurrentMap { document in SearchIndex.partitioned(DocumentTerms(document), into: count) }
+                let part = Array(first..<min(first + SearchIndex.subBatch, documents.count))
+                let terms = part.concurrentMap { index in SearchIndex.partitioned(DocumentTerms(documents[index], text: texts[index]), into: count) }
                 _ = Array(0..<count).concurrentMap { number -> Bool in
                     let partition = partitions[number]
                     for (offset, document) in terms.enumerated() {
@@ -567,7 +571,7 @@ public enum SearchIndex {
     /// Every term of a document with the fields it is in, its places in the title and where it is
     /// first in the body. search.js computes the same from `docs/N.json` (and `N-rest.txt`).
     static func termStatistics(_ document: SearchDocument) -> [SearchText.Term: (stat: Statistic, titlePositions: [Int])] {
-        let terms = DocumentTerms(document)
+        let terms = DocumentTerms(document, text: document.text.read())
         var stats: [SearchText.Term: (stat: Statistic, titlePositions: [Int])] = [:]
         func add(_ term: SearchText.Term, _ stat: Statistic) {
             stats[term] = (stat, stat.titlePlaces < 0 ? [] : terms.titlePlaces[Int(stat.titlePlaces)])
@@ -585,7 +589,7 @@ public enum SearchIndex {
         /// The key positions in the title of each term there (`Statistic.titlePlaces`).
         var titlePlaces: [[Int]] = []
 
-        init(_ document: SearchDocument) {
+        init(_ document: SearchDocument, text body: String) {
             var han = HanTable<Statistic>(capacity: 1024, empty: Statistic())
             var text: [SearchText.Term: Statistic] = [:]
             var titlePlaces: [[Int]] = []
@@ -606,7 +610,7 @@ public enum SearchIndex {
             mark(document.summary, metaField)
             mark(document.issuer, metaField)
             SearchText.scan(
-                document.text, han: { key, position, _ in han.update(key) { $0.addBody(position) } },
+                body, han: { key, position, _ in han.update(key) { $0.addBody(position) } },
                 word: { word, position, _ in text[.text(word), default: Statistic()].addBody(position) })
             for number in [document.number, document.indexNumber].compactMap({ $0 }) {
                 let key = SearchText.key(number)

@@ -133,7 +133,7 @@ struct DocumentCacheTests {
     func summary(_ analysis: Pipeline.Analysis) throws -> [String] {
         let documents = try analysis.content.documents.sorted { $0.id < $1.id }.map { try CompactCoderTests.fields(of: $0) }
         let bodies = analysis.bodies.all.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
-        let texts = analysis.texts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        let texts = analysis.texts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.read()) (\($0.value.scalars), \($0.value.digest))" }
         let parts = analysis.reportParts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.map { "\($0.section ?? 0) \($0.html)" })" }
         let findings = analysis.diagnostics.map { DiagnosticPrinter().render(Diagnostics([$0])) }.sorted()
         return documents + bodies + texts + parts + findings

@@ -144,6 +144,77 @@ struct SearchBatchTests {
         #expect(garbage.next == first.next)
     }
 
+    @Test("an edit reads the texts of the edited document's batch only, and a build with nothing changed reads none")
+    func textsReadLazily() throws {
+        final class Reads: @unchecked Sendable {
+            let lock = NSLock()
+            var urls: [String] = []
+        }
+        func counted(_ documents: [SearchDocument], _ reads: Reads) -> [SearchDocument] {
+            documents.map { document in
+                let text = document.text
+                return SearchDocument(
+                    url: document.url, title: document.title, number: document.number, indexNumber: document.indexNumber,
+                    issuer: document.issuer, summary: document.summary,
+                    text: IndexedText(digest: text.digest, scalars: text.scalars) {
+                        reads.lock.withLock { reads.urls.append(document.url) }
+                        return text.read()
+                    },
+                    date: document.date, kind: document.kind, validity: document.validity, filters: document.filters)
+            }
+        }
+        // Result files the last build had, under the same key, are taken as they were: not made.
+        func build(_ documents: [SearchDocument], memo: MemoryMemo, previous: [String: String]) -> (files: [String: Data], keys: [String: String]) {
+            final class Sink: @unchecked Sendable {
+                let lock = NSLock()
+                var files: [String: Data] = [:]
+                var keys: [String: String] = [:]
+            }
+            let sink = Sink()
+            SearchIndex.build(
+                documents, filters: [], memo: memo, emit: { path, data in sink.lock.withLock { sink.files[path] = data } },
+                emitKeyed: { path, key, make in
+                    let reused = previous[path] == key
+                    let data = reused ? Data() : make()
+                    sink.lock.withLock {
+                        sink.keys[path] = key
+                        if !reused { sink.files[path] = data }
+                    }
+                })
+            return (sink.files, sink.keys)
+        }
+        let first = MemoryMemo()
+        let firstReads = Reads()
+        let (firstFiles, keys) = build(counted(corpus(1_500), firstReads), memo: first, previous: [:])
+        #expect(firstReads.urls.count == 1_500)
+        #expect(firstFiles.filter { !$0.key.hasPrefix("search/docs/") } == files(corpus(1_500)).filter { !$0.key.hasPrefix("search/docs/") })
+
+        let unchanged = Reads()
+        _ = build(counted(corpus(1_500), unchanged), memo: MemoryMemo(first.next), previous: keys)
+        #expect(unchanged.urls.isEmpty)
+
+        let edited = corpus(1_500, edited: 700)
+        let editReads = Reads()
+        let (editFiles, _) = build(counted(edited, editReads), memo: MemoryMemo(first.next), previous: keys)
+        let batch = try #require(SearchIndex.batches(of: edited.sorted { $0.date! > $1.date! }).first { $0.contains(700) })
+        #expect(Set(editReads.urls) == Set(batch.map { "/policies/\($0)/" }))
+        #expect(editReads.urls.count == batch.count)
+        #expect(editFiles.filter { !$0.key.hasPrefix("search/docs/") } == files(edited).filter { !$0.key.hasPrefix("search/docs/") })
+        #expect(editFiles["search/docs/700.json"] == files(edited)["search/docs/700.json"])
+    }
+
+    @Test("an indexed text counts its scalars and keeps its digest apart from its parts'")
+    func indexedText() {
+        let text = IndexedText("政务a😀\n")
+        #expect(text.scalars == 5 && text.read() == "政务a😀\n")
+        #expect(IndexedText.scalars(in: "é̃x") == "é̃x".unicodeScalars.count)
+        let longer = text.appending("任务")
+        #expect(longer.read() == "政务a😀\n任务" && longer.scalars == 7)
+        #expect(longer.digest != text.digest && longer.digest == IndexedText("政务a😀\n").appending("任务").digest)
+        #expect(text.appending("").digest == text.digest)
+        #expect(IndexedText("a").appending("bc").digest != IndexedText("ab").appending("c").digest)
+    }
+
     @Test("a batch's postings come back as they were coded")
     func codingRoundTrip() throws {
         let documents = corpus(200)

@@ -44,22 +44,23 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         /// What rendering asked of the site's link targets, as `LinkQuestion`s with their answers.
         var asked: [LinkQuestion]
         var content: Stored<CachedBody>
-        /// Where this build's HTML is when the build spilled it (`TextSpill`): `content` then has
-        /// none, and it is read back when the cache is written.
-        var spilledHTML: (spill: TextSpill, ref: TextSpill.Ref)?
+        /// Where this build's HTML and text are when the build spilled them (`TextSpill`): `content`
+        /// then has neither, and they are read back when the cache is written.
+        var spilled: SpilledBody?
 
-        /// The body with its HTML, coded.
+        /// The body with its HTML and text, coded.
         func coded() -> Data? {
-            guard spilledHTML != nil else { return content.coded() }
+            guard spilled != nil else { return content.coded() }
             return decoded().flatMap { try? CompactCoder.encode($0) }
         }
 
-        /// The body with its HTML.
+        /// The body with its HTML and text.
         func decoded() -> CachedBody? {
             guard var value = content.decoded() else { return nil }
-            if let spilledHTML {
-                guard let html = spilledHTML.spill.get(spilledHTML.ref) else { return nil }
+            if let spilled {
+                guard let html = spilled.spill.get(spilled.html), let text = spilled.spill.get(spilled.text) else { return nil }
                 value.html = html
+                value.text = text
             }
             return value
         }
@@ -268,9 +269,9 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     }
 
     /// Keeps a body rendered without findings, for a file whose document is kept. With
-    /// `spilledHTML`, the body's HTML is there, and `body.html` is empty.
-    func remember(_ body: CachedBody, contentPath: String, asked: [LinkQuestion], spilledHTML: (spill: TextSpill, ref: TextSpill.Ref)? = nil) {
-        lock.withLock { next[contentPath]?.body = Body(asked: asked, content: .value(body), spilledHTML: spilledHTML) }
+    /// `spilled`, the body's HTML and text are there, and `body.html` and `body.text` are empty.
+    func remember(_ body: CachedBody, contentPath: String, asked: [LinkQuestion], spilled: SpilledBody? = nil) {
+        lock.withLock { next[contentPath]?.body = Body(asked: asked, content: .value(body), spilled: spilled) }
     }
 
     // MARK: The file
