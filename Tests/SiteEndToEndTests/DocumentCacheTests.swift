@@ -14,6 +14,7 @@ struct CompactCoderTests {
             case plain
             case named(String, count: Int)
             case nested([Probe]?)
+            case caseWithALongName(String)
         }
 
         var text: String
@@ -28,13 +29,40 @@ struct CompactCoderTests {
 
     static let probe = Probe(
         text: "示例县\t\n\\ \u{1F}\u{0}", number: Int.min, flag: true, maybe: nil, maybeNumber: -1, lists: [[], ["", "一"], ["a", "b", "c"]],
-        shapes: [.plain, .named("第二", count: Int.max), .nested(nil), .nested([])],
-        child: [Probe(text: "", number: 0, flag: false, maybe: "有", maybeNumber: nil, lists: [], shapes: [.nested([])])])
+        shapes: [.plain, .named("第二", count: Int.max), .nested(nil), .nested([]), .caseWithALongName("Content/policies/a.md")],
+        child: [
+            Probe(text: "", number: 0, flag: false, maybe: "有", maybeNumber: nil, lists: [], shapes: [.nested([])]),
+            // Long strings again (written once, then referred to), beside the long case name, read twice.
+            Probe(
+                text: "Content/policies/a.md", number: 1, flag: false, maybe: "Content/policies/b.md", maybeNumber: nil,
+                lists: [["Content/policies/b.md", "caseWithALongName"]],
+                shapes: [.caseWithALongName("Content/policies/b.md"), .caseWithALongName("Content/policies/a.md")]),
+        ])
 
     @Test("values come back as they went in: text, integers at both ends, optionals, nested lists and enum cases")
     func roundTrip() throws {
         let data = try CompactCoder.encode(Self.probe)
         #expect(try CompactCoder.decode(Probe.self, from: data) == Self.probe)
+    }
+
+    @Test("a long string is written once and read back as one string: a document's path, named by each of its locations")
+    func longStringsOnce() throws {
+        let data = try CompactCoder.encode(Self.probe)
+        let bytes = [UInt8](data)
+        func occurrences(_ text: String) -> Int {
+            let needle = Array(text.utf8)
+            return (0...(bytes.count - needle.count)).count { Array(bytes[$0..<$0 + needle.count]) == needle }
+        }
+        #expect(occurrences("Content/policies/a.md") == 1 && occurrences("Content/policies/b.md") == 1)
+        #expect(occurrences("caseWithALongName") == 4, "a key is written in full each time (three), beside the same text as a value (once)")
+
+        let document = try #require(try ContentLoader(folder: Repository.root.appendingPathComponent("Content"), displayPrefix: "Content").load()
+            .documents.first { $0.documentNumber != nil && $0.issuers.count > 0 })
+        let decoded = try CompactCoder.decode(Document.self, from: try CompactCoder.encode(document))
+        func storage(_ text: String) -> UnsafePointer<UInt8>? { text.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil }
+        let paths = [decoded.title.location.path, decoded.documentNumber!.location.path, decoded.issuers[0].location.path, decoded.path]
+        #expect(paths.allSatisfy { $0 == document.path } && document.path.utf8.count > 15)
+        #expect(Set(paths.map(storage)).count == 1, "one string for the path")
     }
 
     @Test("cut short or padded, the data is refused rather than misread")

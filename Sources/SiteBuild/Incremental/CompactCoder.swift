@@ -7,7 +7,11 @@ import Foundation
 /// synthesised `Codable` code does, so keys are not written — with one exception: a nested
 /// container writes its key first, which is how a synthesised enum names its case (read back with
 /// `allKeys`). An optional in a keyed container has a presence byte; an unkeyed container starts
-/// with its count. Integers are 8 bytes, strings their UTF-8 bytes after their length.
+/// with its count. Integers are 8 bytes, strings their UTF-8 bytes after their length — except a
+/// string of more than 15 bytes (one Swift keeps on the heap) that the value had before: that is
+/// written as -1 - its number among the value's long strings, and read back as the same `String`.
+/// A document names its file in every `SourceLocation`; decoded one by one, 100,000 documents held
+/// a million copies of their paths.
 ///
 /// What it cannot code, it refuses with an error rather than coding wrongly: dictionaries (their
 /// decoding needs every key up front), optionals inside lists, numbers other than `Int`, `superEncoder`. The cache then keeps
@@ -30,6 +34,9 @@ enum CompactCoder {
         return value
     }
 
+    /// Strings of up to this many UTF-8 bytes are kept inside a `String`, not on the heap.
+    static let shortString = 15
+
     /// Marks what the coder refuses.
     fileprivate protocol Refused {}
 }
@@ -40,6 +47,8 @@ extension Dictionary: CompactCoder.Refused {}
 
 private final class Buffer {
     var bytes: [UInt8] = []
+    /// The long strings written so far, numbered in the order they came.
+    private var longStrings: [String: Int] = [:]
 
     init() { bytes.reserveCapacity(4096) }
 
@@ -52,6 +61,18 @@ private final class Buffer {
     }
 
     func string(_ value: String) {
+        if value.utf8.count > CompactCoder.shortString {
+            if let number = longStrings[value] {
+                int(-1 - number)
+                return
+            }
+            longStrings[value] = longStrings.count
+        }
+        key(value)
+    }
+
+    /// A nested container's key, always in full: the reader may read it twice (`allKeys`).
+    func key(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             int(utf8.count)
@@ -135,12 +156,12 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        encoder.buffer.string(key.stringValue)
+        encoder.buffer.key(key.stringValue)
         return KeyedEncodingContainer(KeyedWriter<NestedKey>(encoder: encoder))
     }
 
     func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        encoder.buffer.string(key.stringValue)
+        encoder.buffer.key(key.stringValue)
         return UnkeyedWriter(encoder: encoder)
     }
 
@@ -229,6 +250,8 @@ private struct RefusingSingle: SingleValueEncodingContainer {
 private final class Reader {
     let bytes: [UInt8]
     var position = 0
+    /// The long strings read so far, in the order they came (`Buffer.string`).
+    private var longStrings: [String] = []
 
     init(_ data: Data) { bytes = [UInt8](data) }
 
@@ -245,6 +268,20 @@ private final class Reader {
     }
 
     func string() throws -> String {
+        let start = position
+        let count = try int()
+        if count < 0 {
+            guard -1 - count < longStrings.count else { throw CompactCoder.Unsupported(what: "a string that was not read before") }
+            return longStrings[-1 - count]
+        }
+        position = start
+        let value = try key()
+        if count > CompactCoder.shortString { longStrings.append(value) }
+        return value
+    }
+
+    /// A nested container's key (`Buffer.key`).
+    func key() throws -> String {
         let count = try int()
         try need(count)
         let value = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<(position + count)]), as: UTF8.self) }
@@ -291,7 +328,7 @@ private struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     var allKeys: [Key] {
         let start = decoder.reader.position
         defer { decoder.reader.position = start }
-        guard let name = try? decoder.reader.string(), let key = Key(stringValue: name) else { return [] }
+        guard let name = try? decoder.reader.key(), let key = Key(stringValue: name) else { return [] }
         return [key]
     }
 
@@ -314,12 +351,12 @@ private struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        guard try decoder.reader.string() == key.stringValue else { throw CompactCoder.Unsupported(what: "another key than \(key.stringValue)") }
+        guard try decoder.reader.key() == key.stringValue else { throw CompactCoder.Unsupported(what: "another key than \(key.stringValue)") }
         return KeyedDecodingContainer(KeyedReader<NestedKey>(decoder: decoder))
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        guard try decoder.reader.string() == key.stringValue else { throw CompactCoder.Unsupported(what: "another key than \(key.stringValue)") }
+        guard try decoder.reader.key() == key.stringValue else { throw CompactCoder.Unsupported(what: "another key than \(key.stringValue)") }
         return try UnkeyedReader(decoder: decoder)
     }
 

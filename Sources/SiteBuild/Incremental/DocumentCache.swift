@@ -22,7 +22,7 @@ import SiteRender
 /// and lets go of it (at 100,000 documents it is most of a gigabyte), and `commit` puts that file
 /// in place once the build has succeeded.
 final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// One file's results.
     struct Record: Sendable {
