@@ -39,7 +39,7 @@ public struct Pipeline: Sendable {
         public let diagnostics: [Diagnostic]
         /// site.yaml's rule settings, each with the number of findings it changed.
         public var ruleSettings: [(setting: RuleSetting, findings: Int)] = []
-        public let timings: [BuildReport.Lap]
+        public internal(set) var timings: [BuildReport.Lap]
         /// What this build decoded and rendered, saved for the next build once this one succeeds.
         var documentCache: DocumentCache?
     }
@@ -220,6 +220,7 @@ public struct Pipeline: Sendable {
         // Nothing read has changed since the last build, whose output is intact: nothing to do.
         var inputs = ""
         let racy = UnchangedBuild.racyCutoff()
+        var inputsLaps: [BuildReport.Lap] = []
         if options.writeOutput {
             var clock = PhaseClock()
             // Both digests from one listing of the folders.
@@ -235,8 +236,11 @@ public struct Pipeline: Sendable {
                 return report
             }
             inputs = UnchangedBuild.inputs(options, racy: racy, trees: trees)
+            clock.lap("inputs")  // listing and digesting the inputs, for this check and the next build's
+            inputsLaps = clock.laps
         }
         var analysis = try analyse(options)
+        analysis.timings = inputsLaps + analysis.timings
         var clock = PhaseClock()
         let content = analysis.content
         var report = BuildReport(

@@ -82,7 +82,7 @@ struct SiteCLITests {
         #expect(result.status == 0)
         let lines = result.stderr.split(separator: "\n").filter { $0.hasSuffix(" MiB") }
         let phases = lines.map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(phases == ["load", "markdown", "check", "prepare", "search", "render", "export", "audit", "write", "cache"])
+        #expect(phases == ["inputs", "load", "markdown", "check", "prepare", "search", "render", "export", "audit", "write", "cache"])
         /// The number after `word` on a line (`peak   110 MiB, now    98 MiB`).
         func figure(_ word: String, _ line: Substring) -> Int? {
             let words = line.split(separator: " ")
