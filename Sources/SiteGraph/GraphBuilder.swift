@@ -262,7 +262,14 @@ public struct GraphBuilder: Sendable {
         }
 
         // Lists, newest first.
-        let publicDocuments = documents.filter(\.isPublic).sorted(by: Self.newestFirst).map(\.id)
+        // Sorted on keys taken once: comparing documents field by field copied their located
+        // values at each of the 1.5 million comparisons of 100,000 documents. The other lists of
+        // public documents sort by their place in this one.
+        let publicDocuments = documents.filter(\.isPublic).map(ListOrder.init).sorted(by: ListOrder.newestFirst).map(\.id)
+        let rank = Dictionary(uniqueKeysWithValues: publicDocuments.enumerated().map { ($1, $0) })
+        func ranked(_ ids: some Sequence<DocumentID>, newestFirst: Bool) -> [DocumentID] {
+            ids.map { (rank[$0] ?? Int.max, $0) }.sorted { newestFirst ? $0 < $1 : $0 > $1 }.map(\.1)
+        }
         var sectionMembers: [String: [DocumentID]] = [:]
         var issuedBy: [String: [DocumentID]] = [:]
         var tasksByAgency: [String: [TaskReference]] = [:]
@@ -318,18 +325,15 @@ public struct GraphBuilder: Sendable {
             }
         }
 
-        for key in interpretations.keys {
-            interpretations[key]!.sort { Self.oldestFirst(byID[$0]!, byID[$1]!) }
-        }
-        for key in replaces.keys {
-            replaces[key]!.sort { Self.newestFirst(byID[$0]!, byID[$1]!) }
-        }
+        // Of public documents only, as their lists in `publicDocuments`.
+        interpretations = interpretations.mapValues { ranked($0, newestFirst: false) }
+        replaces = replaces.mapValues { ranked($0, newestFirst: true) }
 
         let graph = ContentGraph(
             configuration: configuration, agencies: content.agencies, catalog: content.catalog, documents: documents,
             publicDocuments: publicDocuments, sectionMembers: sectionMembers, interpretations: interpretations,
             replaces: replaces,
-            backlinks: backlinks.mapValues { $0.sorted { Self.newestFirst(byID[$0]!, byID[$1]!) } },
+            backlinks: backlinks.mapValues { ranked($0, newestFirst: true) },
             issuedBy: issuedBy, tasksByAgency: tasksByAgency, publishedFiles: publishedFiles,
             byYear: byYear, byTopic: byTopic, normativeInForce: normativeInForce, normativeNotInForce: normativeNotInForce,
             decisions: decisions, decisionsOf: decisionsOf.mapValues { Array(Set($0)).sorted() })
@@ -405,18 +409,33 @@ public struct GraphBuilder: Sendable {
 
     /// 发布日期 descending, then 索引号 descending, then id: the order of every list.
     public static func newestFirst(_ a: Document, _ b: Document) -> Bool {
-        let da = a.published?.value, db = b.published?.value
-        if da != db {
-            guard let da else { return false }
-            guard let db else { return true }
-            return da > db
-        }
-        let ia = a.indexNumber?.value.text ?? "", ib = b.indexNumber?.value.text ?? ""
-        if ia != ib { return ia > ib }
-        return a.id < b.id
+        ListOrder.newestFirst(ListOrder(a), ListOrder(b))
     }
 
     static func oldestFirst(_ a: Document, _ b: Document) -> Bool {
         a.id != b.id && !newestFirst(a, b)
+    }
+
+    /// What the order of lists compares of a document.
+    struct ListOrder {
+        let published: CalendarDate?
+        let indexNumber: String
+        let id: DocumentID
+
+        init(_ document: Document) {
+            published = document.published?.value
+            indexNumber = document.indexNumber?.value.text ?? ""
+            id = document.id
+        }
+
+        static func newestFirst(_ a: ListOrder, _ b: ListOrder) -> Bool {
+            if a.published != b.published {
+                guard let da = a.published else { return false }
+                guard let db = b.published else { return true }
+                return da > db
+            }
+            if a.indexNumber != b.indexNumber { return a.indexNumber > b.indexNumber }
+            return a.id < b.id
+        }
     }
 }

@@ -48,6 +48,37 @@ struct GraphBuilderTests {
         #expect(graph.sectionPath("gfxwj").map(\.id) == ["zcwj", "gfxwj"])
     }
 
+    @Test("lists go newest first (发布日期, then 索引号, both descending); interpretations oldest first")
+    func listOrder() throws {
+        var files = SampleSite.files
+        /// A policy superseded by policies/gongkai, published on `day` with 索引号 number `number`.
+        func superseded(_ day: String, _ number: Int) -> String {
+            SampleSite.policy
+                .replacingOccurrences(of: "validity: 现行有效", with: "validity: 已废止\nsuperseded_by: policies/gongkai")
+                .replacingOccurrences(of: "〔2021〕3号", with: "〔2021〕\(number)号").replacingOccurrences(of: "2021-00003", with: "2021-000\(number)")
+                .replacingOccurrences(of: "published: 2021-05-12", with: "published: \(day)")
+        }
+        files["Content/policies/a.md"] = superseded("2021-06-01", 10)
+        files["Content/policies/b.md"] = superseded("2021-06-01", 11)
+        files["Content/policies/d.md"] = superseded("2021-07-01", 12)
+        func interpretation(_ day: String, _ number: Int) -> String {
+            SampleSite.interpretation.replacingOccurrences(of: "2021-00004", with: "2021-000\(number)")
+                .replacingOccurrences(of: "published: 2021-05-13", with: "published: \(day)")
+        }
+        files["Content/interpretations/j1.md"] = interpretation("2021-05-20", 20)
+        files["Content/interpretations/j2.md"] = interpretation("2021-05-14", 21)
+        let linking: [DocumentID] = ["policies/a", "policies/d", "policies/b", "plans/2021-yaodian"]
+        let (graph, diagnostics) = try graph(
+            files, links: Dictionary(uniqueKeysWithValues: linking.map { ($0, [link("policies/gongkai", from: "Content/\($0).md")]) }))
+        #expect(diagnostics.isEmpty)
+        let order = graph.publicDocuments
+        #expect(order.filter { $0.rawValue.hasPrefix("policies/") } == ["policies/d", "policies/b", "policies/a", "policies/gongkai"])
+        #expect(graph.replaces["policies/gongkai"] == ["policies/d", "policies/b", "policies/a"])
+        #expect(graph.interpretations["policies/gongkai"] == ["interpretations/gongkai-jd", "interpretations/j2", "interpretations/j1"])
+        #expect(graph.backlinks["policies/gongkai"] == order.filter(linking.contains))
+        #expect(zip(order, order.dropFirst()).allSatisfy { GraphBuilder.newestFirst(graph[$0]!, graph[$1]!) })
+    }
+
     @Test("a duplicate 文号 is reported with the other place")
     func duplicateDocumentNumber() throws {
         var files = SampleSite.files
