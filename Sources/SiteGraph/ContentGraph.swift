@@ -47,6 +47,9 @@ public struct ContentGraph: Sendable {
     private let agencyIndex: [String: Int]
     private let sectionIndex: [String: CatalogSection]
     private let sectionParents: [String: String]
+    /// `members(ofSectionAndBelow:)` of every section, made once: the pages, the feeds and the
+    /// sitemap each ask it of every section, and filtering 100,000 documents each time added up.
+    private let membersBelow: [String: [DocumentID]]
 
     init(
         configuration: SiteConfiguration, agencies: [Agency], catalog: [CatalogSection], documents: [Document],
@@ -87,6 +90,11 @@ public struct ContentGraph: Sendable {
         for section in catalog { visit(section, parent: nil) }
         self.sectionIndex = sections
         self.sectionParents = parents
+        let place = Dictionary(uniqueKeysWithValues: publicDocuments.enumerated().map { ($1, $0) })
+        self.membersBelow = sections.mapValues { section in
+            Set(section.flattened.flatMap { sectionMembers[$0.id] ?? [] }).compactMap { id in place[id].map { ($0, id) } }
+                .sorted { $0.0 < $1.0 }.map(\.1)
+        }
     }
 
     public subscript(id: DocumentID) -> Document? {
@@ -137,9 +145,7 @@ public struct ContentGraph: Sendable {
 
     /// Public documents in a section and all sections below it, newest first, without repeats.
     public func members(ofSectionAndBelow id: String) -> [DocumentID] {
-        guard let section = sectionIndex[id] else { return [] }
-        let ids = Set(section.flattened.flatMap { sectionMembers[$0.id] ?? [] })
-        return publicDocuments.filter { ids.contains($0) }
+        membersBelow[id] ?? []
     }
 }
 
