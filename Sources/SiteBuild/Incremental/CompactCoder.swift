@@ -68,11 +68,13 @@ private final class Buffer {
             }
             longStrings[value] = longStrings.count
         }
-        key(value)
+        inFull(value)
     }
 
     /// A nested container's key, always in full: the reader may read it twice (`allKeys`).
-    func key(_ value: String) {
+    func key(_ value: String) { inFull(value) }
+
+    private func inFull(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             int(utf8.count)
@@ -268,21 +270,21 @@ private final class Reader {
     }
 
     func string() throws -> String {
-        let start = position
         let count = try int()
         if count < 0 {
             guard -1 - count < longStrings.count else { throw CompactCoder.Unsupported(what: "a string that was not read before") }
             return longStrings[-1 - count]
         }
-        position = start
-        let value = try key()
+        let value = try text(count)
         if count > CompactCoder.shortString { longStrings.append(value) }
         return value
     }
 
     /// A nested container's key (`Buffer.key`).
-    func key() throws -> String {
-        let count = try int()
+    func key() throws -> String { try text(try int()) }
+
+    /// The next `count` bytes as text.
+    private func text(_ count: Int) throws -> String {
         try need(count)
         let value = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<(position + count)]), as: UTF8.self) }
         position += count
