@@ -85,31 +85,38 @@ struct BuildCache: Sendable {
         if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
     }
 
-    /// What the shortcut of an unchanged build needs, read from the first lines of the cache file
-    /// only: the inputs digest, the outputs digest and the report (as JSON: decoded only when the
-    /// shortcut is taken, since it holds every finding of the build).
-    static func summary(folder: URL, output: URL) -> (inputs: String, outputs: String, racy: Int64, report: Data)? {
-        guard let handle = FileHandle(forReadingAtPath: url(folder: folder, output: output).path) else { return nil }
-        defer { try? handle.close() }
-        var data = Data()
-        var lines: [Substring] = []
-        var start = 0
-        while lines.count < 3 {
-            if let end = data[start...].firstIndex(of: 0x0A) {
-                lines.append(Substring(String(decoding: data[start..<end], as: UTF8.self)))
-                start = end + 1
-            } else {
-                guard let more = try? handle.read(upToCount: 1 << 20), !more.isEmpty else { return nil }
-                data += more
-            }
+    /// What the shortcut of an unchanged build needs, from the first lines of the cache file: the
+    /// inputs digest, the outputs digest and the racy cutoff; the report (every finding of the
+    /// build, 10 MB at 100,000 documents) is read only when the shortcut is taken.
+    struct Summary {
+        let inputs: String
+        let outputs: String
+        let racy: Int64
+        /// Where the report's line starts.
+        private let rest: CacheFile.Lines
+
+        fileprivate init(inputs: String, outputs: String, racy: Int64, rest: CacheFile.Lines) {
+            self.inputs = inputs
+            self.outputs = outputs
+            self.racy = racy
+            self.rest = rest
         }
-        guard lines[0].hasPrefix("site-build-cache\t\(formatVersion)\t") else { return nil }
-        let first = lines[1].split(separator: "\t", omittingEmptySubsequences: false)
-        let second = lines[2].split(separator: "\t", omittingEmptySubsequences: false)
-        guard first.count == 4, first[0] == "I", let racy = Int64(first[3]), second.count == 2, second[0] == "R",
-            let json = Data(base64Encoded: String(second[1]))
-        else { return nil }
-        return (String(first[1]), String(first[2]), racy, json)
+
+        /// The last build's report, as JSON; nil if the file does not have it.
+        func report() -> Data? {
+            var lines = rest
+            guard let line = lines.next(), line.hasPrefix("R\t") else { return nil }
+            return Data(base64Encoded: String(line.dropFirst(2)))
+        }
+    }
+
+    static func summary(folder: URL, output: URL) -> Summary? {
+        guard let file = CacheFile(url(folder: folder, output: output)) else { return nil }
+        var lines = CacheFile.Lines(file)
+        guard let header = lines.next(), header.hasPrefix("site-build-cache\t\(formatVersion)\t"), let first = lines.next() else { return nil }
+        let fields = first.split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count == 4, fields[0] == "I", let racy = Int64(fields[3]) else { return nil }
+        return Summary(inputs: String(fields[1]), outputs: String(fields[2]), racy: racy, rest: lines)
     }
 
     // MARK: The file
