@@ -35,11 +35,6 @@ struct BuildCache: Sendable {
     var racy: Int64 = 0
     var report: UnchangedBuild.Report?
 
-    /// The digest of the files the build wrote, as `UnchangedBuild.digest` takes it of a folder.
-    var outputs: String {
-        UnchangedBuild.digest(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value.stamp) })
-    }
-
     init(context: String) {
         format = Self.formatVersion
         self.context = context
@@ -136,7 +131,10 @@ struct BuildCache: Sendable {
 
     /// The file's bytes, a megabyte or so at a time.
     func encode(_ write: ([UInt8]) -> Void) {
+        let files = self.files.sorted { $0.key < $1.key }
         var header = "site-build-cache\t\(format)\t\(context)\n"
+        // The digest of the files the build wrote, as `UnchangedBuild.digest` takes it of a folder.
+        let outputs = UnchangedBuild.digest(files.map { ($0.key, $0.value.stamp) })
         if !inputs.isEmpty { header += "I\t\(inputs)\t\(outputs)\t\(racy)\n" }
         if let report, let json = try? JSONEncoder().encode(report) { header += "R\t\(json.base64EncodedString())\n" }
         write(Array((header + "B\n").utf8))
@@ -146,7 +144,6 @@ struct BuildCache: Sendable {
             write(out.bytes)
             out.bytes.removeAll(keepingCapacity: true)
         }
-        let files = self.files.sorted { $0.key < $1.key }
         out.count(files.count)
         for (path, file) in files {
             out.string(path)

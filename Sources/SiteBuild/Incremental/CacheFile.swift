@@ -4,9 +4,9 @@ import Foundation
 import Glibc
 #endif
 
-/// A cache file of the last build, open for reading: the document cache's record lines are read in
-/// passing, and each coded value (a document, a body, a search batch) is read (`pread`) only when it
-/// is decoded or copied into the next cache. At 100,000 documents the document cache is 870 MB;
+/// A cache file of the last build, open for reading: the document cache's record lines (and the
+/// build cache's first lines) are read in passing, and each coded value (a document, a body, a
+/// search batch) is read (`pread`) only when it is decoded or copied into the next cache. At 100,000 documents the document cache is 870 MB;
 /// read whole, it sat in memory beside everything the build holds (it made an edit rebuild's
 /// peak). The descriptor keeps the file readable after the next cache is renamed over it, until
 /// the last record goes.
