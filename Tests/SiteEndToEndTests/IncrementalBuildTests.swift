@@ -266,6 +266,10 @@ struct UnchangedBuildTests {
         Thread.sleep(forTimeInterval: 2.5)
         let again = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
         #expect(again.timings.map(\.phase) == ["unchanged"])
+        // The repeated report has the review records' counts and the base path (`site serve` serves under it).
+        #expect(!first.reviewCounts.isEmpty && first.basePath != nil)
+        #expect(again.reviewCounts.map { "\($0.count) \($0.state)" } == first.reviewCounts.map { "\($0.count) \($0.state)" })
+        #expect(again.basePath == first.basePath)
         // A stray file makes a real build; the attachment's copy, keyed as the first build keyed it, is reused.
         try site.write("Public/stray.html", "<p>stray</p>")
         let rebuilt = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))

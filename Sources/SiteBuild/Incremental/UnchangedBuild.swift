@@ -19,6 +19,10 @@ enum UnchangedBuild {
         var externalLinks: [String: Int]
         var ruleSettings: [RuleSetting]
         var ruleFindings: [Int]
+        /// The site's base path (`site serve` serves under it) and the review records' counts.
+        var basePath: String?
+        var reviewStates: [String]
+        var reviewCounts: [Int]
 
         init(_ report: BuildReport) {
             diagnostics = report.diagnostics.sorted
@@ -28,6 +32,9 @@ enum UnchangedBuild {
             externalLinks = report.externalLinks
             ruleSettings = report.ruleSettings.map(\.setting)
             ruleFindings = report.ruleSettings.map(\.findings)
+            basePath = report.basePath
+            reviewStates = report.reviewCounts.map(\.state)
+            reviewCounts = report.reviewCounts.map(\.count)
         }
 
         var buildReport: BuildReport {
@@ -37,6 +44,8 @@ enum UnchangedBuild {
             report.externalLinks = externalLinks
             report.ruleSettings = Array(zip(ruleSettings, ruleFindings))
             report.reusedFileCount = fileCount
+            report.basePath = basePath
+            report.reviewCounts = zip(reviewStates, reviewCounts).map { (state: $0, count: $1) }
             return report
         }
     }
