@@ -1,9 +1,10 @@
 import Foundation
 
-/// A value made on another thread while the caller goes on with other work; `value` waits for it.
+/// A value made on another thread while the caller goes on with other work; `take` waits for it.
 /// For reading a cache file while the build does what does not need it yet.
 public final class Prefetched<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchGroup()
+    private let lock = NSLock()
     private var result: Value?
 
     public init(_ make: @escaping @Sendable () -> Value) {
@@ -15,10 +16,13 @@ public final class Prefetched<Value: Sendable>: @unchecked Sendable {
     }
 
     /// The value, once made (the group orders the write before this read). Taken: this object
-    /// holds it no longer, so it goes when the caller lets go of it. Nil when already taken.
+    /// holds it no longer, so it goes when the caller lets go of it. Nil when already taken, also
+    /// when two threads ask at once.
     public func take() -> Value? {
         done.wait()
-        defer { result = nil }
-        return result
+        return lock.withLock {
+            defer { result = nil }
+            return result
+        }
     }
 }

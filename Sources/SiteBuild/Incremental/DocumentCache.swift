@@ -164,13 +164,13 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     }
 
     /// The last build's records, once decoded: called before anything reads `previous`.
+    /// The first caller waits for them under the lock, so no other caller can find them missing.
     private func awaitPrevious() {
-        guard let reading, !lock.withLock({ previousRead }) else { return }
-        let decoded = reading.take() ?? nil  // taken: the records go once the next cache is written
         lock.withLock {
-            guard !previousRead else { return }
+            guard let reading, !previousRead else { return }
             previousRead = true
-            if let decoded { (previousContext, previous) = decoded }
+            // Taken: the records go once the next cache is written.
+            if let decoded = reading.take() ?? nil { (previousContext, previous) = decoded }
         }
     }
 
