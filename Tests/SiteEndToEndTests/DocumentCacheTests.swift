@@ -86,6 +86,17 @@ struct CompactCoderTests {
         #expect(throws: CompactCoder.Unsupported.self) { try CompactCoder.encode(WithDouble()) }
     }
 
+    @Test("asked for a number other than Int, the decoder refuses rather than asks the number for itself again")
+    func refusedWhenDecoding() throws {
+        struct WithInt: Codable { var value = 1; var list = [2]; var single: Int? = 3 }
+        struct WithDouble: Codable { var value = 1.5; var list = [2.5]; var single: Double? = 3 }
+        struct WithBytes: Codable { var value: UInt8 = 1; var list: [Int32] = [2]; var single: UInt64? = 3 }
+        let data = try CompactCoder.encode(WithInt())
+        #expect(throws: CompactCoder.Unsupported.self) { try CompactCoder.decode(WithDouble.self, from: data) }
+        #expect(throws: CompactCoder.Unsupported.self) { try CompactCoder.decode(WithBytes.self, from: data) }
+        #expect(try CompactCoder.decode(WithInt.self, from: data).single == 3)
+    }
+
     @Test("every document of the example portal and of the sample site survives the coder, field for field")
     func documents() throws {
         let site = try TempSite(files: SampleSite.files.filter { $0.key.hasPrefix("Content/") }.reduce(into: [:]) {
