@@ -22,26 +22,42 @@ public struct SourceExcerpts: Sendable {
             guard diagnostic.excerpt == nil, let location = diagnostic.location, location.line > 0 else { return nil }
             return location
         }
-        let paths = Array(Set(diagnostics.compactMap { wanted($0)?.path }))
-        let read = Dictionary(uniqueKeysWithValues: zip(paths, paths.concurrentMap { lines(of: $0) }))
+        var wantedLines: [String: Set<Int>] = [:]
+        for diagnostic in diagnostics { if let location = wanted(diagnostic) { wantedLines[location.path, default: []].insert(location.line) } }
+        let asked = Array(wantedLines)
+        let read = Dictionary(uniqueKeysWithValues: zip(asked.map(\.key), asked.concurrentMap { lines($0.value, of: $0.key) }))
         return diagnostics.concurrentMap { diagnostic in
-            guard let location = wanted(diagnostic), let lines = read[location.path], location.line <= lines.count else { return diagnostic }
+            guard let location = wanted(diagnostic), let line = read[location.path]?[location.line] else { return diagnostic }
             var copy = diagnostic
-            copy.excerpt = redact(String(lines[location.line - 1]))
+            copy.excerpt = redact(String(line))
             return copy
         }
     }
 
-    private func lines(of displayPath: String) -> [Substring] {
+    /// The lines of a file with these numbers (from 1), those it has.
+    private func lines(_ numbers: Set<Int>, of displayPath: String) -> [Int: Substring] {
         for root in roots where displayPath.hasPrefix(root.prefix + "/") {
             let relative = String(displayPath.dropFirst(root.prefix.count + 1))
             guard let data = FileManager.default.contents(atPath: root.folder.appendingPathComponent(relative).path),
                 case .success(let source) = SourceText.decode([UInt8](data))
-            else { return [] }
-            // Split as bytes: splitting by Characters cost more than the rest of the excerpts.
+            else { return [:] }
+            // Found as bytes, and only as far as the last line asked for: most findings are in the
+            // front matter, and splitting every line by Characters cost more than the rest.
             let text = source.text
-            return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+            let utf8 = text.utf8
+            let last = numbers.max() ?? 0
+            var found: [Int: Substring] = [:]
+            var number = 1
+            var start = utf8.startIndex
+            while number <= last {
+                let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
+                if numbers.contains(number) { found[number] = Substring(utf8[start..<end]) }
+                guard end < utf8.endIndex else { break }
+                start = utf8.index(after: end)
+                number += 1
+            }
+            return found
         }
-        return []
+        return [:]
     }
 }
