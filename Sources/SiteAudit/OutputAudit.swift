@@ -123,7 +123,7 @@ public struct OutputAudit: Sendable {
                 resolved = resolve(link.url, from: path)
             }
             guard let (target, fragment) = resolved else { continue }
-            let location = SourceLocation(path: display, line: link.line, column: link.column)
+            var location: SourceLocation { SourceLocation(path: display, line: link.line, column: link.column) }
             if !fileSet.contains(target) {
                 diagnostics.append(Diagnostic(.brokenLink(target: link.url.split(separator: "#").first.map(String.init) ?? link.url, fragment: nil), at: location))
             } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), let targetIDs = idsByPath[target],
@@ -413,6 +413,8 @@ public struct OutputAudit: Sendable {
 
     /// The output file and fragment an internal URL names, or nil when it is not internal.
     func resolve(_ url: String, from page: String) -> (file: String, fragment: String?)? {
+        // A link within the page (`#main`): a fifth of a page's links, on every page.
+        if url.first == "#" { return (page, Self.decoded(String(url.dropFirst()))) }
         var path = url
         var fragment: String?
         if let hash = url.firstIndex(of: "#") {
@@ -421,12 +423,12 @@ public struct OutputAudit: Sendable {
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         path = Self.decoded(path)
-        let folder = page.lastIndex(of: "/").map { String(page[..<$0]) } ?? ""
         var resolved: String
         if path.isEmpty {
-            resolved = page
-            return (resolved, fragment)
-        } else if path.hasPrefix(basePath) {
+            return (page, fragment)
+        }
+        let folder = page.lastIndex(of: "/").map { String(page[..<$0]) } ?? ""
+        if path.hasPrefix(basePath) {
             resolved = String(path.dropFirst(basePath.count))
         } else if path.hasPrefix("/") {
             return (path, fragment)  // outside the base path: cannot be in this site (no output path starts with '/')
