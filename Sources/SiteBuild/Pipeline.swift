@@ -177,10 +177,26 @@ public struct Pipeline: Sendable {
                 IndexedText(digest: text.digest, scalars: text.scalars) { spill.get(textRef) ?? "" }
             )
         }
-        if let cached = documentCache?.body(contentPath: contentPath, targets: targets) {
-            let (body, spilled, text) = spilling(
-                RenderedBody(html: cached.html, text: cached.text, links: cached.links, headings: cached.headings, diagnostics: []))
-            return (body, spilled, text, cached.parts?.map { RenderedReportPart(section: $0.section, html: $0.html) })
+        if let kept = documentCache?.body(contentPath: contentPath, targets: targets) {
+            let parts = kept.meta.parts?.map { RenderedReportPart(section: $0.section, html: $0.html) }
+            // Its HTML and text stay where the last build's cache has them, read when asked for.
+            if let spill, case .region(let html) = kept.html, case .region(let text) = kept.text {
+                let htmlRef = spill.adopt(html.file, offset: html.offset, length: html.count)
+                let textRef = spill.adopt(text.file, offset: text.offset, length: text.count)
+                return (
+                    RenderedBody(html: "", text: "", links: kept.meta.links, headings: kept.meta.headings, diagnostics: []),
+                    SpilledBody(spill: spill, html: htmlRef, text: textRef),
+                    IndexedText(digest: kept.meta.textDigest, scalars: kept.meta.textScalars) { spill.get(textRef) ?? "" },
+                    parts
+                )
+            }
+            if let html = kept.html.bytes, let text = kept.text.bytes {
+                let (body, spilled, indexed) = spilling(
+                    RenderedBody(
+                        html: String(decoding: html, as: UTF8.self), text: String(decoding: text, as: UTF8.self), links: kept.meta.links,
+                        headings: kept.meta.headings, diagnostics: []))
+                return (body, spilled, indexed, parts)
+            }
         }
         var document = document
         if let readSource {
@@ -208,10 +224,12 @@ public struct Pipeline: Sendable {
         }
         let (body, spilled, text) = spilling(rendered)
         if let documentCache, body.diagnostics.isEmpty {
-            let cached = DocumentCache.CachedBody(
-                html: body.html, text: body.text, links: body.links, headings: body.headings,
-                parts: parts?.map { .init(section: $0.section, html: $0.html) })
-            documentCache.remember(cached, contentPath: contentPath, asked: recording.asked, spilled: spilled)
+            let meta = DocumentCache.BodyMeta(
+                links: body.links, headings: body.headings, parts: parts?.map { .init(section: $0.section, html: $0.html) },
+                textDigest: text.digest, textScalars: text.scalars)
+            documentCache.remember(
+                meta, html: spilled.map { .spilled($0.spill, $0.html) } ?? .value(body.html),
+                text: spilled.map { .spilled($0.spill, $0.text) } ?? .value(body.text), contentPath: contentPath, asked: recording.asked)
         }
         return (body, spilled, text, parts)
     }

@@ -8,17 +8,24 @@ import Glibc
 /// bodies of 100,000 documents are 400 MB, which a build would otherwise hold from the Markdown
 /// stage to the last feed. The file is removed as soon as it is opened (it has no name), so it goes
 /// with the process however the process ends.
+///
+/// A text that is already in another open file (a body the last build rendered, in its document
+/// cache) is not copied: the spill refers to it there (`adopt`).
 public final class TextSpill: @unchecked Sendable {
-    /// Where one text is in the file.
+    /// Where one text is: in the spill file, or in a file it adopted texts of.
     public struct Ref: Sendable, Hashable {
         let offset: Int
         let length: Int
+        /// 0: the spill file; n: the nth adopted file.
+        var source = 0
     }
 
     private let descriptor: Int32
     private let lock = NSLock()
     private var end = 0
     private var firstFailure: String?
+    /// The files texts were adopted from, kept open while the spill is.
+    private var sources: [any SpillSource] = []
 
     /// Why a text could not be read back, the first time one could not; nil while all could.
     public var failure: String? { lock.withLock { firstFailure } }
@@ -47,9 +54,21 @@ public final class TextSpill: @unchecked Sendable {
         }
     }
 
+    /// Refers to `length` bytes of `source` at `offset`, a text in UTF-8, without reading them.
+    public func adopt(_ source: any SpillSource, offset: Int, length: Int) -> Ref {
+        lock.withLock {
+            let number = (sources.lastIndex { $0 === source } ?? {
+                sources.append(source)
+                return sources.count - 1
+            }()) + 1
+            return Ref(offset: offset, length: length, source: number)
+        }
+    }
+
     /// The text at `ref`; nil if it cannot be read back (`failure` then says why).
     public func get(_ ref: Ref) -> String? {
         var reason: String?
+        let descriptor = ref.source == 0 ? descriptor : lock.withLock { sources[ref.source - 1].spillDescriptor }
         let text = String(unsafeUninitializedCapacity: ref.length) { buffer -> Int in
             var done = 0
             while done < ref.length {
@@ -69,6 +88,11 @@ public final class TextSpill: @unchecked Sendable {
         }
         return text
     }
+}
+
+/// An open file a `TextSpill` can refer to texts in; it stays open while the spill refers to it.
+public protocol SpillSource: AnyObject, Sendable {
+    var spillDescriptor: Int32 { get }
 }
 
 /// The rendered body of every public document, by id: in memory, or in a `TextSpill` and read

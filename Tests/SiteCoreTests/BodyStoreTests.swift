@@ -31,6 +31,29 @@ struct BodyStoreTests {
         #expect(literal[c] == "<p>丙</p>")
     }
 
+    @Test("a text adopted from another open file reads back from there, beside the spill's own")
+    func adopted() throws {
+        final class OpenFile: SpillSource, @unchecked Sendable {
+            let spillDescriptor: Int32
+            init(_ path: String) { spillDescriptor = open(path, O_RDONLY) }
+            deinit { close(spillDescriptor) }
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("adopt-test-\(UUID().uuidString)").path
+        let bytes = Array("前言<p>政务公开</p>后记".utf8)
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        let file = OpenFile(path)
+        unlink(path)  // read through the open descriptor, as the last build's cache after the next replaces it
+        let spill = try #require(TextSpill())
+        let own = try #require(spill.put("<p>甲</p>"))
+        let start = Array("前言".utf8).count
+        let ref = spill.adopt(file, offset: start, length: Array("<p>政务公开</p>".utf8).count)
+        let again = spill.adopt(file, offset: 0, length: start)
+        #expect(spill.get(ref) == "<p>政务公开</p>")
+        #expect(spill.get(again) == "前言")
+        #expect(spill.get(own) == "<p>甲</p>")
+        #expect(spill.failure == nil)
+    }
+
     @Test("the spill file has no name: nothing is left in its folder")
     func noFileLeft() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spill-test-\(UUID().uuidString)")

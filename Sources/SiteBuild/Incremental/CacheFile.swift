@@ -20,7 +20,7 @@ final class CacheFile: @unchecked Sendable {
         var bytes: Data? { file.read(offset: offset, count: count) }
     }
 
-    private let descriptor: Int32
+    let descriptor: Int32
     let size: Int
 
     init?(_ url: URL) {

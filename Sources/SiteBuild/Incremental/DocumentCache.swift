@@ -17,12 +17,14 @@ import SiteRender
 /// now. Results with findings are never kept, so findings are always computed afresh.
 ///
 /// Stored in `.site-cache/documents-<digest of the Content folder>.bin`: a header line, then per
-/// file a line of fields and the two coded values it announces (the document, the body). Once the
+/// file a line of fields and the values it announces: the document (coded), and the body's links,
+/// headings and sections (coded), HTML and text (as they are, so a build can read an unchanged
+/// body's HTML and text from here when it needs them, without decoding or copying them). Once the
 /// bodies are rendered, nothing more is asked of the cache: `finish` writes it to a temporary file
 /// and lets go of it (at 100,000 documents it is most of a gigabyte), and `commit` puts that file
 /// in place once the build has succeeded.
 final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     /// One file's results.
     struct Record: Sendable {
@@ -43,26 +45,25 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     struct Body: Sendable {
         /// What rendering asked of the site's link targets, as `LinkQuestion`s with their answers.
         var asked: [LinkQuestion]
-        var content: Stored<CachedBody>
-        /// Where this build's HTML and text are when the build spilled them (`TextSpill`): `content`
-        /// then has neither, and they are read back when the cache is written.
-        var spilled: SpilledBody?
+        var meta: Stored<BodyMeta>
+        var html: KeptText
+        var text: KeptText
+    }
 
-        /// The body with its HTML and text, coded.
-        func coded() -> Data? {
-            guard spilled != nil else { return content.coded() }
-            return decoded().flatMap { try? CompactCoder.encode($0) }
-        }
+    /// A body's HTML or text: as this build made it, where this build spilled it, or where the
+    /// last build's file has it.
+    enum KeptText: Sendable {
+        case value(String)
+        case spilled(TextSpill, TextSpill.Ref)
+        case region(CacheFile.Region)
 
-        /// The body with its HTML and text.
-        func decoded() -> CachedBody? {
-            guard var value = content.decoded() else { return nil }
-            if let spilled {
-                guard let html = spilled.spill.get(spilled.html), let text = spilled.spill.get(spilled.text) else { return nil }
-                value.html = html
-                value.text = text
+        /// The text's UTF-8 bytes; nil if they cannot be read.
+        var bytes: Data? {
+            switch self {
+            case .value(let text): Data(text.utf8)
+            case .spilled(let spill, let ref): spill.get(ref).map { Data($0.utf8) }
+            case .region(let region): region.bytes
             }
-            return value
         }
     }
 
@@ -95,19 +96,27 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         case file(String, exists: Bool)
     }
 
-    /// A body as the pipeline uses it: `RenderedBody` without its findings (there are none), and
-    /// an annual report's sections.
-    struct CachedBody: Codable, Sendable {
-        var html: String
-        var text: String
+    /// What a body comes with besides its HTML and text: the links and headings the site's graph
+    /// reads, an annual report's sections, and what the search index must know of the text
+    /// before it reads it (`IndexedText`).
+    struct BodyMeta: Codable, Sendable {
         var links: [LinkReference]
         var headings: [Heading]
         var parts: [Part]?
+        var textDigest: String
+        var textScalars: Int
 
         struct Part: Codable, Sendable {
             var section: Int?
             var html: String
         }
+    }
+
+    /// A kept body, as the pipeline takes it.
+    struct KeptBody {
+        var meta: BodyMeta
+        var html: KeptText
+        var text: KeptText
     }
 
     private let lock = NSLock()
@@ -250,8 +259,8 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     }
 
     /// The body kept for a file whose document was reused, if every question its rendering asked
-    /// gets the same answer from `targets` now.
-    func body(contentPath: String, targets: any LinkTargets) -> CachedBody? {
+    /// gets the same answer from `targets` now. Its HTML and text are not read.
+    func body(contentPath: String, targets: any LinkTargets) -> KeptBody? {
         guard let body = lock.withLock({ reusedDocuments.contains(contentPath) ? next[contentPath]?.body : nil }),
             body.asked.allSatisfy({ question in
                 switch question {
@@ -262,16 +271,15 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
                     return targets.fileExists(path) == exists
                 }
             }),
-            let cached = body.decoded()
+            let meta = body.meta.decoded()
         else { return nil }
         lock.withLock { reusedBodies += 1 }
-        return cached
+        return KeptBody(meta: meta, html: body.html, text: body.text)
     }
 
-    /// Keeps a body rendered without findings, for a file whose document is kept. With
-    /// `spilled`, the body's HTML and text are there, and `body.html` and `body.text` are empty.
-    func remember(_ body: CachedBody, contentPath: String, asked: [LinkQuestion], spilled: SpilledBody? = nil) {
-        lock.withLock { next[contentPath]?.body = Body(asked: asked, content: .value(body), spilled: spilled) }
+    /// Keeps a body rendered without findings, for a file whose document is kept.
+    func remember(_ meta: BodyMeta, html: KeptText, text: KeptText, contentPath: String, asked: [LinkQuestion]) {
+        lock.withLock { next[contentPath]?.body = Body(asked: asked, meta: .value(meta), html: html, text: text) }
     }
 
     // MARK: The file
@@ -338,14 +346,25 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         if createdFolder { rmdir(file.deletingLastPathComponent().path) }  // only if still empty
     }
 
-    /// One record as the file holds it: its line of fields, its document and its body, coded.
-    /// Nil when the coder refused one of them: that file is decoded again next time.
+    /// One record as the file holds it: its line of fields, its document, and its body's values.
+    /// Nil when the coder refused one of them or a text could not be read: that file is decoded
+    /// again next time.
     static func line(path: String, record: Record) -> Data? {
-        guard let document = record.document.coded() else { return nil }
-        var body = Data()
-        if let kept = record.body {
-            guard let coded = kept.coded() else { return nil }
-            body = coded
+        var values: Data
+        var counts: [Int]
+        if let whole = unchangedValues(of: record) {
+            // A record carried over whole: its values, one after another in the last file, read at once.
+            (values, counts) = (whole.bytes ?? Data(), whole.counts)
+            guard values.count == counts.reduce(0, +) else { return nil }
+        } else {
+            guard let document = record.document.coded() else { return nil }
+            var body: [Data] = [Data(), Data(), Data()]
+            if let kept = record.body {
+                guard let meta = kept.meta.coded(), let html = kept.html.bytes, let text = kept.text.bytes else { return nil }
+                body = [meta, html, text]
+            }
+            counts = [document.count] + body.map(\.count)
+            values = body.reduce(document, +)
         }
         let files = record.askedFiles.map { BuildCache.escape($0.path) + ($0.exists ? "\u{1E}1" : "\u{1E}0") }.joined(separator: "\u{1F}")
         let links = (record.body?.asked ?? []).map { question -> String in
@@ -359,10 +378,22 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         let stamp = record.stamp.map { "\($0.size):\($0.modified)" } ?? "-"
         var line = Data(
             ("R\t\(BuildCache.escape(path))\t\(record.digest)\t\(stamp)\t\(record.sourceClean ?? "-")\t\(files)\t"
-                + "\(record.body == nil ? "-" : links)\t\(document.count)\t\(body.count)\n").utf8)
-        line += document
-        line += body
+                + "\(record.body == nil ? "-" : links)\t\(counts.map(String.init).joined(separator: "\t"))\n").utf8)
+        line += values
         return line
+    }
+
+    /// Where the last file has a record's four values (document, body's coded part, HTML, text),
+    /// when they are all still those, one after another.
+    private static func unchangedValues(of record: Record) -> (bytes: Data?, counts: [Int])? {
+        guard case .coded(let document) = record.document, let body = record.body, case .coded(let meta) = body.meta,
+            case .region(let html) = body.html, case .region(let text) = body.text
+        else { return nil }
+        let regions = [document, meta, html, text]
+        for (region, next) in zip(regions, regions.dropFirst()) where next.file !== region.file || next.offset != region.offset + region.count {
+            return nil
+        }
+        return (document.file.read(offset: document.offset, count: regions.map(\.count).reduce(0, +)), regions.map(\.count))
     }
 
     static func contextKey(_ parts: [String]) -> String {
@@ -389,9 +420,10 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
             }
         }
         while !lines.atEnd {
-            guard var fields = line(), fields.count == 9, fields[0] == "R", let documentLength = Int(fields[7]),
-                let bodyLength = Int(fields[8]), documentLength >= 0, bodyLength >= 0,
-                lines.position + documentLength + bodyLength <= file.size
+            guard var fields = line(), fields.count == 11, fields[0] == "R", let documentLength = Int(fields[7]),
+                let metaLength = Int(fields[8]), let htmlLength = Int(fields[9]), let textLength = Int(fields[10]),
+                documentLength >= 0, metaLength >= 0, htmlLength >= 0, textLength >= 0,
+                lines.position + documentLength + metaLength + htmlLength + textLength <= file.size
             else { return nil }
             var stamp: FileStamp?
             if fields[3] != "-" {
@@ -407,7 +439,7 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
                 askedFiles.append((BuildCache.unescape(pair[0]), pair[1] == "1"))
             }
             let document = lines.skip(documentLength)
-            let bodyBytes = lines.skip(bodyLength)
+            let (meta, html, text) = (lines.skip(metaLength), lines.skip(htmlLength), lines.skip(textLength))
             var body: Body?
             if fields[4] != "-" {
                 var asked: [LinkQuestion] = []
@@ -421,7 +453,7 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
                     default: return nil
                     }
                 }
-                body = Body(asked: asked, content: .coded(bodyBytes))
+                body = Body(asked: asked, meta: .coded(meta), html: .region(html), text: .region(text))
             }
             records[BuildCache.unescape(fields[1])] = Record(
                 digest: String(fields[2]), stamp: stamp, sourceClean: sourceClean, askedFiles: askedFiles, document: .coded(document),
@@ -429,6 +461,10 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         }
         return ([String(header[3]), String(header[4])], records)
     }
+}
+
+extension CacheFile: SpillSource {
+    var spillDescriptor: Int32 { descriptor }
 }
 
 /// Link targets that note every question asked of them, for `DocumentCache`. Used by one thread.
