@@ -53,6 +53,12 @@ public struct Heading: Sendable, Hashable, Codable {
     public let text: String
     /// The stable `id` attribute.
     public let id: String
+
+    public init(level: Int, text: String, id: String) {
+        self.level = level
+        self.text = text
+        self.id = id
+    }
 }
 
 /// A Markdown body turned into HTML.

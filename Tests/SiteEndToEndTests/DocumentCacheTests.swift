@@ -97,6 +97,30 @@ struct CompactCoderTests {
         #expect(try CompactCoder.decode(WithInt.self, from: data).single == 3)
     }
 
+    @Test("a body's links, headings and sections come back as they went in, every kind of link target; cut short, they are refused")
+    func bodyMeta() throws {
+        let at = SourceLocation(path: "Content/policies/2021-6.md", line: 12, column: 3)
+        let targets: [LinkReference.Target] = [
+            .document("policies/a", fragment: "二"), .document("policies/b", fragment: nil), .file(contentPath: "policies/a.pdf"),
+            .external("https://www.gov.cn/"), .fragment("三"), .missing(contentPath: "x.md"), .outside("../../x"),
+            .localFile("C:\\x.doc"), .unsafe("javascript:alert(1)"),
+        ]
+        let links = targets.enumerated().map { LinkReference(destination: "d\($0.offset)", target: $0.element, isImage: $0.offset % 2 == 0, location: at) }
+        let headings = [Heading(level: 2, text: "一、总则", id: "一总则"), Heading(level: 3, text: "（一）", id: "一")]
+        for parts in [nil, [DocumentCache.BodyMeta.Part(section: nil, html: "<p>前言</p>"), .init(section: 2, html: "<table></table>")]] {
+            let meta = DocumentCache.BodyMeta(links: links, headings: headings, parts: parts, textDigest: "abc", textScalars: 42)
+            let data = try CompactCoder.encode(meta)
+            let back = try CompactCoder.decode(DocumentCache.BodyMeta.self, from: data)
+            #expect(back.links == links)
+            #expect(back.headings == headings)
+            #expect(back.parts?.map(\.section) == parts?.map(\.section) && back.parts?.map(\.html) == parts?.map(\.html))
+            #expect(back.textDigest == "abc" && back.textScalars == 42)
+            for length in stride(from: 0, to: data.count, by: 7) {
+                #expect(throws: (any Error).self) { try CompactCoder.decode(DocumentCache.BodyMeta.self, from: data.prefix(length)) }
+            }
+        }
+    }
+
     @Test("every document of the example portal and of the sample site survives the coder, field for field")
     func documents() throws {
         let site = try TempSite(files: SampleSite.files.filter { $0.key.hasPrefix("Content/") }.reduce(into: [:]) {
