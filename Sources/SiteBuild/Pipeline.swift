@@ -410,6 +410,9 @@ public struct Pipeline: Sendable {
             cache.save(folder: options.cacheFolder, output: output)
             analysis.documentCache?.commit()
             searchCache?.commit()
+            // The previous site, swapped out by `commit`, is gone before the build ends: a process
+            // that exits does not wait for the writer to be freed, and left it beside the output.
+            writer.waitForRemoval()
             clock.lap("cache")
             if options.endsProcess { HeldToExit.keep([analysis, audit, reuse, renderer, pages]) }
         } catch {

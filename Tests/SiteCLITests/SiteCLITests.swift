@@ -75,6 +75,19 @@ struct SiteCLITests {
         #expect(site.exists("Public/index.html"))
     }
 
+    @Test("a build that replaces a site leaves nothing beside it: the previous site is removed before the process exits")
+    func previousSiteRemoved() throws {
+        let site = try TempSite(files: [:])
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Content"), to: site.url("Content"))
+        for round in 1...3 {
+            try site.write("Content/policies/2018-dibao-banfa.md", try String(contentsOf: site.url("Content/policies/2018-dibao-banfa.md"), encoding: .utf8) + "\n第\(round)次修订。\n")
+            let result = try SiteBinary.run(["build", "--as-of", "2026-11-22"], in: site.root)
+            #expect(result.status == 0, "\(result.stderr)")
+            let beside = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Public.") }
+            #expect(beside.isEmpty, "round \(round): \(beside)")
+        }
+    }
+
     @Test("--verbose prints each phase with its time, the peak memory so far, which never falls, and the memory then")
     func verbosePhases() throws {
         let site = try TempSite(files: SampleSite.files)
