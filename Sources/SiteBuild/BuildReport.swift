@@ -16,6 +16,8 @@ public struct BuildReport: Sendable {
     public var fileCount: Int
     /// Of those, how many the incremental build took over from the previous output unchanged.
     public var reusedFileCount = 0
+    /// Pages whose view was built; the others' views were known to be the last build's.
+    public var viewCount = 0
     /// site.yaml's rule settings, each with the number of findings it changed.
     public var ruleSettings: [(setting: RuleSetting, findings: Int)] = []
     /// External links in the written pages and how many pages have each; not checked offline.

@@ -42,6 +42,17 @@ public struct Pipeline: Sendable {
         public internal(set) var timings: [BuildReport.Lap]
         /// What this build decoded and rendered, saved for the next build once this one succeeds.
         var documentCache: DocumentCache?
+        /// Per document (by id), digests of what the pages' views read of it (`ViewDigests`);
+        /// empty when the build writes nothing.
+        var viewDigests: [String: ViewDigests] = [:]
+    }
+
+    /// What the pages read of one document, as two digests: `graph` of everything other pages
+    /// may show or depend on (the document's decoded fields, its links and headings), `body` of
+    /// what only its own page shows (its HTML, an annual report's sections).
+    struct ViewDigests: Sendable, Equatable {
+        let graph: String
+        let body: String
     }
 
     public func analyse(_ options: BuildOptions) throws(SiteError) -> Analysis {
@@ -105,7 +116,8 @@ public struct Pipeline: Sendable {
         // the text when the search index reads its batch.
         let spill = TextSpill()
         options.progress?.begin("markdown", total: content.documents.count)
-        let rendered = content.documents.concurrentUpdate { document -> (RenderedBody, SpilledBody?, IndexedText, [RenderedReportPart]?, [Diagnostic]) in
+        let digestingViews = options.writeOutput
+        let rendered = content.documents.concurrentUpdate { document -> (RenderedBody, SpilledBody?, IndexedText, [RenderedReportPart]?, [Diagnostic], ViewDigests?) in
             defer { options.progress?.advance() }
             let contentPath = document.id.rawValue + ".md"
             // A document the cache gave without reading its file was checked in this text before,
@@ -121,8 +133,12 @@ public struct Pipeline: Sendable {
             }
             let result = Self.renderBody(
                 of: document, allowRawHTML: allowRawHTML, targets: targets, cache: documentCache, spill: spill, readSource: readSource)
+            var digests: ViewDigests?
+            if digestingViews, let coded = documentCache?.documentDigest(contentPath) ?? DocumentCache.digest(of: document) {
+                digests = ViewDigests(graph: Self.graphDigest(document: coded, links: result.body.links, headings: result.body.headings), body: result.htmlDigest)
+            }
             document = document.replacingSource(frontMatter: "", body: "")
-            return (result.body, result.spilled, result.text, result.parts, sourceFindings)
+            return (result.body, result.spilled, result.text, result.parts, sourceFindings, digests)
         }
         documentCache?.finish()  // nothing more is asked of it: written aside in the background, and let go
         var links: [DocumentID: [LinkReference]] = [:]
@@ -131,7 +147,9 @@ public struct Pipeline: Sendable {
         var unspilled: [DocumentID: String] = [:]
         var texts: [DocumentID: IndexedText] = [:]
         var reportParts: [DocumentID: [RenderedReportPart]] = [:]
-        for (document, (body, spilledBody, text, parts, sourceFindings)) in zip(content.documents, rendered) {
+        var viewDigests: [String: ViewDigests] = [:]
+        for (document, (body, spilledBody, text, parts, sourceFindings, digests)) in zip(content.documents, rendered) {
+            viewDigests[document.id.rawValue] = digests
             links[document.id] = body.links
             anchors[document.id] = body.headings.map(\.id)
             diagnostics += body.diagnostics + sourceFindings
@@ -154,7 +172,8 @@ public struct Pipeline: Sendable {
         clock.lap("check")
         return Analysis(
             content: content, theme: theme, templates: templates, graph: graph, bodies: bodies, reportParts: reportParts,
-            texts: texts, diagnostics: configured, ruleSettings: applied, timings: clock.laps, documentCache: documentCache)
+            texts: texts, diagnostics: configured, ruleSettings: applied, timings: clock.laps, documentCache: documentCache,
+            viewDigests: viewDigests)
     }
 
     /// A document's body as HTML and text, from the cache when it holds this version's; an annual
@@ -166,7 +185,7 @@ public struct Pipeline: Sendable {
     static func renderBody(
         of document: Document, allowRawHTML: Bool, targets: SiteLinkTargets, cache documentCache: DocumentCache?, spill: TextSpill?,
         readSource: (() -> Result<Document, Diagnostic>)? = nil
-    ) -> (body: RenderedBody, spilled: SpilledBody?, text: IndexedText, parts: [RenderedReportPart]?) {
+    ) -> (body: RenderedBody, spilled: SpilledBody?, text: IndexedText, parts: [RenderedReportPart]?, htmlDigest: String) {
         let contentPath = document.id.rawValue + ".md"
         func spilling(_ body: RenderedBody) -> (RenderedBody, SpilledBody?, IndexedText) {
             let text = IndexedText(body.text)
@@ -187,7 +206,7 @@ public struct Pipeline: Sendable {
                     RenderedBody(html: "", text: "", links: kept.meta.links, headings: kept.meta.headings, diagnostics: []),
                     SpilledBody(spill: spill, html: htmlRef, text: textRef),
                     IndexedText(digest: kept.meta.textDigest, scalars: kept.meta.textScalars) { spill.get(textRef) ?? "" },
-                    parts
+                    parts, kept.meta.htmlDigest
                 )
             }
             if let html = kept.html.bytes, let text = kept.text.bytes {
@@ -195,14 +214,15 @@ public struct Pipeline: Sendable {
                     RenderedBody(
                         html: String(decoding: html, as: UTF8.self), text: String(decoding: text, as: UTF8.self), links: kept.meta.links,
                         headings: kept.meta.headings, diagnostics: []))
-                return (body, spilled, indexed, parts)
+                return (body, spilled, indexed, parts, kept.meta.htmlDigest)
             }
         }
         var document = document
         if let readSource {
             switch readSource() {
             case .success(let withText): document = withText
-            case .failure(let diagnostic): return (RenderedBody(html: "", text: "", links: [], headings: [], diagnostics: [diagnostic]), nil, IndexedText(""), nil)
+            case .failure(let diagnostic):
+                return (RenderedBody(html: "", text: "", links: [], headings: [], diagnostics: [diagnostic]), nil, IndexedText(""), nil, bodyDigest(html: "", parts: nil))
             }
         }
         let recording = RecordingLinkTargets(targets)
@@ -222,16 +242,61 @@ public struct Pipeline: Sendable {
         } else {
             rendered = render(document.body, document.bodyLine, 2)
         }
+        let htmlDigest = bodyDigest(html: rendered.html, parts: parts)
         let (body, spilled, text) = spilling(rendered)
         if let documentCache, body.diagnostics.isEmpty {
             let meta = DocumentCache.BodyMeta(
                 links: body.links, headings: body.headings, parts: parts?.map { .init(section: $0.section, html: $0.html) },
-                textDigest: text.digest, textScalars: text.scalars)
+                textDigest: text.digest, textScalars: text.scalars, htmlDigest: htmlDigest)
             documentCache.remember(
                 meta, html: spilled.map { .spilled($0.spill, $0.html) } ?? .value(body.html),
                 text: spilled.map { .spilled($0.spill, $0.text) } ?? .value(body.text), contentPath: contentPath, asked: recording.asked)
         }
-        return (body, spilled, text, parts)
+        return (body, spilled, text, parts, htmlDigest)
+    }
+
+    /// Of a body's HTML and an annual report's sections: what only its document's page shows.
+    static func bodyDigest(html: String, parts: [RenderedReportPart]?) -> String {
+        var hasher = StableHasher()
+        hasher.combine(html)
+        hasher.combine(UInt64(parts?.count ?? 0) << 1 | (parts == nil ? 0 : 1))
+        for part in parts ?? [] {
+            hasher.combine(part.section.map { "\($0)" } ?? "-")
+            hasher.combine(part.html)
+        }
+        return hasher.digest
+    }
+
+    /// Of what other pages may read of a document: its decoded fields (`document`, the digest of
+    /// its coded form), where its body links and how, and its headings. Not where a link is written.
+    static func graphDigest(document: String, links: [LinkReference], headings: [Heading]) -> String {
+        var hasher = StableHasher()
+        hasher.combine(document)
+        hasher.combine(UInt64(links.count))
+        for link in links {
+            hasher.combine(link.destination)
+            hasher.combine(link.isImage ? 1 : 0)
+            switch link.target {
+            case .document(let id, let fragment):
+                hasher.combine(0)
+                hasher.combine(id.rawValue)
+                hasher.combine(fragment.map { "#" + $0 } ?? "-")
+            case .file(let path): hasher.combine(1); hasher.combine(path)
+            case .external(let url): hasher.combine(2); hasher.combine(url)
+            case .fragment(let fragment): hasher.combine(3); hasher.combine(fragment)
+            case .missing(let path): hasher.combine(4); hasher.combine(path)
+            case .outside(let path): hasher.combine(5); hasher.combine(path)
+            case .localFile(let path): hasher.combine(6); hasher.combine(path)
+            case .unsafe(let url): hasher.combine(7); hasher.combine(url)
+            }
+        }
+        hasher.combine(UInt64(headings.count))
+        for heading in headings {
+            hasher.combine(UInt64(heading.level))
+            hasher.combine(heading.text)
+            hasher.combine(heading.id)
+        }
+        return hasher.digest
     }
 
     public func run(_ options: BuildOptions) throws(SiteError) -> BuildReport {
@@ -239,10 +304,11 @@ public struct Pipeline: Sendable {
         var inputs = ""
         let racy = UnchangedBuild.racyCutoff()
         var inputsLaps: [BuildReport.Lap] = []
+        var trees: [[(path: String, stamp: FileStamp)]] = []
         if options.writeOutput {
             var clock = PhaseClock()
             // Both digests from one listing of the folders.
-            let trees = UnchangedBuild.stamps(of: options)
+            trees = UnchangedBuild.stamps(of: options)
             if options.incremental, let cached = BuildCache.summary(folder: options.cacheFolder, output: options.output),
                 UnchangedBuild.inputs(options, racy: cached.racy, trees: trees) == cached.inputs,
                 UnchangedBuild.digest(UnchangedBuild.stamps(under: options.output)) == cached.outputs,
@@ -338,12 +404,24 @@ public struct Pipeline: Sendable {
                 templates: analysis.templates, graph: graph, bodies: analysis.bodies, reportParts: analysis.reportParts,
                 asOf: options.asOf, preview: options.preview)
             let pages = renderer.pages
-            // A page whose view and template are those of a page the last build wrote is not rendered again.
+            // A page whose view and template are those of a page the last build wrote is not rendered
+            // again. When the views read what the last build's did, but for some documents' bodies,
+            // only those documents' pages need their views built to know.
+            let knownKeys = Self.knownPageKeys(previous: previous, digests: analysis.viewDigests, options: options, trees: trees)
+            let views = ViewCount()
             options.progress?.begin("render", total: pages.count)
             let failures = pages.concurrentMap { spec -> SiteError? in
                 defer { options.progress?.advance() }
-                guard let prepared = renderer.prepare(spec) else { return nil }
                 do throws(SiteError) {
+                    if let knownKeys, let key = knownKeys.key(of: spec) {
+                        try reuse.file(PageRenderer.path(of: spec).outputFile, key: key) {
+                            views.add()
+                            return renderer.prepare(spec).flatMap { renderer.render($0) }.map { Data($0.html.utf8) }
+                        }
+                        return nil
+                    }
+                    views.add()
+                    guard let prepared = renderer.prepare(spec) else { return nil }
                     try reuse.file(prepared.path.outputFile, key: "page:" + prepared.digest) {
                         renderer.render(prepared).map { Data($0.html.utf8) }
                     }
@@ -352,6 +430,7 @@ public struct Pipeline: Sendable {
                     return error
                 }
             }
+            report.viewCount = views.count
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             for asset in analysis.theme.assets {
                 try reuse.copy(asset.path, from: asset.url)
@@ -406,6 +485,8 @@ public struct Pipeline: Sendable {
             var cache = reuse.cache(summaries: audit.summaries)
             cache.inputs = inputs
             cache.racy = racy
+            cache.surroundings = UnchangedBuild.surroundings(options, racy: racy, trees: trees)
+            cache.views = analysis.viewDigests
             cache.report = UnchangedBuild.Report(report)
             cache.save(folder: options.cacheFolder, output: output)
             analysis.documentCache?.commit()
@@ -442,6 +523,41 @@ public struct Pipeline: Sendable {
                 return reader?(path)
             }
         }
+    }
+
+    /// The keys of the last build's pages whose views this build's would equal: all but the pages
+    /// of documents whose body changed, when the same documents read the same otherwise
+    /// (`ViewDigests.graph`) and nothing else the views read changed (`UnchangedBuild.surroundings`).
+    /// Nil otherwise.
+    struct KnownPageKeys {
+        let files: [String: BuildCache.File]
+        let previous: [String: ViewDigests]
+        let now: [String: ViewDigests]
+
+        /// The key of the page, if it is known.
+        func key(of spec: PageSpec) -> String? {
+            if case .document(let id) = spec, previous[id.rawValue]?.body != now[id.rawValue]?.body { return nil }
+            guard let key = files[PageRenderer.path(of: spec).outputFile]?.key, key.hasPrefix("page:") else { return nil }
+            return key
+        }
+    }
+
+    static func knownPageKeys(
+        previous: BuildCache?, digests: [String: ViewDigests], options: BuildOptions, trees: [[(path: String, stamp: FileStamp)]]
+    ) -> KnownPageKeys? {
+        guard let previous, !previous.surroundings.isEmpty, !digests.isEmpty, previous.views.count == digests.count,
+            digests.allSatisfy({ previous.views[$0.key]?.graph == $0.value.graph }),
+            previous.surroundings == UnchangedBuild.surroundings(options, racy: previous.racy, trees: trees)
+        else { return nil }
+        return KnownPageKeys(files: previous.files, previous: previous.views, now: digests)
+    }
+
+    /// How many pages had their views built, counted from several threads.
+    final class ViewCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        var count: Int { lock.withLock { value } }
+        func add() { lock.withLock { value += 1 } }
     }
 
     /// What a build that ends the process holds at its end (`BuildOptions.endsProcess`): kept

@@ -86,6 +86,20 @@ struct CompactCoderTests {
         #expect(throws: CompactCoder.Unsupported.self) { try CompactCoder.encode(WithDouble()) }
     }
 
+    @Test("equal sets code to the same bytes, whatever order they hold their members in")
+    func setsInOrder() throws {
+        struct WithSet: Codable, Equatable { var keys: Set<String> }
+        let words = (0..<200).map { "字段\($0)" }
+        var grown = Set<String>()
+        for word in words.reversed() { grown.insert(word) }
+        var reserved = Set<String>(minimumCapacity: 4096)
+        for word in words { reserved.insert(word) }
+        #expect(Array(grown) != Array(reserved), "the two sets iterate in different orders")
+        let data = try CompactCoder.encode(WithSet(keys: grown))
+        #expect(data == (try CompactCoder.encode(WithSet(keys: reserved))))
+        #expect(try CompactCoder.decode(WithSet.self, from: data) == WithSet(keys: Set(words)))
+    }
+
     @Test("asked for a number other than Int, the decoder refuses rather than asks the number for itself again")
     func refusedWhenDecoding() throws {
         struct WithInt: Codable { var value = 1; var list = [2]; var single: Int? = 3 }
@@ -108,13 +122,13 @@ struct CompactCoderTests {
         let links = targets.enumerated().map { LinkReference(destination: "d\($0.offset)", target: $0.element, isImage: $0.offset % 2 == 0, location: at) }
         let headings = [Heading(level: 2, text: "一、总则", id: "一总则"), Heading(level: 3, text: "（一）", id: "一")]
         for parts in [nil, [DocumentCache.BodyMeta.Part(section: nil, html: "<p>前言</p>"), .init(section: 2, html: "<table></table>")]] {
-            let meta = DocumentCache.BodyMeta(links: links, headings: headings, parts: parts, textDigest: "abc", textScalars: 42)
+            let meta = DocumentCache.BodyMeta(links: links, headings: headings, parts: parts, textDigest: "abc", textScalars: 42, htmlDigest: "def")
             let data = try CompactCoder.encode(meta)
             let back = try CompactCoder.decode(DocumentCache.BodyMeta.self, from: data)
             #expect(back.links == links)
             #expect(back.headings == headings)
             #expect(back.parts?.map(\.section) == parts?.map(\.section) && back.parts?.map(\.html) == parts?.map(\.html))
-            #expect(back.textDigest == "abc" && back.textScalars == 42)
+            #expect(back.textDigest == "abc" && back.textScalars == 42 && back.htmlDigest == "def")
             for length in stride(from: 0, to: data.count, by: 7) {
                 #expect(throws: (any Error).self) { try CompactCoder.decode(DocumentCache.BodyMeta.self, from: data.prefix(length)) }
             }

@@ -278,6 +278,47 @@ struct UnchangedBuildTests {
         #expect(site.read("Public/policies/2021-ysqgk-dengjibiao.csv") == site.read(attachment))
     }
 
+    @Test("after an edit of a body alone, only that document's page has its view built; after other edits, every page; the output is a clean build's")
+    func viewsOfChangedBodies() throws {
+        let site = try TempSite(files: [:])
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Content"), to: site.url("Content"))
+        let policy = "Content/policies/2018-dibao-banfa.md"
+        // Every file an hour old, as files are that an editor did not just save (a file saved
+        // within two seconds of a build is read as well as stamped).
+        func age() throws {
+            for path in site.files(under: "Content") {
+                try FileManager.default.setAttributes([.modificationDate: IncrementalBuildTests.anHourAgo], ofItemAtPath: site.url("Content/" + path).path)
+            }
+        }
+        func build(after edit: String) throws -> Int {
+            let built = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
+            _ = try Pipeline().run(BuildOptions(output: "Clean", asOf: asOf, incremental: false, currentFolder: site.root))
+            #expect(built.published, "\(edit)")
+            #expect(Tree.contents(under: site.url("Public")) == Tree.contents(under: site.url("Clean")), "\(edit): not a clean build's output")
+            try age()
+            return built.viewCount
+        }
+        try age()
+        let all = try build(after: "the first build")
+        #expect(all > 100)
+        try site.write(policy, try #require(site.read(policy)) + "\n新增一句说明。\n")
+        #expect(try build(after: "a sentence") == 1)
+        try site.write(policy, try #require(site.read(policy)) + "\n又一句说明，两处修改。\n")
+        try site.write("Content/policies/2021-ysqgk-guicheng.md", try #require(site.read("Content/policies/2021-ysqgk-guicheng.md")) + "\n补充一句。\n")
+        #expect(try build(after: "two bodies") == 2)
+        // What other pages show: a link (被以下文件引用), a title, site.yaml.
+        try site.write(policy, try #require(site.read(policy)) + "\n参见[申请规程](2021-ysqgk-guicheng.md)。\n")
+        #expect(try build(after: "a link") == all)
+        let text = try #require(site.read(policy))
+        let title = try #require(text.split(separator: "\n").first { $0.hasPrefix("title:") })
+        try site.write(policy, text.replacingOccurrences(of: String(title), with: title + "（修订）"))
+        #expect(try build(after: "a title") == all)
+        try site.write(policy, try #require(site.read(policy)) + "\n末尾再加一句。\n")
+        #expect(try build(after: "a sentence again") == 1)
+        try site.write("Content/site.yaml", try #require(site.read("Content/site.yaml")).replacingOccurrences(of: "notice: 本站为示例站点", with: "notice: 本站为演示站点"))
+        #expect(try build(after: "site.yaml") == all)
+    }
+
     @Test("a file added to the output, or an edit of the same size right after a build, is not missed")
     func notMissed() throws {
         let site = try TempSite(files: SampleSite.files)
@@ -324,7 +365,10 @@ struct BuildCacheFileTests {
         cache.summaries["z/index.html"] = .init(ids: [], links: [.init(url: "\\", line: 9, column: 2)], external: [])
         cache.inputs = "in"
         cache.racy = 1_700_000_000_987_654_321
+        cache.surroundings = "around"
+        cache.views = ["policies/a": .init(graph: "g1", body: "b1"), "pages/b": .init(graph: "g2", body: "b2")]
         let decoded = try #require(BuildCache.decode(cache.encoded()))
+        #expect(decoded.surroundings == "around" && decoded.views == cache.views)
         #expect(decoded.context == "abc123")
         #expect(decoded.format == BuildCache.formatVersion)
         #expect(decoded.files.mapValues(\.key) == cache.files.mapValues(\.key))
@@ -358,9 +402,10 @@ struct BuildCacheFileTests {
         forged.signed(3)
         forged.signed(14)
         forged.count(0)  // external
+        forged.count(0)  // views
         let header = Array("site-build-cache\t\(BuildCache.formatVersion)\tabc\nB\n".utf8)
         #expect(BuildCache.decode(header + forged.bytes) == nil)
-        forged.bytes[forged.bytes.count - 4] = 0  // the link now names URL 0
+        forged.bytes[forged.bytes.count - 5] = 0  // the link now names URL 0
         #expect(BuildCache.decode(header + forged.bytes)?.summaries["q.html"]?.links == [.init(url: "/a/", line: 3, column: 14)])
     }
 

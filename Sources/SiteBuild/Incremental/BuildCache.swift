@@ -21,7 +21,7 @@ struct BuildCache: Sendable {
         var sha256: String
     }
 
-    static let formatVersion = 4
+    static let formatVersion = 5
 
     var format: Int
     /// Digest of what every file depends on: the tool, the theme, the audit settings.
@@ -34,6 +34,12 @@ struct BuildCache: Sendable {
     /// The racy cutoff `inputs` was taken with (`UnchangedBuild.racyCutoff`).
     var racy: Int64 = 0
     var report: UnchangedBuild.Report?
+    /// What the pages' views read besides the documents (`UnchangedBuild.surroundings`, with the
+    /// racy cutoff `racy`), and what they read of each document (by id): when the next build's
+    /// are the same but for some bodies, its pages' views are this build's but for those
+    /// documents' pages (`Pipeline.KnownPageKeys`).
+    var surroundings = ""
+    var views: [String: Pipeline.ViewDigests] = [:]
 
     init(context: String) {
         format = Self.formatVersion
@@ -119,8 +125,9 @@ struct BuildCache: Sendable {
     // A few text lines first — the header, the inputs (`I`) and the report (`R`, JSON in base64),
     // which the unchanged-build check reads without the rest — then a `B` line and the records in
     // binary (`BinaryWriter`): the files, the links' URLs (each once: most links are the same few
-    // on every page, over a million at 10,000 documents), and the page summaries, which name the
-    // URLs by number. As text, splitting and parsing them took most of a second per build.
+    // on every page, over a million at 10,000 documents), the page summaries, which name the
+    // URLs by number, and the documents' view digests. As text, splitting and parsing them took
+    // most of a second per build.
 
     /// The whole file's bytes.
     func encoded() -> [UInt8] {
@@ -137,6 +144,7 @@ struct BuildCache: Sendable {
         let outputs = UnchangedBuild.digest(files.map { ($0.key, $0.value.stamp) })
         if !inputs.isEmpty { header += "I\t\(inputs)\t\(outputs)\t\(racy)\n" }
         if let report, let json = try? JSONEncoder().encode(report) { header += "R\t\(json.base64EncodedString())\n" }
+        if !surroundings.isEmpty { header += "V\t\(surroundings)\n" }
         write(Array((header + "B\n").utf8))
         var out = BinaryWriter()
         func flush(always: Bool = false) {
@@ -182,6 +190,13 @@ struct BuildCache: Sendable {
             for url in summary.external { out.string(url) }
             flush()
         }
+        out.count(views.count)
+        for (id, digests) in views.sorted(by: { $0.key < $1.key }) {
+            out.string(id)
+            out.string(digests.graph)
+            out.string(digests.body)
+            flush()
+        }
         flush(always: true)
     }
 
@@ -212,6 +227,9 @@ struct BuildCache: Sendable {
                 case "I":
                     guard fields.count == 4, let racy = Int64(fields[3]) else { return nil }
                     (cache.inputs, cache.racy) = (String(fields[1]), racy)
+                case "V":
+                    guard fields.count == 2 else { return nil }
+                    cache.surroundings = String(fields[1])
                 case "R":
                     guard fields.count == 2 else { return nil }
                     guard readingReport else { continue }
@@ -263,6 +281,12 @@ struct BuildCache: Sendable {
                 }
                 guard let external = strings() else { return nil }
                 cache.summaries[path] = OutputAudit.PageSummary(ids: ids, links: links, external: external)
+            }
+            guard let viewCount = reader.count() else { return nil }
+            cache.views.reserveCapacity(viewCount)
+            for _ in 0..<viewCount {
+                guard let id = reader.string(), let graph = reader.string(), let body = reader.string() else { return nil }
+                cache.views[id] = Pipeline.ViewDigests(graph: graph, body: body)
             }
             return reader.isAtEnd ? cache : nil
         }

@@ -13,6 +13,8 @@ import Foundation
 /// A document names its file in every `SourceLocation`; decoded one by one, 100,000 documents held
 /// a million copies of their paths.
 ///
+/// Equal values give the same bytes: a `Set<String>` is written in order.
+///
 /// What it cannot code, it refuses with an error rather than coding wrongly: dictionaries (their
 /// decoding needs every key up front), optionals inside lists, numbers other than `Int`, `superEncoder`. The cache then keeps
 /// nothing for that document and decodes it again next time.
@@ -106,6 +108,9 @@ private final class CompactEncoder: Encoder {
         case let value as String: buffer.string(value)
         case let value as Int: buffer.int(value)
         case let value as Bool: buffer.byte(value ? 1 : 0)
+        // In order, so that equal values code to the same bytes in every process (a set's own
+        // order follows Swift's per-process hash seed): the build compares documents by them.
+        case let value as Set<String>: try value.sorted().encode(to: self)
         case is any CompactCoder.Refused: throw CompactCoder.Unsupported(what: "\(T.self)")
         // Other numbers: their `encode(to:)` asks a container to encode them, which would come back here.
         case is any Numeric: throw CompactCoder.Unsupported(what: "\(T.self)")

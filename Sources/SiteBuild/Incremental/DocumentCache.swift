@@ -105,6 +105,8 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         var parts: [Part]?
         var textDigest: String
         var textScalars: Int
+        /// Of the HTML and the sections (`Pipeline.bodyDigest`).
+        var htmlDigest: String
 
         struct Part: Codable, Sendable {
             var section: Int?
@@ -136,6 +138,8 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     private let reading: Prefetched<(context: [String], records: [String: Record])?>?
     private var previousRead = false
     private var next: [String: Record] = [:]
+    /// Of the coded documents this build took from the last file, by file (`documentDigest`).
+    private var documentDigests: [String: String] = [:]
     /// Files whose document was reused from `previous` (their bodies may be too).
     private var reusedDocuments: Set<String> = []
     /// Files whose document was reused without reading the file (`unreadDocument`).
@@ -212,13 +216,36 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     /// The last build's document of a file, carried into this build's cache, if every file its
     /// decoding asked about still does or does not exist as it did.
     private func reuse(_ record: Record, contentPath: String, fileExists: (String) -> Bool, unread: Bool) -> Document? {
-        guard record.askedFiles.allSatisfy({ fileExists($0.path) == $0.exists }), let document = record.document.decoded() else { return nil }
+        guard record.askedFiles.allSatisfy({ fileExists($0.path) == $0.exists }), case .coded(let region) = record.document,
+            let bytes = region.bytes, let document = try? CompactCoder.decode(Document.self, from: bytes)
+        else { return nil }
+        let digest = Self.digest(ofCoded: bytes)
         lock.withLock {
             next[contentPath] = record
             reusedDocuments.insert(contentPath)
+            documentDigests[contentPath] = digest
             if unread { unreadDocuments.insert(contentPath) }
         }
         return document
+    }
+
+    /// The digest of a document's coded form as the cache keeps it (`digest(of:)`), when this
+    /// build took the document from the last file.
+    func documentDigest(_ contentPath: String) -> String? { lock.withLock { documentDigests[contentPath] } }
+
+    /// The digest of a document as the cache keeps it: coded, without its text, unscheduled (no
+    /// `hold`). Nil if the coder refuses it.
+    static func digest(of document: Document) -> String? {
+        var kept = document.replacingSource(frontMatter: "", body: "")
+        kept.hold = nil
+        kept.previewHold = nil
+        return (try? CompactCoder.encode(kept)).map(digest(ofCoded:))
+    }
+
+    static func digest(ofCoded bytes: Data) -> String {
+        var hasher = StableHasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.digest
     }
 
     func remember(_ document: Document, contentPath: String, digest: String, stamp: FileStamp?, askedFiles: [(path: String, exists: Bool)]) {
@@ -501,6 +528,7 @@ extension DocumentCache.BodyMeta {
         parts = try bool() ? try (0..<count()).map { _ in Part(section: try bool() ? try int() : nil, html: try string()) } : nil
         textDigest = try string()
         textScalars = try int()
+        htmlDigest = try string()
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -544,6 +572,7 @@ extension DocumentCache.BodyMeta {
         }
         try list.encode(textDigest)
         try list.encode(textScalars)
+        try list.encode(htmlDigest)
     }
 }
 

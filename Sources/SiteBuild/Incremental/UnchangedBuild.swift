@@ -78,6 +78,34 @@ enum UnchangedBuild {
         return hasher.digest
     }
 
+    /// The digest of what the pages' views read besides the documents: the names of the content
+    /// folder's files, the stamps of those that are not Markdown (site.yaml, the catalog, the
+    /// agencies, attachments), the theme's files, the executable and the options. A Markdown
+    /// file's document and body are compared by the document cache instead (`BuildComparison`).
+    static func surroundings(_ options: BuildOptions, racy: Int64, trees: [[(path: String, stamp: FileStamp)]]) -> String {
+        var hasher = StableHasher()
+        hasher.combine("site-view-surroundings")
+        hasher.combine(SiteVersion.current)
+        if let executable = Bundle.main.executableURL, let stamp = FileStamp(of: executable) {
+            hasher.combine(UInt64(bitPattern: stamp.size))
+            hasher.combine(UInt64(bitPattern: stamp.modified))
+        }
+        for value in [options.sourceDisplay, options.templatesDisplay, options.baseURL ?? "", "\(options.asOf)", "\(options.preview)"] {
+            hasher.combine(value)
+        }
+        for (folder, tree) in zip([options.source, options.templates], trees) {
+            hasher.combine(folder.path)
+            for (path, stamp) in tree {
+                hasher.combine(path)
+                if folder == options.source, path.hasSuffix(".md") { continue }
+                hasher.combine(UInt64(bitPattern: stamp.size))
+                hasher.combine(UInt64(bitPattern: stamp.modified))
+                if stamp.modified >= racy { hasher.combine(contents(folder.appendingPathComponent(path))) }
+            }
+        }
+        return hasher.digest
+    }
+
     /// Two seconds before now. Files changed since are read as well as stamped: two saves of the
     /// same size within one tick of the file system's clock would have the same stamp (git's
     /// "racily clean" entries). A build records the cutoff it used, and the next build digests its
