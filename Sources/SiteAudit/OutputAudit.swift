@@ -31,6 +31,25 @@ public struct OutputAudit: Sendable {
         /// What the link check needs of every page without a finding of its own, by path: give
         /// them back as `reuse` for pages whose bytes have not changed since.
         public let summaries: [String: PageSummary]
+        /// The pages the link check found something in (`LastAudit`).
+        public let pagesWithBrokenLinks: Set<String>
+        /// How many pages and style sheets had their links checked (the others' checks were the last audit's).
+        public let linksChecked: Int
+    }
+
+    /// What the last audit of this output saw, for an audit of pages most of which did not change:
+    /// when the site has the same files and every page the same ids, a page whose bytes did not
+    /// change has the links it had, each resolving as it did, so its link check finds what it found.
+    public struct LastAudit: Sendable {
+        public let files: Set<String>
+        public let summaries: [String: PageSummary]
+        public let pagesWithBrokenLinks: Set<String>
+
+        public init(files: Set<String>, summaries: [String: PageSummary], pagesWithBrokenLinks: Set<String>) {
+            self.files = files
+            self.summaries = summaries
+            self.pagesWithBrokenLinks = pagesWithBrokenLinks
+        }
     }
 
     /// What the link check needs of one page, and all of it: the ids it has, where it links to
@@ -63,7 +82,7 @@ public struct OutputAudit: Sendable {
     /// Audits the files of `folder` (paths relative to it, `/`-separated): its pages and its
     /// stylesheets. A file in `reuse` is not read again: its summary stands for it (an incremental
     /// build passes the summaries of files it did not rewrite).
-    public func audit(folder: URL, files: [String], reuse: [String: PageSummary] = [:]) -> Result {
+    public func audit(folder: URL, files: [String], reuse: [String: PageSummary] = [:], last: LastAudit? = nil) -> Result {
         let pages = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".css") }.sorted()
         let fileSet = Set(files)
         // Scanning, then checking each page's links against every page's ids, run on all cores.
@@ -83,23 +102,36 @@ public struct OutputAudit: Sendable {
         ids.reserveCapacity(scanned.count)
         for page in scanned { ids[page.path] = page.summary.ids }
         let idsByPath = ids
+        // The link check of a page whose bytes did not change is the last one's, when no file came or
+        // went and no page's ids changed.
+        var unchanged: Set<String> = []
+        if let last, fileSet == last.files, scanned.allSatisfy({ reuse[$0.path] != nil || last.summaries[$0.path]?.ids == $0.summary.ids }) {
+            unchanged = Set(reuse.keys).subtracting(last.pagesWithBrokenLinks)
+        }
+        let found = unchanged
         // Pages a chunk at a time, each chunk with its own memo of the URLs from the site's root
         // (most links: the navigation of every page), whose resolution does not depend on the page.
         let chunks = stride(from: 0, to: scanned.count, by: 256).map { $0..<min($0 + 256, scanned.count) }
         let linkFindings = chunks.concurrentMap { chunk -> [[Diagnostic]] in
             var rooted: [String: (file: String, fragment: String?)?] = [:]
-            return scanned[chunk].map { page in findings(page.path, page.summary.links, fileSet: fileSet, idsByPath: idsByPath, rooted: &rooted) }
+            return scanned[chunk].map { page in
+                found.contains(page.path) ? [] : findings(page.path, page.summary.links, fileSet: fileSet, idsByPath: idsByPath, rooted: &rooted)
+            }
         }.flatMap { $0 }
 
         var diagnostics: [Diagnostic] = []
         var external: [String: Int] = [:]
         var summaries: [String: PageSummary] = [:]
+        var broken: Set<String> = []
         for (page, links) in zip(scanned, linkFindings) {
             diagnostics += page.diagnostics + links
+            if !links.isEmpty { broken.insert(page.path) }
             if page.diagnostics.isEmpty { summaries[page.path] = page.summary }
             for url in Set(page.summary.external) { external[url, default: 0] += 1 }
         }
-        return Result(diagnostics: diagnostics, externalLinks: external, summaries: summaries)
+        return Result(
+            diagnostics: diagnostics, externalLinks: external, summaries: summaries, pagesWithBrokenLinks: broken,
+            linksChecked: scanned.count - found.count)
     }
 
     /// The broken links of one page: a target that is not a file of the site, or a fragment that

@@ -18,6 +18,8 @@ public struct BuildReport: Sendable {
     public var reusedFileCount = 0
     /// Pages whose view was built; the others' views were known to be the last build's.
     public var viewCount = 0
+    /// Pages and style sheets whose links the audit checked; the others' checks were the last build's.
+    public var linksCheckedCount = 0
     /// site.yaml's rule settings, each with the number of findings it changed.
     public var ruleSettings: [(setting: RuleSetting, findings: Int)] = []
     /// External links in the written pages and how many pages have each; not checked offline.

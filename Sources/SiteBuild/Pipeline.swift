@@ -461,12 +461,15 @@ public struct Pipeline: Sendable {
             let audit = OutputAudit(
                 basePath: configuration.basePath, language: configuration.language, footerMarks: footerMarks,
                 displayPrefix: options.outputDisplay
-            ).audit(folder: writer.staging, files: writer.files, reuse: reuse.reusableSummaries)
+            ).audit(
+                folder: writer.staging, files: writer.files, reuse: reuse.reusableSummaries,
+                last: previous.map { OutputAudit.LastAudit(files: Set($0.files.keys), summaries: $0.summaries, pagesWithBrokenLinks: $0.pagesWithBrokenLinks) })
             let leaks = Self.reviewerLeaks(in: writer, reviewers: content.documents.flatMap { $0.review?.reviewers ?? [] }, display: options.outputDisplay)
             let (audited, auditSettings) = Self.apply(configuration.rules, to: audit.diagnostics + leaks)
             diagnostics += audited
             report.ruleSettings = zip(analysis.ruleSettings, auditSettings).map { ($0.setting, $0.findings + $1.findings) }
             report.externalLinks = audit.externalLinks
+            report.linksCheckedCount = audit.linksChecked
             report.fileCount = writer.files.count
             clock.lap("audit")
             options.progress?.begin("write")
@@ -483,6 +486,7 @@ public struct Pipeline: Sendable {
             // The caches the next build starts from.
             options.progress?.begin("cache")
             var cache = reuse.cache(summaries: audit.summaries)
+            cache.pagesWithBrokenLinks = audit.pagesWithBrokenLinks
             cache.inputs = inputs
             cache.racy = racy
             cache.surroundings = UnchangedBuild.surroundings(options, racy: racy, trees: trees)

@@ -570,6 +570,45 @@ struct OutputAuditResourceTests {
         #expect(second.diagnostics == [found(.brokenLink(target: "logo.png", fragment: nil), "assets/site.css", 2, 21)])
     }
 
+    @Test("a page whose bytes did not change keeps its last link check while no file comes or goes and no page's ids change")
+    func lastLinkCheck() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("SiteAuditTests-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func write(_ files: [String: String]) throws {
+            for (path, text) in files {
+                let url = folder.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+        }
+        let linking = page(#"<p><a href="/a/#x">甲</a> <a href="/c/">丙</a></p>"#)  // /c/ is not there: one finding
+        let plain = page(#"<p><a href="/a/">甲</a></p>"#)
+        try write(["a/index.html": page(#"<p id="x">甲</p>"#), "b/index.html": linking, "d/index.html": plain])
+        let files = ["a/index.html", "b/index.html", "d/index.html"]
+        let auditor = OutputAudit(basePath: "/", language: "zh-CN", footerMarks: marks, displayPrefix: "Public")
+        let first = auditor.audit(folder: folder, files: files)
+        let broken = [found(.brokenLink(target: "/c/", fragment: nil), "b/index.html", bodyLine, 26)]
+        #expect(first.diagnostics == broken)
+        #expect(first.pagesWithBrokenLinks == ["b/index.html"] && first.linksChecked == 3)
+        func last(_ result: OutputAudit.Result) -> OutputAudit.LastAudit {
+            OutputAudit.LastAudit(files: Set(files), summaries: result.summaries, pagesWithBrokenLinks: result.pagesWithBrokenLinks)
+        }
+        // a/ rewritten with the same ids: d/ keeps its check, b/ (which had a finding) and a/ are checked.
+        try write(["a/index.html": page(#"<p id="x">甲，改过</p>"#)])
+        let reused = first.summaries.filter { $0.key != "a/index.html" }
+        let second = auditor.audit(folder: folder, files: files, reuse: reused, last: last(first))
+        #expect(second.diagnostics == broken && second.linksChecked == 2)
+        // a/ loses the id b/ links to: every page is checked again, and b/ has a second finding.
+        try write(["a/index.html": page(#"<p>甲</p>"#)])
+        let third = auditor.audit(folder: folder, files: files, reuse: reused, last: last(second))
+        #expect(third.linksChecked == 3)
+        #expect(third.diagnostics.count == 2 && third.diagnostics.contains(found(.brokenLink(target: "/a/", fragment: "x"), "b/index.html", bodyLine, 4)))
+        // A file more: every page is checked again.
+        try write(["c/index.html": plain])
+        let fourth = auditor.audit(folder: folder, files: files + ["c/index.html"], reuse: third.summaries.filter { $0.key != "c/index.html" }, last: last(third))
+        #expect(fourth.linksChecked == 4 && fourth.diagnostics.count == 1)
+    }
+
     @Test("posters, media, tracks, image inputs, objects, embeds, frames, SVG images, icons and backgrounds from another host are errors")
     func resourceAttributes() throws {
         let result = try audit([

@@ -296,13 +296,16 @@ struct UnchangedBuildTests {
             #expect(built.published, "\(edit)")
             #expect(Tree.contents(under: site.url("Public")) == Tree.contents(under: site.url("Clean")), "\(edit): not a clean build's output")
             try age()
+            linksChecked = built.linksCheckedCount
             return built.viewCount
         }
+        var linksChecked = 0
         try age()
         let all = try build(after: "the first build")
         #expect(all > 100)
         try site.write(policy, try #require(site.read(policy)) + "\n新增一句说明。\n")
         #expect(try build(after: "a sentence") == 1)
+        #expect(linksChecked == 1, "the audit checks the links of the one page that changed")
         try site.write(policy, try #require(site.read(policy)) + "\n又一句说明，两处修改。\n")
         try site.write("Content/policies/2021-ysqgk-guicheng.md", try #require(site.read("Content/policies/2021-ysqgk-guicheng.md")) + "\n补充一句。\n")
         #expect(try build(after: "two bodies") == 2)
@@ -367,8 +370,10 @@ struct BuildCacheFileTests {
         cache.racy = 1_700_000_000_987_654_321
         cache.surroundings = "around"
         cache.views = ["policies/a": .init(graph: "g1", body: "b1"), "pages/b": .init(graph: "g2", body: "b2")]
+        cache.pagesWithBrokenLinks = ["a/index.html", "z/index.html"]
         let decoded = try #require(BuildCache.decode(cache.encoded()))
         #expect(decoded.surroundings == "around" && decoded.views == cache.views)
+        #expect(decoded.pagesWithBrokenLinks == cache.pagesWithBrokenLinks)
         #expect(decoded.context == "abc123")
         #expect(decoded.format == BuildCache.formatVersion)
         #expect(decoded.files.mapValues(\.key) == cache.files.mapValues(\.key))
@@ -403,9 +408,10 @@ struct BuildCacheFileTests {
         forged.signed(14)
         forged.count(0)  // external
         forged.count(0)  // views
+        forged.count(0)  // pages with broken links
         let header = Array("site-build-cache\t\(BuildCache.formatVersion)\tabc\nB\n".utf8)
         #expect(BuildCache.decode(header + forged.bytes) == nil)
-        forged.bytes[forged.bytes.count - 5] = 0  // the link now names URL 0
+        forged.bytes[forged.bytes.count - 6] = 0  // the link now names URL 0
         #expect(BuildCache.decode(header + forged.bytes)?.summaries["q.html"]?.links == [.init(url: "/a/", line: 3, column: 14)])
     }
 

@@ -40,6 +40,8 @@ struct BuildCache: Sendable {
     /// documents' pages (`Pipeline.KnownPageKeys`).
     var surroundings = ""
     var views: [String: Pipeline.ViewDigests] = [:]
+    /// The pages the audit's link check found something in (`OutputAudit.LastAudit`).
+    var pagesWithBrokenLinks: Set<String> = []
 
     init(context: String) {
         format = Self.formatVersion
@@ -126,7 +128,7 @@ struct BuildCache: Sendable {
     // which the unchanged-build check reads without the rest — then a `B` line and the records in
     // binary (`BinaryWriter`): the files, the links' URLs (each once: most links are the same few
     // on every page, over a million at 10,000 documents), the page summaries, which name the
-    // URLs by number, and the documents' view digests. As text, splitting and parsing them took
+    // URLs by number, the documents' view digests and the pages with broken links. As text, splitting and parsing them took
     // most of a second per build.
 
     /// The whole file's bytes.
@@ -197,6 +199,8 @@ struct BuildCache: Sendable {
             out.string(digests.body)
             flush()
         }
+        out.count(pagesWithBrokenLinks.count)
+        for path in pagesWithBrokenLinks.sorted() { out.string(path) }
         flush(always: true)
     }
 
@@ -288,6 +292,8 @@ struct BuildCache: Sendable {
                 guard let id = reader.string(), let graph = reader.string(), let body = reader.string() else { return nil }
                 cache.views[id] = Pipeline.ViewDigests(graph: graph, body: body)
             }
+            guard let broken = strings() else { return nil }
+            cache.pagesWithBrokenLinks = Set(broken)
             return reader.isAtEnd ? cache : nil
         }
     }
