@@ -444,7 +444,16 @@ public struct Pipeline: Sendable {
             let exporter = SiteExporter(graph: graph, bodies: analysis.bodies, pages: pages) { path in
                 FileManager.default.contents(atPath: content.url(of: path).path)
             }
-            try exporter.export { file throws(SiteError) in try reuse.data(file.path.rawValue, file.data) }
+            // The files that read no body are the last build's when the pages' views are.
+            try exporter.export({ file throws(SiteError) in try reuse.data(file.path.rawValue, file.data) }) { path throws(SiteError) -> Bool in
+                guard let knownKeys, let key = knownKeys.files[path.rawValue]?.key else { return false }
+                var kept = true
+                try reuse.file(path.rawValue, key: key) {
+                    kept = false
+                    return nil
+                }
+                return kept
+            }
             // A body that could not be read back was rendered empty: nothing of this build is published.
             if let failure = analysis.bodies.failure {
                 throw .unreadable(path: "the build's temporary file of rendered bodies (in \(FileManager.default.temporaryDirectory.path))", reason: failure)

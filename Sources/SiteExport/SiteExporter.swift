@@ -54,7 +54,13 @@ public struct SiteExporter: Sendable {
     /// Hands each export to `emit` as soon as it is made, in the order of `files()`: at 100,000
     /// documents catalog.json, catalog.csv and sitemap.xml are over 100 MB together, and need not
     /// be in memory together.
-    public func export(_ emit: (ExportFile) throws(SiteError) -> Void) throws(SiteError) {
+    ///
+    /// `keep` is asked first about each file that reads no body (the catalog, the sitemap,
+    /// robots.txt): when it answers true, the caller kept the last build's copy, and the file is
+    /// not made.
+    public func export(
+        _ emit: (ExportFile) throws(SiteError) -> Void, keep: (SitePath) throws(SiteError) -> Bool = { _ in false }
+    ) throws(SiteError) {
         func json(_ path: SitePath, _ make: () throws -> Data) throws(SiteError) {
             let data: Data
             do {
@@ -68,12 +74,20 @@ public struct SiteExporter: Sendable {
             try emit(ExportFile(path: atom, data: Data(AtomFeed.render(feed).utf8)))
             try json(jsonPath) { try JSONFeed.render(feed) }
         }
-        let entries = try CatalogBuilder(graph: graph, address: address, fileData: fileData).entries()
-        let configuration = graph.configuration
-        let site = CatalogJSON.Site(name: configuration.name, url: address.baseURL, organizationCode: configuration.organizationCode)
-        try json(ExportPaths.catalogJSON) { try CatalogJSON.render(site: site, entries: entries) }
-        try emit(ExportFile(path: ExportPaths.catalogCSV, data: CatalogCSV.render(entries)))
-        try emit(ExportFile(path: ExportPaths.sitemap, data: Data(Sitemap(graph: graph, address: address).render(pages).utf8)))
-        try emit(ExportFile(path: ExportPaths.robots, data: Data(RobotsTxt.render(sitemapURL: address.url(ExportPaths.sitemap)).utf8)))
+        let keptJSON = try keep(ExportPaths.catalogJSON)
+        let keptCSV = try keep(ExportPaths.catalogCSV)
+        if !keptJSON || !keptCSV {
+            let entries = try CatalogBuilder(graph: graph, address: address, fileData: fileData).entries()
+            let configuration = graph.configuration
+            let site = CatalogJSON.Site(name: configuration.name, url: address.baseURL, organizationCode: configuration.organizationCode)
+            if !keptJSON { try json(ExportPaths.catalogJSON) { try CatalogJSON.render(site: site, entries: entries) } }
+            if !keptCSV { try emit(ExportFile(path: ExportPaths.catalogCSV, data: CatalogCSV.render(entries))) }
+        }
+        if try !keep(ExportPaths.sitemap) {
+            try emit(ExportFile(path: ExportPaths.sitemap, data: Data(Sitemap(graph: graph, address: address).render(pages).utf8)))
+        }
+        if try !keep(ExportPaths.robots) {
+            try emit(ExportFile(path: ExportPaths.robots, data: Data(RobotsTxt.render(sitemapURL: address.url(ExportPaths.sitemap)).utf8)))
+        }
     }
 }

@@ -120,6 +120,36 @@ struct CatalogTests {
         #expect(csv.contains(",指南,,,,,2021-01-04,,,,政策文件,zcwj,页面,page,https://www.example.gov.cn/pages/guide/,,,,pages/guide,"))
     }
 
+    @Test("a file that reads no body is not made when the caller keeps the last one; the feeds always are")
+    func kept() throws {
+        let site = try TempSite(files: Self.files)
+        let analysis = try Pipeline().analyse(BuildOptions(currentFolder: site.root))
+        let graph = try #require(analysis.graph)
+        final class Reads: @unchecked Sendable {
+            let lock = NSLock()
+            var count = 0
+            func add() { lock.withLock { count += 1 } }
+        }
+        let reads = Reads()
+        let exporter = SiteExporter(graph: graph, bodies: analysis.bodies, pages: []) { _ in
+            reads.add()
+            return Data("x".utf8)
+        }
+        var asked: [String] = []
+        var made: [String] = []
+        try exporter.export({ made.append($0.path.rawValue) }) { path in
+            asked.append(path.rawValue)
+            return path != ExportPaths.catalogCSV
+        }
+        #expect(asked == ["catalog.json", "catalog.csv", "sitemap.xml", "robots.txt"])
+        #expect(made.contains("feed.xml") && made.contains("feed.json"))
+        #expect(made.filter { !$0.hasPrefix("feed.") && !$0.hasSuffix("/feed.xml") && !$0.hasSuffix("/feed.json") } == ["catalog.csv"])
+        #expect(reads.count > 0, "the catalog's entries are made for the one file not kept")
+        let before = reads.count
+        try exporter.export({ _ in }) { _ in true }
+        #expect(reads.count == before)
+    }
+
     @Test("an attachment that cannot be read stops the export with the tool's error")
     func unreadableAttachment() throws {
         let site = try TempSite(files: Self.files)
