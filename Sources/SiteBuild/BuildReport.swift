@@ -20,6 +20,9 @@ public struct BuildReport: Sendable {
     public var viewCount = 0
     /// Pages and style sheets whose links the audit checked; the others' checks were the last build's.
     public var linksCheckedCount = 0
+    /// Whether the findings of the rules that read the whole graph were the last build's, kept
+    /// because nothing they read changed.
+    public var ruleFindingsKept = false
     /// site.yaml's rule settings, each with the number of findings it changed.
     public var ruleSettings: [(setting: RuleSetting, findings: Int)] = []
     /// External links in the written pages and how many pages have each; not checked offline.

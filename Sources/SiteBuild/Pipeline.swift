@@ -45,6 +45,18 @@ public struct Pipeline: Sendable {
         /// Per document (by id), digests of what the pages' views read of it (`ViewDigests`);
         /// empty when the build writes nothing.
         var viewDigests: [String: ViewDigests] = [:]
+        /// The graph rules' findings written aside for the next build (`RuleFindingsCache`), put in
+        /// place once this one succeeds.
+        var ruleFindings: RuleFindingsCache.Written?
+        /// Whether the graph rules' findings are the last build's (`RuleFindingsCache`).
+        var ruleFindingsKept = false
+    }
+
+    /// The stamps of the inputs, listed once at the start of a build (`UnchangedBuild.stamps`),
+    /// and the build's racy cutoff.
+    struct InputStamps {
+        let trees: [[(path: String, stamp: FileStamp)]]
+        let racy: Int64
     }
 
     /// What the pages read of one document, as two digests: `graph` of everything other pages
@@ -56,6 +68,10 @@ public struct Pipeline: Sendable {
     }
 
     public func analyse(_ options: BuildOptions) throws(SiteError) -> Analysis {
+        try analyse(options, stamps: nil)
+    }
+
+    func analyse(_ options: BuildOptions, stamps: InputStamps?) throws(SiteError) -> Analysis {
         var clock = PhaseClock()
         var diagnostics: [Diagnostic] = []
 
@@ -167,13 +183,28 @@ public struct Pipeline: Sendable {
         let (graph, graphProblems) = GraphBuilder().build(
             configuration: configuration, content: content, links: links, anchors: anchors)
         diagnostics += graphProblems
-        diagnostics += checker.check(ComplianceContext(graph: graph, asOf: options.asOf, sourcesChecked: true, attachmentText: attachmentText))
+        // The rules that read the whole graph found what they found last time if nothing they
+        // read changed (`RuleFindingsCache`).
+        let findingsCache = stamps.map { _ in RuleFindingsCache(folder: options.cacheFolder, source: options.source, tool: BuildCache.tool) }
+        func findingsKey(_ racy: Int64) -> String? {
+            stamps.flatMap { RuleFindingsCache.key(options, racy: racy, trees: $0.trees, documents: content.documents.count, digests: viewDigests) }
+        }
+        let keptFindings = options.incremental ? findingsCache?.findings(key: findingsKey) : nil
+        var writtenFindings: RuleFindingsCache.Written?
+        let ruleFindings: [Diagnostic]
+        if let keptFindings {
+            ruleFindings = keptFindings
+        } else {
+            ruleFindings = checker.check(ComplianceContext(graph: graph, asOf: options.asOf, sourcesChecked: true, attachmentText: attachmentText))
+            if let stamps, let key = findingsKey(stamps.racy) { writtenFindings = findingsCache?.write(ruleFindings, key: key, racy: stamps.racy) }
+        }
+        diagnostics += ruleFindings
         let (configured, applied) = Self.apply(configuration.rules, to: diagnostics)
         clock.lap("check")
         return Analysis(
             content: content, theme: theme, templates: templates, graph: graph, bodies: bodies, reportParts: reportParts,
             texts: texts, diagnostics: configured, ruleSettings: applied, timings: clock.laps, documentCache: documentCache,
-            viewDigests: viewDigests)
+            viewDigests: viewDigests, ruleFindings: writtenFindings, ruleFindingsKept: keptFindings != nil)
     }
 
     /// A document's body as HTML and text, from the cache when it holds this version's; an annual
@@ -323,13 +354,14 @@ public struct Pipeline: Sendable {
             clock.lap("inputs")  // listing and digesting the inputs, for this check and the next build's
             inputsLaps = clock.laps
         }
-        var analysis = try analyse(options)
+        var analysis = try analyse(options, stamps: options.writeOutput ? InputStamps(trees: trees, racy: racy) : nil)
         analysis.timings = inputsLaps + analysis.timings
         var clock = PhaseClock()
         let content = analysis.content
         var report = BuildReport(
             diagnostics: Diagnostics(), published: false, documentCount: content.documents.count,
             publicDocumentCount: content.documents.count { $0.isPublic }, fileCount: 0, timings: [])
+        report.ruleFindingsKept = analysis.ruleFindingsKept
         func finish() -> BuildReport {
             report.diagnostics = Diagnostics(excerpts(options).attach(to: analysis.diagnostics))
             report.ruleSettings = analysis.ruleSettings
@@ -504,6 +536,7 @@ public struct Pipeline: Sendable {
             cache.save(folder: options.cacheFolder, output: output)
             analysis.documentCache?.commit()
             searchCache?.commit()
+            analysis.ruleFindings?.commit()
             // The previous site, swapped out by `commit`, is gone before the build ends: a process
             // that exits does not wait for the writer to be freed, and left it beside the output.
             writer.waitForRemoval()

@@ -278,11 +278,16 @@ struct UnchangedBuildTests {
         #expect(site.read("Public/policies/2021-ysqgk-dengjibiao.csv") == site.read(attachment))
     }
 
-    @Test("after an edit of a body alone, only that document's page has its view built; after other edits, every page; the output is a clean build's")
+    @Test(
+        "after an edit of a body alone, only that document's page has its view built and the graph rules do not run; after other edits, all do; the output and the findings are a clean build's"
+    )
     func viewsOfChangedBodies() throws {
         let site = try TempSite(files: [:])
         try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Content"), to: site.url("Content"))
         let policy = "Content/policies/2018-dibao-banfa.md"
+        // A 行政规范性文件 without an interpretation: the graph rules find something (interp.missing).
+        let normative = "Content/policies/2021-ysqgk-guicheng.md"
+        try site.write(normative, try #require(site.read(normative)).replacingOccurrences(of: "validity: 现行有效\n", with: "validity: 现行有效\nnormative: true\n"))
         // Every file an hour old, as files are that an editor did not just save (a file saved
         // within two seconds of a build is read as well as stamped).
         func age() throws {
@@ -292,34 +297,43 @@ struct UnchangedBuildTests {
         }
         func build(after edit: String) throws -> Int {
             let built = try Pipeline().run(BuildOptions(asOf: asOf, currentFolder: site.root))
-            _ = try Pipeline().run(BuildOptions(output: "Clean", asOf: asOf, incremental: false, currentFolder: site.root))
+            let clean = try Pipeline().run(BuildOptions(output: "Clean", asOf: asOf, incremental: false, currentFolder: site.root))
             #expect(built.published, "\(edit)")
             #expect(Tree.contents(under: site.url("Public")) == Tree.contents(under: site.url("Clean")), "\(edit): not a clean build's output")
+            #expect(built.diagnostics.sorted == clean.diagnostics.sorted, "\(edit): not a clean build's findings")
+            #expect(built.diagnostics.sorted.contains { $0.code == "interp.missing" })
             try age()
             linksChecked = built.linksCheckedCount
+            rulesKept = built.ruleFindingsKept
             return built.viewCount
         }
         var linksChecked = 0
+        var rulesKept = false
         try age()
         let all = try build(after: "the first build")
         #expect(all > 100)
         try site.write(policy, try #require(site.read(policy)) + "\n新增一句说明。\n")
         #expect(try build(after: "a sentence") == 1)
         #expect(linksChecked == 1, "the audit checks the links of the one page that changed")
+        #expect(rulesKept)
         try site.write(policy, try #require(site.read(policy)) + "\n又一句说明，两处修改。\n")
-        try site.write("Content/policies/2021-ysqgk-guicheng.md", try #require(site.read("Content/policies/2021-ysqgk-guicheng.md")) + "\n补充一句。\n")
+        try site.write(normative, try #require(site.read(normative)) + "\n补充一句。\n")
         #expect(try build(after: "two bodies") == 2)
         // What other pages show: a link (被以下文件引用), a title, site.yaml.
         try site.write(policy, try #require(site.read(policy)) + "\n参见[申请规程](2021-ysqgk-guicheng.md)。\n")
         #expect(try build(after: "a link") == all)
+        #expect(!rulesKept)
         let text = try #require(site.read(policy))
         let title = try #require(text.split(separator: "\n").first { $0.hasPrefix("title:") })
         try site.write(policy, text.replacingOccurrences(of: String(title), with: title + "（修订）"))
         #expect(try build(after: "a title") == all)
+        #expect(!rulesKept)
         try site.write(policy, try #require(site.read(policy)) + "\n末尾再加一句。\n")
         #expect(try build(after: "a sentence again") == 1)
+        #expect(rulesKept)
         try site.write("Content/site.yaml", try #require(site.read("Content/site.yaml")).replacingOccurrences(of: "notice: 本站为示例站点", with: "notice: 本站为演示站点"))
         #expect(try build(after: "site.yaml") == all)
+        #expect(!rulesKept)
     }
 
     @Test("a file added to the output, or an edit of the same size right after a build, is not missed")
