@@ -86,6 +86,15 @@ struct CompactCoderTests {
         #expect(throws: CompactCoder.Unsupported.self) { try CompactCoder.encode(WithDouble()) }
     }
 
+    @Test("two spellings of the same text (composed and decomposed accents) each come back as written")
+    func canonicallyEquivalent() throws {
+        struct Pair: Codable { var a: String; var b: String }
+        let composed = String(repeating: "\u{E9}", count: 16), decomposed = String(repeating: "e\u{301}", count: 16)
+        #expect(composed == decomposed, "Swift compares them as one string")
+        let back = try CompactCoder.decode(Pair.self, from: try CompactCoder.encode(Pair(a: composed, b: decomposed)))
+        #expect(Array(back.a.utf8) == Array(composed.utf8) && Array(back.b.utf8) == Array(decomposed.utf8))
+    }
+
     @Test("equal sets code to the same bytes, whatever order they hold their members in")
     func setsInOrder() throws {
         struct WithSet: Codable, Equatable { var keys: Set<String> }

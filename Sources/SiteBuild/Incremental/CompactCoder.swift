@@ -50,7 +50,21 @@ extension Dictionary: CompactCoder.Refused {}
 private final class Buffer {
     var bytes: [UInt8] = []
     /// The long strings written so far, numbered in the order they came.
-    private var longStrings: [String: Int] = [:]
+    private var longStrings: [ExactString: Int] = [:]
+
+    /// A string compared and hashed by its UTF-8 bytes. `String`'s own equality is canonical
+    /// equivalence: two spellings of 'é' would be one string, and the second would come back as
+    /// the first; and hashing it normalises the text, which cost a tenth of coding a document.
+    private struct ExactString: Hashable {
+        let value: String
+
+        static func == (a: ExactString, b: ExactString) -> Bool { a.value.utf8.elementsEqual(b.value.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            var value = value
+            value.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
 
     init() { bytes.reserveCapacity(4096) }
 
@@ -64,11 +78,12 @@ private final class Buffer {
 
     func string(_ value: String) {
         if value.utf8.count > CompactCoder.shortString {
-            if let number = longStrings[value] {
+            let key = ExactString(value: value)
+            if let number = longStrings[key] {
                 int(-1 - number)
                 return
             }
-            longStrings[value] = longStrings.count
+            longStrings[key] = longStrings.count
         }
         inFull(value)
     }
