@@ -151,6 +151,12 @@ struct PublishingTests {
         #expect(page.contains(#"<div class="status-notice preview-notice" role="note"><p><strong>草稿：本页仅供审核预览，尚未发布</strong></p></div>"#))
         #expect(site.read("Preview/index.html")?.contains("预览版本：含草稿和定时发布的文件") == true)
         #expect(!site.exists("Public"))
+        // The same folder built again without --drafts is a real build, not the preview repeated:
+        // the draft goes.
+        let published = try Pipeline().run(BuildOptions(output: "Preview", currentFolder: site.root))
+        #expect(published.published && published.timings.map(\.phase) != ["unchanged"])
+        #expect(!site.exists("Preview/policies/kaohe/index.html"))
+        #expect(site.read("Preview/index.html")?.contains("预览版本") == false)
     }
 
     // MARK: Change history

@@ -56,48 +56,39 @@ enum UnchangedBuild {
     /// `racyCutoff()`. The same cutoff must be used to compare two digests.
     /// `trees`: the stamps of the two folders (`stamps(of:)`), when the caller has them already.
     static func inputs(_ options: BuildOptions, racy: Int64, trees: [[(path: String, stamp: FileStamp)]]? = nil) -> String {
-        var hasher = StableHasher()
-        hasher.combine("site-build-inputs")
-        hasher.combine(SiteVersion.current)
-        if let executable = Bundle.main.executableURL, let stamp = FileStamp(of: executable) {
-            hasher.combine(UInt64(bitPattern: stamp.size))
-            hasher.combine(UInt64(bitPattern: stamp.modified))
-        }
-        for value in [options.sourceDisplay, options.templatesDisplay, options.outputDisplay, options.baseURL ?? "", "\(options.asOf)", "\(options.strict)", "\(options.precompress)"] {
-            hasher.combine(value)
-        }
-        for (folder, tree) in zip([options.source, options.templates], trees ?? stamps(of: options)) {
-            hasher.combine(folder.path)
-            for (path, stamp) in tree {
-                hasher.combine(path)
-                hasher.combine(UInt64(bitPattern: stamp.size))
-                hasher.combine(UInt64(bitPattern: stamp.modified))
-                if stamp.modified >= racy { hasher.combine(contents(folder.appendingPathComponent(path))) }
-            }
-        }
-        return hasher.digest
+        digest(
+            "site-build-inputs", options, racy: racy, trees: trees ?? stamps(of: options),
+            options: [options.outputDisplay, "\(options.strict)", "\(options.precompress)"], markdown: true)
     }
 
     /// The digest of what the pages' views read besides the documents: the names of the content
     /// folder's files, the stamps of those that are not Markdown (site.yaml, the catalog, the
-    /// agencies, attachments), the theme's files, the executable and the options. A Markdown
-    /// file's document and body are compared by the document cache instead (`BuildComparison`).
+    /// agencies, attachments), the theme's files, the executable and the options that change a
+    /// page. A Markdown file's document and body are compared by their digests instead
+    /// (`Pipeline.ViewDigests`).
     static func surroundings(_ options: BuildOptions, racy: Int64, trees: [[(path: String, stamp: FileStamp)]]) -> String {
+        digest("site-view-surroundings", options, racy: racy, trees: trees, options: [], markdown: false)
+    }
+
+    /// `markdown`: whether the stamps of the content folder's Markdown files count, or only their names.
+    private static func digest(
+        _ kind: String, _ options: BuildOptions, racy: Int64, trees: [[(path: String, stamp: FileStamp)]], options more: [String], markdown: Bool
+    ) -> String {
         var hasher = StableHasher()
-        hasher.combine("site-view-surroundings")
+        hasher.combine(kind)
         hasher.combine(SiteVersion.current)
         if let executable = Bundle.main.executableURL, let stamp = FileStamp(of: executable) {
             hasher.combine(UInt64(bitPattern: stamp.size))
             hasher.combine(UInt64(bitPattern: stamp.modified))
         }
-        for value in [options.sourceDisplay, options.templatesDisplay, options.baseURL ?? "", "\(options.asOf)", "\(options.preview)"] {
+        for value in [options.sourceDisplay, options.templatesDisplay, options.baseURL ?? "", "\(options.asOf)", "\(options.preview)"] + more {
             hasher.combine(value)
         }
         for (folder, tree) in zip([options.source, options.templates], trees) {
             hasher.combine(folder.path)
             for (path, stamp) in tree {
                 hasher.combine(path)
-                if folder == options.source, path.hasSuffix(".md") { continue }
+                if !markdown, folder == options.source, path.hasSuffix(".md") { continue }
                 hasher.combine(UInt64(bitPattern: stamp.size))
                 hasher.combine(UInt64(bitPattern: stamp.modified))
                 if stamp.modified >= racy { hasher.combine(contents(folder.appendingPathComponent(path))) }
