@@ -119,18 +119,16 @@ private final class CompactEncoder: Encoder {
     init(buffer: Buffer = Buffer()) { self.buffer = buffer }
 
     func encodeValue<T: Encodable>(_ value: T) throws {
-        switch value {
-        case let value as String: buffer.string(value)
-        case let value as Int: buffer.int(value)
-        case let value as Bool: buffer.byte(value ? 1 : 0)
+        // Types compared, not cast: a cast per value was a good part of coding a document.
+        if T.self == String.self { return buffer.string(unsafeBitCast(value, to: String.self)) }
+        if T.self == Int.self { return buffer.int(unsafeBitCast(value, to: Int.self)) }
+        if T.self == Bool.self { return buffer.byte(unsafeBitCast(value, to: Bool.self) ? 1 : 0) }
         // In order, so that equal values code to the same bytes in every process (a set's own
         // order follows Swift's per-process hash seed): the build compares documents by them.
-        case let value as Set<String>: try value.sorted().encode(to: self)
-        case is any CompactCoder.Refused: throw CompactCoder.Unsupported(what: "\(T.self)")
-        // Other numbers: their `encode(to:)` asks a container to encode them, which would come back here.
-        case is any Numeric: throw CompactCoder.Unsupported(what: "\(T.self)")
-        default: try value.encode(to: self)
-        }
+        if T.self == Set<String>.self { return try unsafeBitCast(value, to: Set<String>.self).sorted().encode(to: self) }
+        if value is any CompactCoder.Refused { throw CompactCoder.Unsupported(what: "\(T.self)") }
+        // Other numbers come back through `SingleWriter`, which refuses them.
+        try value.encode(to: self)
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -236,6 +234,22 @@ private struct SingleWriter: SingleValueEncodingContainer {
     mutating func encode(_ value: String) throws { encoder.buffer.string(value) }
     mutating func encode(_ value: Int) throws { encoder.buffer.int(value) }
     mutating func encode(_ value: Bool) throws { encoder.buffer.byte(value ? 1 : 0) }
+
+    // Numbers other than `Int` are not coded. Their `encode(to:)` hands them here; the generic
+    // `encode` would hand them back to `encode(to:)`, for ever.
+    mutating func encode(_ value: Double) throws { throw refused(value) }
+    mutating func encode(_ value: Float) throws { throw refused(value) }
+    mutating func encode(_ value: Int8) throws { throw refused(value) }
+    mutating func encode(_ value: Int16) throws { throw refused(value) }
+    mutating func encode(_ value: Int32) throws { throw refused(value) }
+    mutating func encode(_ value: Int64) throws { throw refused(value) }
+    mutating func encode(_ value: UInt) throws { throw refused(value) }
+    mutating func encode(_ value: UInt8) throws { throw refused(value) }
+    mutating func encode(_ value: UInt16) throws { throw refused(value) }
+    mutating func encode(_ value: UInt32) throws { throw refused(value) }
+    mutating func encode(_ value: UInt64) throws { throw refused(value) }
+
+    private func refused(_ value: Any) -> CompactCoder.Unsupported { CompactCoder.Unsupported(what: "\(type(of: value))") }
 }
 
 /// What `superEncoder` gives: every use fails.
