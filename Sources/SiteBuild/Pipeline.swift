@@ -175,6 +175,8 @@ public struct Pipeline: Sendable {
                 reportParts[document.id] = parts
             }
         }
+        // A document the compact coder refuses has no digest: then none is compared, nothing is kept.
+        if viewDigests.count != content.documents.count { viewDigests = [:] }
         let bodies = spill.map { BodyStore(spill: $0, refs: spilled, inMemory: unspilled) } ?? BodyStore(unspilled)
         clock.lap("markdown")
         options.progress?.begin("check")
