@@ -490,6 +490,14 @@ public struct Pipeline: Sendable {
             }
             // A body that could not be read back was rendered empty: nothing of this build is published.
             if let failure = analysis.bodies.failure {
+                // A body taken from the last build's document cache that does not read back whole:
+                // the cache is damaged. Removed, it costs the next build time, not a failure.
+                if analysis.bodies.failureInAdoptedText, let documentCache = analysis.documentCache {
+                    documentCache.discard()
+                    throw .unreadable(
+                        path: documentCache.file.path,
+                        reason: "\(failure): the document cache is damaged, and was removed; the next build renders every body again")
+                }
                 throw .unreadable(path: "the build's temporary file of rendered bodies (in \(FileManager.default.temporaryDirectory.path))", reason: failure)
             }
             clock.lap("export")

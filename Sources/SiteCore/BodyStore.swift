@@ -24,11 +24,16 @@ public final class TextSpill: @unchecked Sendable {
     private let lock = NSLock()
     private var end = 0
     private var firstFailure: String?
+    /// Whether the first text that could not be read back was an adopted one.
+    private var firstFailureAdopted = false
     /// The files texts were adopted from, kept open while the spill is.
     private var sources: [any SpillSource] = []
 
     /// Why a text could not be read back, the first time one could not; nil while all could.
     public var failure: String? { lock.withLock { firstFailure } }
+
+    /// Whether that text was one adopted from another file (`adopt`), not one the spill wrote.
+    public var failureInAdoptedText: Bool { lock.withLock { firstFailureAdopted } }
 
     /// Nil when no file can be made in `folder` (then texts stay in memory).
     public init?(folder: URL = FileManager.default.temporaryDirectory) {
@@ -83,7 +88,12 @@ public final class TextSpill: @unchecked Sendable {
             return done
         }
         guard reason == nil, text.utf8.count == ref.length else {
-            lock.withLock { if firstFailure == nil { firstFailure = reason ?? "the text read back is not what was written" } }
+            lock.withLock {
+                if firstFailure == nil {
+                    firstFailure = reason ?? "the text read back is not what was written"
+                    firstFailureAdopted = ref.source != 0
+                }
+            }
             return nil
         }
         return text
@@ -129,6 +139,9 @@ public struct BodyStore: Sendable, ExpressibleByDictionaryLiteral {
 
     /// Why a body could not be read back from the spill; nil while every one could.
     public var failure: String? { spill?.failure }
+
+    /// Whether that body was one the spill adopted from another file (the last build's cache).
+    public var failureInAdoptedText: Bool { spill?.failureInAdoptedText ?? false }
 
     /// Every body, read into memory (for tests and small sites).
     public var all: [DocumentID: String] {

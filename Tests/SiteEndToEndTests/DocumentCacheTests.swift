@@ -326,6 +326,32 @@ struct DocumentCacheTests {
         try expectSame(damaged, try analyse(site, incremental: false))
     }
 
+    @Test("a kept body that does not read back whole fails the build once, naming the cache, which goes; the next build renders it again")
+    func damagedBody() throws {
+        let site = try TempSite(files: SampleSite.files)
+        let options = BuildOptions(asOf: asOf, currentFolder: site.root)
+        #expect(try Pipeline().run(options).published)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: options.cacheFolder.path).first { $0.hasPrefix("documents-") })
+        let file = options.cacheFolder.appendingPathComponent(name)
+        var bytes = [UInt8](try Data(contentsOf: file))
+        let phrase = Array("请认真贯彻执行".utf8)
+        let at = try #require(bytes.indices.first { bytes[$0...].starts(with: phrase) }, "the body's HTML is in the cache as it is")
+        bytes[at] = 0xFF  // no longer UTF-8
+        try Data(bytes).write(to: file)
+        // Something else changed: a real build.
+        try site.write("Content/pages/extra.md", Self.guide.replacingOccurrences(of: "参见[内部事务文件](../policies/neibu.md)。", with: "公开指南正文。"))
+        #expect {
+            try Pipeline().run(options)
+        } throws: { error in
+            guard case SiteError.unreadable(let path, let reason) = error else { return false }
+            return path == file.path && reason.contains("the document cache is damaged, and was removed")
+        }
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+        let again = try Pipeline().run(options)
+        #expect(again.published)
+        #expect(site.read("Public/policies/gongkai/index.html")?.contains("请认真贯彻执行") == true)
+    }
+
     @Test("the cache is written aside while the build goes on and put in place only by a published build; a check writes none")
     func writtenAside() throws {
         let site = try TempSite(files: SampleSite.files)

@@ -122,7 +122,7 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private let file: URL
+    let file: URL
     /// Where `finish` writes, when this build saves the cache; removed unless committed.
     private let temporary: URL?
     private var finished = false
@@ -354,6 +354,13 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
             }
         }
         if !written { try? FileManager.default.removeItem(at: temporary) }
+    }
+
+    /// Removes the last build's file, found damaged, and this build's, which carried records of it.
+    func discard() {
+        writing.wait()
+        lock.withLock { finished = false }
+        unlink(file.path)
     }
 
     /// Puts the file `finish` wrote in place of the last build's, and removes temporary files
