@@ -45,9 +45,8 @@ public struct Pipeline: Sendable {
         /// Per document (by id), digests of what the pages' views read of it (`ViewDigests`);
         /// empty when the build writes nothing.
         var viewDigests: [String: ViewDigests] = [:]
-        /// The graph rules' findings written aside for the next build (`RuleFindingsCache`), put in
-        /// place once this one succeeds.
-        var ruleFindings: RuleFindingsCache.Written?
+        /// The graph rules' findings, to keep for the next build once this one succeeds (`RuleFindingsCache`).
+        var ruleFindings: RuleFindingsCache.Pending?
         /// Whether the graph rules' findings are the last build's (`RuleFindingsCache`).
         var ruleFindingsKept = false
     }
@@ -192,13 +191,15 @@ public struct Pipeline: Sendable {
             stamps.flatMap { RuleFindingsCache.key(options, racy: racy, trees: $0.trees, documents: content.documents.count, digests: viewDigests) }
         }
         let keptFindings = options.incremental ? findingsCache?.findings(key: findingsKey) : nil
-        var writtenFindings: RuleFindingsCache.Written?
+        var pendingFindings: RuleFindingsCache.Pending?
         let ruleFindings: [Diagnostic]
         if let keptFindings {
             ruleFindings = keptFindings
         } else {
             ruleFindings = checker.check(ComplianceContext(graph: graph, asOf: options.asOf, sourcesChecked: true, attachmentText: attachmentText))
-            if let stamps, let key = findingsKey(stamps.racy) { writtenFindings = findingsCache?.write(ruleFindings, key: key, racy: stamps.racy) }
+            if let findingsCache, let stamps, let key = findingsKey(stamps.racy) {
+                pendingFindings = RuleFindingsCache.Pending(cache: findingsCache, findings: ruleFindings, key: key, racy: stamps.racy)
+            }
         }
         diagnostics += ruleFindings
         let (configured, applied) = Self.apply(configuration.rules, to: diagnostics)
@@ -206,7 +207,7 @@ public struct Pipeline: Sendable {
         return Analysis(
             content: content, theme: theme, templates: templates, graph: graph, bodies: bodies, reportParts: reportParts,
             texts: texts, diagnostics: configured, ruleSettings: applied, timings: clock.laps, documentCache: documentCache,
-            viewDigests: viewDigests, ruleFindings: writtenFindings, ruleFindingsKept: keptFindings != nil)
+            viewDigests: viewDigests, ruleFindings: pendingFindings, ruleFindingsKept: keptFindings != nil)
     }
 
     /// A document's body as HTML and text, from the cache when it holds this version's; an annual
@@ -546,7 +547,7 @@ public struct Pipeline: Sendable {
             cache.save(folder: options.cacheFolder, output: output)
             analysis.documentCache?.commit()
             searchCache?.commit()
-            analysis.ruleFindings?.commit()
+            analysis.ruleFindings?.save()
             // The previous site, swapped out by `commit`, is gone before the build ends: a process
             // that exits does not wait for the writer to be freed, and left it beside the output.
             writer.waitForRemoval()

@@ -14,7 +14,7 @@ import SiteCore
 ///
 /// Stored in `.site-cache/rules-<digest of the Content folder>.bin`: a header line with the tool,
 /// the racy cutoff the key was taken with and the key, then the findings (`CompactCoder`). Written
-/// aside and put in place by a build that succeeded (`commit`).
+/// only by a build that succeeded (`Pending.save`).
 struct RuleFindingsCache {
     static let formatVersion = 1
 
@@ -53,39 +53,29 @@ struct RuleFindingsCache {
         return try? CompactCoder.decode([Diagnostic].self, from: Data(data[(newline + 1)...]))
     }
 
-    /// Writes this build's findings beside the kept file, to be put in place by `Written.commit`
-    /// once the build has succeeded (and removed when it did not). Nil if they cannot be coded or
-    /// written: the next build then runs the rules.
-    func write(_ findings: [Diagnostic], key: String, racy: Int64) -> Written? {
-        guard let coded = try? CompactCoder.encode(findings) else { return nil }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = file.appendingPathExtension("tmp-\(getpid())-\(UUID().uuidString.prefix(8))")
-        let header = Data("site-rule-findings\t\(Self.formatVersion)\t\(BuildCache.escape(tool))\t\(racy)\t\(key)\n".utf8)
-        guard FileManager.default.createFile(atPath: temporary.path, contents: header + coded) else { return nil }
-        return Written(file: file, temporary: temporary)
-    }
+    /// This build's findings, to keep once the build has succeeded (nothing is written before:
+    /// a build that fails leaves no trace).
+    struct Pending: Sendable {
+        let cache: RuleFindingsCache
+        let findings: [Diagnostic]
+        let key: String
+        let racy: Int64
 
-    /// Findings written aside: removed when let go of unless committed.
-    final class Written: @unchecked Sendable {
-        private let file: URL
-        private let temporary: URL
-        private let lock = NSLock()
-        private var committed = false
-
-        init(file: URL, temporary: URL) {
-            self.file = file
-            self.temporary = temporary
-        }
-
-        /// Puts the file in place, and removes temporary files that killed builds left.
-        func commit() {
-            lock.withLock { committed = true }
-            if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        /// Writes the findings beside the kept file and puts them in its place; a file that
+        /// cannot be written only costs the next build the rules' time.
+        func save() {
+            guard let coded = try? CompactCoder.encode(findings) else { return }
+            let file = cache.file
+            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let temporary = file.appendingPathExtension("tmp-\(getpid())-\(UUID().uuidString.prefix(8))")
+            let header = Data("site-rule-findings\t\(RuleFindingsCache.formatVersion)\t\(BuildCache.escape(cache.tool))\t\(racy)\t\(key)\n".utf8)
+            guard FileManager.default.createFile(atPath: temporary.path, contents: header + coded),
+                rename(temporary.path, file.path) == 0
+            else {
+                try? FileManager.default.removeItem(at: temporary)
+                return
+            }
             BufferedOutput.removeStrayTemporaries(of: file)
-        }
-
-        deinit {
-            if !committed { unlink(temporary.path) }
         }
     }
 }
