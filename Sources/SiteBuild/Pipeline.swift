@@ -514,7 +514,7 @@ public struct Pipeline: Sendable {
                 basePath: configuration.basePath, language: configuration.language, footerMarks: footerMarks,
                 displayPrefix: options.outputDisplay
             ).audit(
-                folder: writer.staging, files: writer.files, reuse: reuse.reusableSummaries,
+                folder: writer.staging, files: writer.unsortedFiles, reuse: reuse.reusableSummaries,
                 last: previous.map { OutputAudit.LastAudit(files: Set($0.files.keys), summaries: $0.summaries, pagesWithBrokenLinks: $0.pagesWithBrokenLinks) })
             let leaks = Self.reviewerLeaks(in: writer, reviewers: content.documents.flatMap { $0.review?.reviewers ?? [] }, display: options.outputDisplay)
             let (audited, auditSettings) = Self.apply(configuration.rules, to: audit.diagnostics + leaks)
@@ -522,7 +522,7 @@ public struct Pipeline: Sendable {
             report.ruleSettings = zip(analysis.ruleSettings, auditSettings).map { ($0.setting, $0.findings + $1.findings) }
             report.externalLinks = audit.externalLinks
             report.linksCheckedCount = audit.linksChecked
-            report.fileCount = writer.files.count
+            report.fileCount = writer.fileCount
             clock.lap("audit")
             options.progress?.begin("write")
             guard options.writeOutput, !failing(diagnostics) else {

@@ -139,6 +139,12 @@ public final class PublicWriter: @unchecked Sendable {
         FileStamp(path: stagingPath + "/" + relativePath)
     }
 
+    /// How many files were written so far.
+    public var fileCount: Int { lock.withLock { writtenFiles.count } }
+
+    /// Files written so far, relative to the output folder, in no order.
+    public var unsortedFiles: [String] { lock.withLock { Array(writtenFiles) } }
+
     /// Files written so far, relative to the output folder.
     public var files: [String] {
         lock.lock()

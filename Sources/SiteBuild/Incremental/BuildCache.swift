@@ -166,10 +166,13 @@ struct BuildCache: Sendable {
         let summaries = self.summaries.sorted { $0.key < $1.key }
         var numbers: [String: Int] = [:]
         var urls: [String] = []
-        for (_, summary) in summaries {
-            for link in summary.links where numbers[link.url] == nil {
+        // Each link's URL looked up once (millions at 100,000 documents), its number kept for the records.
+        let linkNumbers = summaries.map { _, summary in
+            summary.links.map { link in
+                if let number = numbers[link.url] { return number }
                 numbers[link.url] = urls.count
                 urls.append(link.url)
+                return urls.count - 1
             }
         }
         out.count(urls.count)
@@ -178,13 +181,13 @@ struct BuildCache: Sendable {
             flush()
         }
         out.count(summaries.count)
-        for (path, summary) in summaries {
+        for ((path, summary), numbers) in zip(summaries, linkNumbers) {
             out.string(path)
             out.count(summary.ids.count)
             for id in summary.ids { out.string(id) }
             out.count(summary.links.count)
-            for link in summary.links {
-                out.count(numbers[link.url]!)
+            for (link, number) in zip(summary.links, numbers) {
+                out.count(number)
                 out.signed(Int64(link.line))
                 out.signed(Int64(link.column))
             }
