@@ -30,4 +30,18 @@ public enum ByteSearch {
         }
         return false
     }
+
+    /// Whether `a`'s UTF-8 bytes sort before `b`'s (the order of the manifest's and the
+    /// verifier's paths): `memcmp`, where comparing two UTF-8 views element by element took half
+    /// a second for 200,000 paths.
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+    }
 }

@@ -149,7 +149,7 @@ public struct Verifier: Sendable {
                 add()
             }
         }
-        findings.sort { Array($0.file.path.utf8).lexicographicallyPrecedes(Array($1.file.path.utf8)) }
+        findings.sort { ByteSearch.precedes($0.file.path, $1.file.path) }
         return Report(root: root, findings: findings)
     }
 
