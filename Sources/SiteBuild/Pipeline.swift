@@ -52,10 +52,28 @@ public struct Pipeline: Sendable {
     }
 
     /// The stamps of the inputs, listed once at the start of a build (`UnchangedBuild.stamps`),
-    /// and the build's racy cutoff.
-    struct InputStamps {
+    /// the build's racy cutoff, and the digest of the views' surroundings with each cutoff asked
+    /// for (this build's, the last build's, the kept rule findings'), each taken once.
+    final class InputStamps: @unchecked Sendable {
+        let options: BuildOptions
         let trees: [[(path: String, stamp: FileStamp)]]
         let racy: Int64
+        private let lock = NSLock()
+        private var taken: [Int64: String] = [:]
+
+        init(options: BuildOptions, trees: [[(path: String, stamp: FileStamp)]], racy: Int64) {
+            self.options = options
+            self.trees = trees
+            self.racy = racy
+        }
+
+        /// `UnchangedBuild.surroundings` with this cutoff.
+        func surroundings(racy: Int64) -> String {
+            if let digest = lock.withLock({ taken[racy] }) { return digest }
+            let digest = UnchangedBuild.surroundings(options, racy: racy, trees: trees)
+            lock.withLock { taken[racy] = digest }
+            return digest
+        }
     }
 
     /// What the pages read of one document, as two digests: `graph` of everything other pages
@@ -187,8 +205,10 @@ public struct Pipeline: Sendable {
         // The rules that read the whole graph found what they found last time if nothing they
         // read changed (`RuleFindingsCache`).
         let findingsCache = stamps.map { _ in RuleFindingsCache(folder: options.cacheFolder, source: options.source, tool: BuildCache.tool) }
+        let documentsDigest = stamps == nil ? nil : RuleFindingsCache.documentsDigest(documents: content.documents.count, digests: viewDigests)
         func findingsKey(_ racy: Int64) -> String? {
-            stamps.flatMap { RuleFindingsCache.key(options, racy: racy, trees: $0.trees, documents: content.documents.count, digests: viewDigests) }
+            guard let stamps, let documentsDigest else { return nil }
+            return RuleFindingsCache.key(documents: documentsDigest, surroundings: stamps.surroundings(racy: racy))
         }
         let keptFindings = options.incremental ? findingsCache?.findings(key: findingsKey) : nil
         var pendingFindings: RuleFindingsCache.Pending?
@@ -357,7 +377,8 @@ public struct Pipeline: Sendable {
             clock.lap("inputs")  // listing and digesting the inputs, for this check and the next build's
             inputsLaps = clock.laps
         }
-        var analysis = try analyse(options, stamps: options.writeOutput ? InputStamps(trees: trees, racy: racy) : nil)
+        let stamps = options.writeOutput ? InputStamps(options: options, trees: trees, racy: racy) : nil
+        var analysis = try analyse(options, stamps: stamps)
         analysis.timings = inputsLaps + analysis.timings
         var clock = PhaseClock()
         let content = analysis.content
@@ -442,7 +463,7 @@ public struct Pipeline: Sendable {
             // A page whose view and template are those of a page the last build wrote is not rendered
             // again. When the views read what the last build's did, but for some documents' bodies,
             // only those documents' pages need their views built to know.
-            let knownKeys = Self.knownPageKeys(previous: previous, digests: analysis.viewDigests, options: options, trees: trees)
+            let knownKeys = Self.knownPageKeys(previous: previous, digests: analysis.viewDigests, stamps: stamps)
             let views = ViewCount()
             options.progress?.begin("render", total: pages.count)
             let failures = pages.concurrentMap { spec -> SiteError? in
@@ -541,7 +562,7 @@ public struct Pipeline: Sendable {
             cache.pagesWithBrokenLinks = audit.pagesWithBrokenLinks
             cache.inputs = inputs
             cache.racy = racy
-            cache.surroundings = UnchangedBuild.surroundings(options, racy: racy, trees: trees)
+            cache.surroundings = stamps?.surroundings(racy: racy) ?? ""
             cache.views = analysis.viewDigests
             cache.report = UnchangedBuild.Report(report)
             cache.save(folder: options.cacheFolder, output: output)
@@ -600,11 +621,11 @@ public struct Pipeline: Sendable {
     }
 
     static func knownPageKeys(
-        previous: BuildCache?, digests: [String: ViewDigests], options: BuildOptions, trees: [[(path: String, stamp: FileStamp)]]
+        previous: BuildCache?, digests: [String: ViewDigests], stamps: InputStamps?
     ) -> KnownPageKeys? {
-        guard let previous, !previous.surroundings.isEmpty, !digests.isEmpty, previous.views.count == digests.count,
+        guard let previous, let stamps, !previous.surroundings.isEmpty, !digests.isEmpty, previous.views.count == digests.count,
             digests.allSatisfy({ previous.views[$0.key]?.graph == $0.value.graph }),
-            previous.surroundings == UnchangedBuild.surroundings(options, racy: previous.racy, trees: trees)
+            previous.surroundings == stamps.surroundings(racy: previous.racy)
         else { return nil }
         return KnownPageKeys(files: previous.files, previous: previous.views, now: digests)
     }

@@ -26,20 +26,26 @@ struct RuleFindingsCache {
         self.tool = tool
     }
 
-    /// The key of a build's inputs, taken with `racy` (`UnchangedBuild.racyCutoff`); nil when not
-    /// every document has its digests.
-    static func key(
-        _ options: BuildOptions, racy: Int64, trees: [[(path: String, stamp: FileStamp)]], documents: Int, digests: [String: Pipeline.ViewDigests]
-    ) -> String? {
+    /// The digest of every document's `graph` view digest; nil when not every document has its
+    /// digests. Half of the key, taken once.
+    static func documentsDigest(documents: Int, digests: [String: Pipeline.ViewDigests]) -> String? {
         guard digests.count == documents else { return nil }
         var hasher = StableHasher()
-        hasher.combine("site-rule-findings")
-        hasher.combine(UnchangedBuild.surroundings(options, racy: racy, trees: trees))
         hasher.combine(UInt64(digests.count))
         for (id, digest) in digests.sorted(by: { $0.key < $1.key }) {
             hasher.combine(id)
             hasher.combine(digest.graph)
         }
+        return hasher.digest
+    }
+
+    /// The key of a build's inputs: its documents' digest and its surroundings
+    /// (`UnchangedBuild.surroundings`), taken with a racy cutoff.
+    static func key(documents: String, surroundings: String) -> String {
+        var hasher = StableHasher()
+        hasher.combine("site-rule-findings")
+        hasher.combine(surroundings)
+        hasher.combine(documents)
         return hasher.digest
     }
 
