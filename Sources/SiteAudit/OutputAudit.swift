@@ -134,6 +134,45 @@ public struct OutputAudit: Sendable {
             linksChecked: scanned.count - found.count)
     }
 
+    /// Audits a few pages of a site whose other pages `summaries` describes (the last audit's, for
+    /// pages whose bytes did not change): each page scanned, and its links checked against `files`
+    /// and the ids of the pages they name. A page that names a page `summaries` does not have
+    /// (one with findings of its own) has that page scanned for its ids.
+    public func audit(pages: [String], folder: URL, files: Set<String>, summaries: [String: PageSummary]) -> Result {
+        let scanned = pages.sorted().map { path -> (path: String, summary: PageSummary, diagnostics: [Diagnostic]) in
+            let page = scan(path, folder: folder)
+            let positions = page.scanner.positions(of: page.links.map(\.offset))
+            let summary = PageSummary(
+                ids: page.ids.sorted(),
+                links: zip(page.links, positions).map { PageSummary.Link(url: $0.url, line: $1.line, column: $1.column) },
+                external: page.external)
+            return (path, summary, page.diagnostics)
+        }
+        var ids: [String: [String]] = [:]
+        for page in scanned { ids[page.path] = page.summary.ids }
+        for page in scanned {
+            for link in page.summary.links {
+                guard let (target, fragment) = resolve(link.url, from: page.path), fragment != nil, ids[target] == nil, files.contains(target),
+                    target.hasSuffix(".html")
+                else { continue }
+                ids[target] = summaries[target]?.ids ?? scan(target, folder: folder).ids.sorted()
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        var external: [String: Int] = [:]
+        var found: [String: PageSummary] = [:]
+        var broken: Set<String> = []
+        for page in scanned {
+            var rooted: [String: (file: String, fragment: String?)?] = [:]
+            let links = findings(page.path, page.summary.links, fileSet: files, idsByPath: ids, rooted: &rooted)
+            diagnostics += page.diagnostics + links
+            if !links.isEmpty { broken.insert(page.path) }
+            if page.diagnostics.isEmpty { found[page.path] = page.summary }
+            for url in Set(page.summary.external) { external[url, default: 0] += 1 }
+        }
+        return Result(diagnostics: diagnostics, externalLinks: external, summaries: found, pagesWithBrokenLinks: broken, linksChecked: scanned.count)
+    }
+
     /// The broken links of one page: a target that is not a file of the site, or a fragment that
     /// is not an id of its target page. `rooted` remembers what URLs starting with `/` resolve to.
     private func findings(

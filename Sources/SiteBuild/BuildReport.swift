@@ -16,6 +16,12 @@ public struct BuildReport: Sendable {
     public var fileCount: Int
     /// Of those, how many the incremental build took over from the previous output unchanged.
     public var reusedFileCount = 0
+    /// Whether the build patched the last build's site (`BodyPatch`) instead of building it, and
+    /// how many documents' bodies it changed there.
+    public var patched = false
+    public var patchedDocumentCount = 0
+    /// Why the build was not a patch of the last one, when it was not (`--verbose` shows it).
+    public var patchDeclined: String?
     /// Pages whose view was built; the others' views were known to be the last build's.
     public var viewCount = 0
     /// Pages and style sheets whose links the audit checked; the others' checks were the last build's.

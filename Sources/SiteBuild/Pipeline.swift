@@ -377,6 +377,16 @@ public struct Pipeline: Sendable {
             clock.lap("inputs")  // listing and digesting the inputs, for this check and the next build's
             inputsLaps = clock.laps
         }
+        // Only bodies of documents changed: the last build's site, patched (`BodyPatch`).
+        var patchDeclined: String?
+        if options.writeOutput {
+            switch try BodyPatch.attempt(options, trees: trees, racy: racy, inputs: inputs) {
+            case .patched(var report):
+                report.timings = inputsLaps + report.timings
+                return report
+            case .declined(let reason): patchDeclined = reason
+            }
+        }
         let stamps = options.writeOutput ? InputStamps(options: options, trees: trees, racy: racy) : nil
         var analysis = try analyse(options, stamps: stamps)
         analysis.timings = inputsLaps + analysis.timings
@@ -386,6 +396,7 @@ public struct Pipeline: Sendable {
             diagnostics: Diagnostics(), published: false, documentCount: content.documents.count,
             publicDocumentCount: content.documents.count { $0.isPublic }, fileCount: 0, timings: [])
         report.ruleFindingsKept = analysis.ruleFindingsKept
+        report.patchDeclined = patchDeclined
         func finish() -> BuildReport {
             report.diagnostics = Diagnostics(excerpts(options).attach(to: analysis.diagnostics))
             report.ruleSettings = analysis.ruleSettings
@@ -438,7 +449,7 @@ public struct Pipeline: Sendable {
             let failure = FirstFailure()
             let searchDocuments = SearchCorpus.documents(graph: graph, texts: analysis.texts)
             analysis.texts = [:]
-            SearchIndex.build(
+            let searchSummary = SearchIndex.build(
                 consume searchDocuments, filters: SearchCorpus.filters(graph: graph), memo: searchCache,
                 emit: { path, data in
                     do throws(SiteError) {
@@ -470,16 +481,16 @@ public struct Pipeline: Sendable {
                 defer { options.progress?.advance() }
                 do throws(SiteError) {
                     if let knownKeys, let key = knownKeys.key(of: spec) {
-                        try reuse.file(PageRenderer.path(of: spec).outputFile, key: key) {
+                        try reuse.page(PageRenderer.path(of: spec).outputFile, key: key) {
                             views.add()
-                            return renderer.prepare(spec).flatMap { renderer.render($0) }.map { Data($0.html.utf8) }
+                            return renderer.prepare(spec).flatMap { renderer.renderLocatingBody($0) }
                         }
                         return nil
                     }
                     views.add()
                     guard let prepared = renderer.prepare(spec) else { return nil }
-                    try reuse.file(prepared.path.outputFile, key: "page:" + prepared.digest) {
-                        renderer.render(prepared).map { Data($0.html.utf8) }
+                    try reuse.page(prepared.path.outputFile, key: "page:" + prepared.digest) {
+                        renderer.renderLocatingBody(prepared)
                     }
                     return nil
                 } catch {
@@ -509,6 +520,10 @@ public struct Pipeline: Sendable {
                     return nil
                 }
                 return kept
+            }
+            var feeds: [String: [String]] = [:]
+            for (path, members) in exporter.feedMembers.sorted(by: { $0.key < $1.key }) {
+                for id in members { feeds[id.rawValue, default: []].append(path) }
             }
             // A body that could not be read back was rendered empty: nothing of this build is published.
             if let failure = analysis.bodies.failure {
@@ -564,6 +579,10 @@ public struct Pipeline: Sendable {
             cache.racy = racy
             cache.surroundings = stamps?.surroundings(racy: racy) ?? ""
             cache.views = analysis.viewDigests
+            cache.settings = UnchangedBuild.settings(options)
+            cache.trees = trees
+            cache.search = searchSummary
+            cache.feeds = feeds
             cache.report = UnchangedBuild.Report(report)
             cache.save(folder: options.cacheFolder, output: output)
             analysis.documentCache?.commit()

@@ -17,6 +17,12 @@ struct SiteLinkTargets: LinkTargets {
         self.basePath = basePath
     }
 
+    init(publicByID: [DocumentID: Bool], files: Set<String>, basePath: String) {
+        self.publicByID = publicByID
+        self.files = files
+        self.basePath = basePath
+    }
+
     func document(_ id: DocumentID) -> (exists: Bool, isPublic: Bool) {
         guard let isPublic = publicByID[id] else { return (false, false) }
         return (true, isPublic)

@@ -64,26 +64,36 @@ struct FeedBuilder: Sendable {
     /// The portal's feed, then one per catalog section that has a public document in it or below
     /// it, in the order of catalog.yaml; with the paths of their Atom and JSON files.
     var feeds: [(feed: Feed, atom: SitePath, json: SitePath)] {
-        var feeds: [(Feed, SitePath, SitePath)] = []
+        lists.map { list in (feed(title: list.title, subtitle: list.subtitle, page: list.page, atom: list.atom, json: list.json, documents: list.documents), list.atom, list.json) }
+    }
+
+    /// What each feed lists, before its entries are made.
+    struct FeedList {
+        let title: String
+        let subtitle: String?
+        let page: SitePath
+        let atom: SitePath
+        let json: SitePath
+        let documents: [DocumentID]
+    }
+
+    var lists: [FeedList] {
+        var lists: [FeedList] = []
         let configuration = graph.configuration
         if !graph.publicDocuments.isEmpty {
-            feeds.append((
-                feed(
-                    title: "政府信息公开 - \(configuration.name)", subtitle: "\(configuration.name)最新主动公开的政府信息",
-                    page: .root, atom: ExportPaths.atomFeed, json: ExportPaths.jsonFeed, documents: graph.publicDocuments),
-                ExportPaths.atomFeed, ExportPaths.jsonFeed))
+            lists.append(FeedList(
+                title: "政府信息公开 - \(configuration.name)", subtitle: "\(configuration.name)最新主动公开的政府信息",
+                page: .root, atom: ExportPaths.atomFeed, json: ExportPaths.jsonFeed, documents: graph.publicDocuments))
         }
         for section in graph.catalog.flatMap(\.flattened) {
             let members = graph.members(ofSectionAndBelow: section.id)
             guard !members.isEmpty else { continue }
-            let atom = ExportPaths.atomFeed(section: section.id), json = ExportPaths.jsonFeed(section: section.id)
-            feeds.append((
-                feed(
-                    title: "\(section.title) - \(configuration.name)", subtitle: section.description,
-                    page: PageRenderer.path(of: .section(section.id, page: 1)), atom: atom, json: json, documents: members),
-                atom, json))
+            lists.append(FeedList(
+                title: "\(section.title) - \(configuration.name)", subtitle: section.description,
+                page: PageRenderer.path(of: .section(section.id, page: 1)), atom: ExportPaths.atomFeed(section: section.id),
+                json: ExportPaths.jsonFeed(section: section.id), documents: members))
         }
-        return feeds
+        return lists
     }
 
     func feed(title: String, subtitle: String?, page: SitePath, atom: SitePath, json: SitePath, documents: [DocumentID]) -> Feed {
@@ -91,7 +101,12 @@ struct FeedBuilder: Sendable {
             title: title, subtitle: subtitle, language: graph.configuration.language, pageURL: address.url(page),
             atomURL: address.url(atom), jsonURL: address.url(json), author: graph.configuration.sponsor,
             authorURL: address.url(.root),
-            entries: Array(documents.lazy.compactMap { self.graph[$0] }.filter(\.isPublic).compactMap(entry).prefix(length)))
+            entries: members(of: documents).compactMap { self.graph[$0] }.compactMap(entry))
+    }
+
+    /// The documents of a feed's entries: the first `length` public ones with a 发布日期.
+    func members(of documents: [DocumentID]) -> [DocumentID] {
+        Array(documents.lazy.filter { self.graph[$0].map { $0.isPublic && $0.published != nil } ?? false }.prefix(length))
     }
 
     /// Nil for a document without 发布日期 (which the checks report; it never reaches a build).

@@ -58,6 +58,26 @@ public struct SiteExporter: Sendable {
     /// `keep` is asked first about each file that reads no body (the catalog, the sitemap,
     /// robots.txt): when it answers true, the caller kept the last build's copy, and the file is
     /// not made.
+    /// Which documents' bodies each feed file carries, by the file's path (`BodyPatch` patches them).
+    public var feedMembers: [String: [DocumentID]] {
+        let builder = FeedBuilder(graph: graph, bodies: bodies, address: address, length: Self.feedLength)
+        var members: [String: [DocumentID]] = [:]
+        for list in builder.lists {
+            let documents = builder.members(of: list.documents)
+            members[list.atom.rawValue] = documents
+            members[list.json.rawValue] = documents
+        }
+        return members
+    }
+
+    /// How a body's HTML is written in a feed file (`feed.xml`: escaped as XML text; `feed.json`:
+    /// as a JSON string, without its quotes); nil for another file.
+    public static func feedContent(_ html: String, inFile path: String) -> [UInt8]? {
+        if path.hasSuffix(".xml") { return Array(XMLText.escape(html).utf8) }
+        guard path.hasSuffix(".json"), let data = try? ExportJSON.encoder.encode(html), data.count >= 2 else { return nil }
+        return Array(data.dropFirst().dropLast())
+    }
+
     public func export(
         _ emit: (ExportFile) throws(SiteError) -> Void, keep: (SitePath) throws(SiteError) -> Bool = { _ in false }
     ) throws(SiteError) {

@@ -1,3 +1,4 @@
+import Foundation
 import SiteContent
 import SiteCore
 import SiteGraph
@@ -174,6 +175,36 @@ public struct PageRenderer: Sendable {
         guard let html = templates.render(page.view, with: page.template) else { return nil }
         return RenderedPage(path: page.path, html: html)
     }
+
+    /// Renders a page, and says where a document page's body is in its bytes, so that a later
+    /// build can put another body there without rendering the page (`BodyPatch`).
+    ///
+    /// The page is rendered with a marker in place of the body, and the body put where the marker
+    /// is. The marker has an `&`, which a template that escapes the body changes, so a marker found
+    /// exactly once is the body's one unescaped place. It ends with the body's last character,
+    /// since Mustache indents what follows a line's end inside an indented partial.
+    /// Nil range: not a document page, an empty body, or not one place.
+    public func renderLocatingBody(_ page: PreparedPage) -> (html: Data, body: Range<Int>?)? {
+        guard let body = page.view.document?.bodyHTML, let last = body.last else {
+            return render(page).map { (Data($0.html.utf8), nil) }
+        }
+        var view = page.view
+        let marker = Self.bodyMarker + String(last)
+        view.document?.bodyHTML = marker
+        guard let marked = templates.render(view, with: page.template) else { return nil }
+        let bytes = Array(marked.utf8)
+        let needle = Array(marker.utf8)
+        let places = ByteSearch.offsets(of: needle, in: bytes, limit: 2)
+        guard places.count == 1, let at = places.first else { return render(page).map { (Data($0.html.utf8), nil) } }
+        var html = Data(capacity: bytes.count - needle.count + body.utf8.count)
+        html.append(contentsOf: bytes[..<at])
+        html.append(contentsOf: body.utf8)
+        html.append(contentsOf: bytes[(at + needle.count)...])
+        return (html, at..<at + body.utf8.count)
+    }
+
+    /// Private-use characters around a name no body has: what `renderLocatingBody` looks for.
+    static let bodyMarker = "\u{E000}&site-body\u{E000}"
 
     func view(for spec: PageSpec) -> (PageView, String)? {
         switch spec {

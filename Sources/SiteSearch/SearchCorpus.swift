@@ -9,11 +9,7 @@ public enum SearchCorpus {
         let basePath = graph.configuration.basePath
         return graph.publicDocuments.concurrentMap { id -> SearchDocument? in
             guard let document = graph[id], document.isPublic else { return nil }
-            var text = texts[id] ?? IndexedText("")
-            if let plan = document.plan {
-                // The task table is content a citizen searches for.
-                text = text.appending(plan.tasks.map { "\n" + ($0.area + [$0.task]).joined(separator: " ") }.joined())
-            }
+            let text = Self.text(of: document, body: texts[id] ?? IndexedText(""))
             // Every issuer of a jointly issued document (联合发文) is indexed and filterable, the
             // first not more than the others.
             let issuerNames = document.issuers.map { graph.agency($0.value)?.name ?? $0.value }
@@ -35,6 +31,13 @@ public enum SearchCorpus {
                 date: document.published?.value, kind: document.kind.chineseName, validity: document.policy?.validity?.value.chinese,
                 filters: filters)
         }.compactMap { $0 }
+    }
+
+    /// What the index reads of a document: its body's text, and a plan's task table after it
+    /// (content a citizen searches for).
+    public static func text(of document: Document, body: IndexedText) -> IndexedText {
+        guard let plan = document.plan else { return body }
+        return body.appending(plan.tasks.map { "\n" + ($0.area + [$0.task]).joined(separator: " ") }.joined())
     }
 
     /// 目录栏目 (the catalog tree, indented), 发布机构, 年份 (newest first), 类别, 有效性. Values no

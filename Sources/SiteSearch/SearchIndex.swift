@@ -54,8 +54,8 @@ public struct SearchDocument: Sendable {
 }
 
 /// A filter of the search page: 目录栏目, 发布机构, 年份, 类别, 有效性.
-public struct SearchFilter: Sendable, Encodable {
-    public struct Value: Sendable, Encodable {
+public struct SearchFilter: Sendable, Codable {
+    public struct Value: Sendable, Codable {
         /// `s:zcwj`: unique across filters, and the index term (after U+0001) that finds its documents.
         public let id: String
         public let label: String
@@ -139,11 +139,12 @@ public enum SearchIndex {
     /// postings come from the memo (see `Batch`). A result file (`docs/N.json`) then goes to
     /// `emitKeyed` with a key of its document, and is made only when asked (the last build's copy
     /// may do); without `emitKeyed`, every file is made and goes to `emit`.
+    @discardableResult
     public static func build(
         _ documents: [SearchDocument], filters: [SearchFilter], memo: (any SearchBatchMemo)? = nil,
         emit: @Sendable (String, Data) -> Void,
         emitKeyed: (@Sendable (_ path: String, _ key: String, _ make: () -> Data) -> Void)? = nil
-    ) {
+    ) -> Summary {
         let ordered = documents.sorted { a, b in
             switch (a.date, b.date) {
             case let (x?, y?) where x != y: return x > y
@@ -277,10 +278,11 @@ public enum SearchIndex {
             version: 2, documents: ordered.count, shards: shardCount, shardBytes: shardBytes / shardCount,
             docBytes: ordered.isEmpty ? 0 : documentBytes / ordered.count, filters: counted.filter { !$0.values.isEmpty })
         emit("search/meta.json", (try? encoder.encode(meta)) ?? Data())
+        return Summary(shards: shardCount, estimated: estimated, shardBytes: shardBytes, documentBytes: documentBytes, urls: ordered.map(\.url))
     }
 
     /// What a result shows (`docs/N.json`) and the rest of a long text (`text`, the document's).
-    private static func shownFiles(_ document: SearchDocument, text: String) -> (json: Data, rest: Data?) {
+    static func shownFiles(_ document: SearchDocument, text: String) -> (json: Data, rest: Data?) {
         let scalars = text.unicodeScalars
         let cut = scalars.index(scalars.startIndex, offsetBy: snippetSource, limitedBy: scalars.endIndex) ?? scalars.endIndex
         let rest = cut < scalars.endIndex ? Data(String(scalars[cut...]).utf8) : nil
@@ -381,9 +383,16 @@ public enum SearchIndex {
         var last = 0
 
         mutating func append(document: Int, _ stat: Statistic, titlePlaces: [[Int]]) {
-            let titlePositions = stat.titlePlaces < 0 ? [] : titlePlaces[Int(stat.titlePlaces)]
+            Self.encode(distance: document - last, stat, titlePositions: stat.titlePlaces < 0 ? [] : titlePlaces[Int(stat.titlePlaces)], into: &bytes)
+            last = document
+            count += 1
+        }
+
+        /// One posting: the distance from the previous document and the fields in one varint,
+        /// then a title term's places and a body term's first position.
+        static func encode(distance: Int, _ stat: Statistic, titlePositions: [Int], into bytes: inout [UInt8]) {
             let many = titlePositions.count > 1
-            VarintWriter.append((document - last) << 5 | Int(stat.fields | (many ? SearchIndex.titlePlacesField : 0)), to: &bytes)
+            VarintWriter.append(distance << 5 | Int(stat.fields | (many ? SearchIndex.titlePlacesField : 0)), to: &bytes)
             if stat.fields & SearchIndex.titleField != 0 {
                 if many { VarintWriter.append(titlePositions.count, to: &bytes) }
                 var previous = 0
@@ -393,8 +402,6 @@ public enum SearchIndex {
                 }
             }
             if stat.fields & SearchIndex.bodyField != 0 { VarintWriter.append(stat.firstPosition, to: &bytes) }
-            last = document
-            count += 1
         }
 
         /// Appends a list made of a batch's documents numbered from 0 (`Batch`), for a batch that
@@ -624,7 +631,7 @@ public enum SearchIndex {
 
     // MARK: Files
 
-    struct ShownDocument: Encodable {
+    struct ShownDocument: Codable {
         let url: String
         let title: String
         let number: String?
@@ -639,12 +646,12 @@ public enum SearchIndex {
         let more: Bool?
     }
 
-    struct Meta: Encodable {
+    struct Meta: Codable {
         let version: Int
         let documents: Int
         let shards: Int
-        let shardBytes: Int
-        let docBytes: Int
+        var shardBytes: Int
+        var docBytes: Int
         let filters: [SearchFilter]
     }
 }

@@ -47,8 +47,12 @@ struct BuildCommand: ParsableCommand {
         options.endsProcess = true
         try Runner.run(options, report: report) { result in
             let reused = result.reusedFileCount > 0 ? " (\(result.reusedFileCount) unchanged)" : ""
+            // A patch build (`BodyPatch`) loads only the documents it patches.
+            let loaded = result.patched
+                ? "\(result.patchedDocumentCount) of \(result.documentCount) patched"
+                : "\(result.documentCount) loaded"
             return "Built \(counted(result.fileCount, "file"))\(reused) from \(counted(result.publicDocumentCount, "public document")) "
-                + "(\(result.documentCount) loaded) into \(output)/ as of \(options.asOf)"
+                + "(\(loaded)) into \(output)/ as of \(options.asOf)"
         }
     }
 }
@@ -123,6 +127,9 @@ enum Runner {
                 let now = resident > 0 ? String(format: ", now %5d MiB", resident >> 20) : ""
                 let line = "  " + name + String(format: " %6.3f s  peak %5d MiB", seconds, peak >> 20) + now + "\n"
                 FileHandle.standardError.write(Data(line.utf8))
+            }
+            if let reason = result.patchDeclined, result.reusedFileCount > 0 {
+                FileHandle.standardError.write(Data("  (a full build: not only bodies changed, or not patchable: \(reason))\n".utf8))
             }
             if report.format == .text, !result.externalLinks.isEmpty {
                 var list = "External links (not followed: the check runs offline):\n"

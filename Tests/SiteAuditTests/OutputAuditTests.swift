@@ -756,3 +756,45 @@ struct OutputAuditResourceTests {
         #expect(OutputAudit.candidates("  ") == [])
     }
 }
+
+@Suite("Auditing a few pages of a site audited before")
+struct PageAuditTests {
+    @Test("each page's findings and summary are what the whole site's audit finds for it; a page with findings is scanned for its ids")
+    func sameAsWholeAudit() throws {
+        let files = [
+            "index.html": page(#"<a href="/a/#s1">a</a> <a href="/b/#x">b</a> <a href="/gone/">gone</a>"#),
+            "a/index.html": page(#"<h2 id="s1">一</h2><a href="/#top">home</a> <a href="https://www.gov.cn/">gov</a>"#),
+            // No <title>: a finding of its own, so the summaries the patch is given leave it out.
+            "b/index.html": page(title: nil, #"<h2 id="x">二</h2>"#),
+        ]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("PageAuditTests-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let auditor = OutputAudit(basePath: "/", language: "zh-CN", footerMarks: marks, displayPrefix: "Public")
+        let whole = auditor.audit(folder: folder, files: Array(files.keys))
+        #expect(whole.summaries["b/index.html"] == nil)
+        for path in ["index.html", "a/index.html"] {
+            let some = auditor.audit(pages: [path], folder: folder, files: Set(files.keys), summaries: whole.summaries)
+            let display = "Public/\(path)"
+            #expect(some.diagnostics == whole.diagnostics.filter { $0.location?.path == display }, "\(path)")
+            #expect(some.summaries[path] == whole.summaries[path])
+            #expect(some.pagesWithBrokenLinks == whole.pagesWithBrokenLinks.intersection([path]))
+            #expect(some.linksChecked == 1)
+        }
+        // The home page's broken link is found, and its fragment link to b/ (no summary) checked against b's ids.
+        let home = auditor.audit(pages: ["index.html"], folder: folder, files: Set(files.keys), summaries: whole.summaries)
+        #expect(home.diagnostics.count == 1)
+        guard case .brokenLink(let target, let fragment)? = home.diagnostics.first?.problem else {
+            Issue.record("not a broken link: \(home.diagnostics)")
+            return
+        }
+        #expect(target == "/gone/" && fragment == nil)
+        // With b's id gone, the fragment link to it is broken too.
+        try Data(page(title: nil, #"<h2 id="y">二</h2>"#).utf8).write(to: folder.appendingPathComponent("b/index.html"))
+        #expect(auditor.audit(pages: ["index.html"], folder: folder, files: Set(files.keys), summaries: whole.summaries).diagnostics.count == 2)
+    }
+}

@@ -17,7 +17,7 @@ typealias SeededGenerator = Fuzz.Generator
 struct IncrementalBuildTests {
     /// One edit an editor could make, applied to the site's files; returns a description.
     enum Edit: CaseIterable {
-        case body, title, summary, add, rename, delete, template, stylesheet, siteNotice, revert
+        case body, bodyStart, title, summary, add, rename, delete, template, stylesheet, siteNotice, revert
     }
 
     final class Editor {
@@ -58,6 +58,13 @@ struct IncrementalBuildTests {
                 let path = pick(documents)
                 try write(path, site.read(path)! + "\n第\(counter)次修改：补充说明。\n")
                 return "body of \(path)"
+            case .bodyStart:
+                // A paragraph before the rest: every later word of the body moves.
+                let path = pick(documents)
+                let text = site.read(path)!
+                guard let end = text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex) else { return "nothing" }
+                try write(path, text.replacingCharacters(in: end, with: "\n---\n\n第\(counter)次修改：开头补充的说明，数字政府。\n"))
+                return "start of the body of \(path)"
             case .title:
                 let path = pick(documents)
                 let text = site.read(path)!
@@ -130,7 +137,8 @@ struct IncrementalBuildTests {
     static let anHourAgo = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 3600).rounded(.down))
 
     /// Builds incrementally into Public/ and cleanly into Clean/, and compares them.
-    func compareBuilds(_ site: TempSite, after edit: String, step: Int, seed: UInt64, precompress: Bool = false) throws -> Bool {
+    /// Whether the incremental build published, and whether it patched the last site (`BodyPatch`).
+    func compareBuilds(_ site: TempSite, after edit: String, step: Int, seed: UInt64, precompress: Bool = false) throws -> (published: Bool, patched: Bool) {
         let asOf = CalendarDate(iso: "2026-11-22")
         let previous = Tree.contents(under: site.url("Public"))
         var options = BuildOptions(asOf: asOf, incremental: true, currentFolder: site.root)
@@ -141,15 +149,17 @@ struct IncrementalBuildTests {
         let clean = try Pipeline().run(cleanOptions)
         // Every file an hour old, once built: the next build takes unedited documents without
         // reading them (a file saved within two seconds of a build is always read).
-        for path in site.files(under: "Content") {
-            try FileManager.default.setAttributes([.modificationDate: Self.anHourAgo], ofItemAtPath: site.url("Content/" + path).path)
+        for folder in ["Content", "Templates"] {
+            for path in site.files(under: folder) {
+                try FileManager.default.setAttributes([.modificationDate: Self.anHourAgo], ofItemAtPath: site.url("\(folder)/" + path).path)
+            }
         }
         let context = "seed \(seed), step \(step): \(edit)"
         #expect(incremental.published == clean.published, "\(context)")
         if !clean.published {
             // A failed build changes nothing; the edit is undone and the sequence goes on.
             #expect(Tree.contents(under: site.url("Public")) == previous, "\(context): a failed build changed Public/")
-            return false
+            return (false, false)
         }
         let built = Tree.contents(under: site.url("Public"))
         let expected = Tree.contents(under: site.url("Clean"))
@@ -157,22 +167,25 @@ struct IncrementalBuildTests {
         for (path, data) in expected where built[path] != data {
             Issue.record("\(context): \(path) differs from a clean build")
         }
-        return true
+        return (true, incremental.patched)
     }
 
     func run(
         files: [String: String], copying content: URL?, seed: UInt64, steps: Int, edits: [Edit], precompress: Bool = false
-    ) throws -> (built: Int, reused: Int) {
+    ) throws -> (built: Int, reused: Int, patched: Int) {
         let site = try TempSite(files: files)
         if let content { try FileManager.default.copyItem(at: content, to: site.url("Content")) }
         _ = try compareBuilds(site, after: "first build", step: 0, seed: seed, precompress: precompress)
         let editor = Editor(site: site, seed: seed)
         var published = 0
+        var patched = 0
         for step in 1...steps {
             let edit = edits[Int(editor.random.next() % UInt64(edits.count))]
             let description = try editor.apply(edit)
-            if try compareBuilds(site, after: description, step: step, seed: seed, precompress: precompress) {
+            let result = try compareBuilds(site, after: description, step: step, seed: seed, precompress: precompress)
+            if result.published {
                 published += 1
+                if result.patched { patched += 1 }
             } else {
                 try editor.revert()
             }
@@ -189,7 +202,7 @@ struct IncrementalBuildTests {
             }
             #expect(site.read("Public/manifest.json")?.contains("index.html.gz\"") == true)
         }
-        return (published, again.reusedFileCount == again.fileCount ? again.fileCount : -again.reusedFileCount)
+        return (published, again.reusedFileCount == again.fileCount ? again.fileCount : -again.reusedFileCount, patched)
     }
 
     @Test("random edits of the sample site: incremental equals clean after every build", arguments: [1, 2, 3, 4] as [UInt64])
@@ -197,6 +210,13 @@ struct IncrementalBuildTests {
         let result = try run(files: SampleSite.files, copying: nil, seed: seed, steps: 12, edits: Edit.allCases)
         #expect(result.built > 0)
         #expect(result.reused > 0, "a build with no change reuses every file")
+    }
+
+    @Test("random edits of bodies, mixed with others: most builds patch the last site, and equal a clean build", arguments: [7, 8] as [UInt64])
+    func bodyEdits(seed: UInt64) throws {
+        let result = try run(files: SampleSite.files, copying: nil, seed: seed, steps: 10, edits: [.body, .bodyStart, .body, .bodyStart, .title, .template])
+        #expect(result.built > 0)
+        #expect(result.patched > 0, "no build patched the last site")
     }
 
     @Test("random edits of the sample site with --precompress: .gz, .br and the manifest too", arguments: [5, 6] as [UInt64])
@@ -375,6 +395,8 @@ struct BuildCacheFileTests {
             sha256: String(repeating: "ab", count: 32))
         cache.files["search/docs/0.json"] = .init(
             key: "data:ff", stamp: FileStamp(size: 0, modified: -1), sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        cache.files["policies/b/index.html"] = .init(key: "page:1", stamp: FileStamp(size: 90_000, modified: 5), sha256: "00", body: 70_123..<89_000)
+        cache.files["policies/c/index.html"] = .init(key: "page:2", stamp: FileStamp(size: 9, modified: 5), sha256: "00", body: 0..<0)
         cache.summaries["a/index.html"] = .init(
             ids: ["main", "x\u{1F}y", "t\tab"], links: [.init(url: "/b/#c\nd", line: 3, column: 14), .init(url: "\\", line: 1, column: 1)],
             external: ["https://www.gov.cn/"])
@@ -385,7 +407,15 @@ struct BuildCacheFileTests {
         cache.surroundings = "around"
         cache.views = ["policies/a": .init(graph: "g1", body: "b1"), "pages/b": .init(graph: "g2", body: "b2")]
         cache.pagesWithBrokenLinks = ["a/index.html", "z/index.html"]
+        cache.settings = "settings"
+        cache.trees = [[("site.yaml", FileStamp(size: 10, modified: 1_700_000_000_000_000_001)), ("a b/x.md", FileStamp(size: 0, modified: -3))], []]
+        cache.search = .init(shards: 64, estimated: 65_537, shardBytes: 300_000_000, documentBytes: 7, urls: ["/a/", "/b c/"])
+        cache.feeds = ["policies/a": ["feed.xml", "feed.json"], "pages/b": ["xxgk/x/feed.xml"]]
         let decoded = try #require(BuildCache.decode(cache.encoded()))
+        #expect(decoded.files.mapValues(\.body) == cache.files.mapValues(\.body))
+        #expect(decoded.settings == "settings" && decoded.search == cache.search && decoded.feeds == cache.feeds)
+        #expect(decoded.trees.map { $0.map(\.path) } == cache.trees.map { $0.map(\.path) })
+        #expect(decoded.trees.map { $0.map(\.stamp) } == cache.trees.map { $0.map(\.stamp) })
         #expect(decoded.surroundings == "around" && decoded.views == cache.views)
         #expect(decoded.pagesWithBrokenLinks == cache.pagesWithBrokenLinks)
         #expect(decoded.context == "abc123")
@@ -423,9 +453,13 @@ struct BuildCacheFileTests {
         forged.count(0)  // external
         forged.count(0)  // views
         forged.count(0)  // pages with broken links
+        forged.string("")  // settings
+        forged.count(0)  // trees
+        forged.count(0)  // no search summary
+        forged.count(0)  // feeds
         let header = Array("site-build-cache\t\(BuildCache.formatVersion)\tabc\nB\n".utf8)
         #expect(BuildCache.decode(header + forged.bytes) == nil)
-        forged.bytes[forged.bytes.count - 6] = 0  // the link now names URL 0
+        forged.bytes[forged.bytes.count - 10] = 0  // the link now names URL 0
         #expect(BuildCache.decode(header + forged.bytes)?.summaries["q.html"]?.links == [.init(url: "/a/", line: 3, column: 14)])
     }
 

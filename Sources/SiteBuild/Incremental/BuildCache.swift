@@ -3,6 +3,7 @@ import SiteAudit
 import SiteContent
 import SiteCore
 import SiteOutput
+import SiteSearch
 
 /// What a build remembers of the output it wrote, so the next build can reuse what did not change:
 /// for every file the key of its inputs, the stamp it was written with and the SHA-256 of its bytes
@@ -19,9 +20,11 @@ struct BuildCache: Sendable {
         var stamp: FileStamp
         /// Of the file's bytes, lowercase hexadecimal (`manifest.json`).
         var sha256: String
+        /// Where a document page's body is in its bytes (`PageRenderer.renderLocatingBody`).
+        var body: Range<Int>? = nil
     }
 
-    static let formatVersion = 5
+    static let formatVersion = 6
 
     var format: Int
     /// Digest of what every file depends on: the tool, the theme, the audit settings.
@@ -42,6 +45,14 @@ struct BuildCache: Sendable {
     var views: [String: Pipeline.ViewDigests] = [:]
     /// The pages the audit's link check found something in (`OutputAudit.LastAudit`).
     var pagesWithBrokenLinks: Set<String> = []
+    /// What a build that patches the last one needs (`BodyPatch`): the options and the tool
+    /// (`UnchangedBuild.settings`), the inputs' stamps (`UnchangedBuild.stamps`), and what the
+    /// search index was made of.
+    var settings = ""
+    var trees: [[(path: String, stamp: FileStamp)]] = []
+    var search: SearchIndex.Summary?
+    /// The feed files that carry each document's body (by document id).
+    var feeds: [String: [String]] = [:]
 
     init(context: String) {
         format = Self.formatVersion
@@ -56,9 +67,9 @@ struct BuildCache: Sendable {
     }
 
     /// The cache of the last build into `output`, if it was made in the same context (nil: any).
-    static func load(folder: URL, output: URL, context: String?) -> BuildCache? {
+    static func load(folder: URL, output: URL, context: String?, readingReport: Bool = false) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: url(folder: folder, output: output).path),
-            let cache = decode(data, readingReport: false, context: context), cache.format == formatVersion
+            let cache = decode(data, readingReport: readingReport, context: context), cache.format == formatVersion
         else { return nil }
         return cache
     }
@@ -161,6 +172,13 @@ struct BuildCache: Sendable {
             out.signed(file.stamp.size)
             out.signed(file.stamp.modified)
             out.string(file.sha256)
+            // Offsets and sizes as `signed`: `count` is bounded by the cache file's size.
+            if let body = file.body {
+                out.signed(Int64(body.lowerBound) + 1)
+                out.signed(Int64(body.count))
+            } else {
+                out.signed(0)
+            }
             flush()
         }
         let summaries = self.summaries.sorted { $0.key < $1.key }
@@ -204,6 +222,34 @@ struct BuildCache: Sendable {
         }
         out.count(pagesWithBrokenLinks.count)
         for path in pagesWithBrokenLinks.sorted() { out.string(path) }
+        out.string(settings)
+        out.count(trees.count)
+        for tree in trees {
+            out.count(tree.count)
+            for (path, stamp) in tree {
+                out.string(path)
+                out.signed(stamp.size)
+                out.signed(stamp.modified)
+                flush()
+            }
+        }
+        if let search {
+            out.count(1)
+            for value in [search.shards, search.estimated, search.shardBytes, search.documentBytes] { out.signed(Int64(value)) }
+            out.count(search.urls.count)
+            for url in search.urls {
+                out.string(url)
+                flush()
+            }
+        } else {
+            out.count(0)
+        }
+        out.count(feeds.count)
+        for (id, paths) in feeds.sorted(by: { $0.key < $1.key }) {
+            out.string(id)
+            out.count(paths.count)
+            for path in paths { out.string(path) }
+        }
         flush(always: true)
     }
 
@@ -253,9 +299,14 @@ struct BuildCache: Sendable {
             cache.files.reserveCapacity(fileCount)
             for _ in 0..<fileCount {
                 guard let path = reader.string(), let key = reader.string(), let size = reader.signed(), let modified = reader.signed(),
-                    let sha256 = reader.string()
+                    let sha256 = reader.string(), let bodyStart = reader.signed()
                 else { return nil }
-                cache.files[path] = File(key: key, stamp: FileStamp(size: size, modified: modified), sha256: sha256)
+                var body: Range<Int>?
+                if bodyStart > 0 {
+                    guard let length = reader.signed(), length >= 0, let start = Int(exactly: bodyStart - 1), let count = Int(exactly: length) else { return nil }
+                    body = start..<start + count
+                }
+                cache.files[path] = File(key: key, stamp: FileStamp(size: size, modified: modified), sha256: sha256, body: body)
             }
             guard let urlCount = reader.count() else { return nil }
             var urls: [String] = []
@@ -297,6 +348,31 @@ struct BuildCache: Sendable {
             }
             guard let broken = strings() else { return nil }
             cache.pagesWithBrokenLinks = Set(broken)
+            guard let settings = reader.string(), let treeCount = reader.count() else { return nil }
+            cache.settings = settings
+            for _ in 0..<treeCount {
+                guard let count = reader.count() else { return nil }
+                var tree: [(path: String, stamp: FileStamp)] = []
+                tree.reserveCapacity(count)
+                for _ in 0..<count {
+                    guard let path = reader.string(), let size = reader.signed(), let modified = reader.signed() else { return nil }
+                    tree.append((path, FileStamp(size: size, modified: modified)))
+                }
+                cache.trees.append(tree)
+            }
+            guard let hasSearch = reader.count() else { return nil }
+            if hasSearch == 1 {
+                guard let shards = reader.signed(), let estimated = reader.signed(), let shardBytes = reader.signed(), let documentBytes = reader.signed(),
+                    let urls = strings()
+                else { return nil }
+                cache.search = SearchIndex.Summary(
+                    shards: Int(shards), estimated: Int(estimated), shardBytes: Int(shardBytes), documentBytes: Int(documentBytes), urls: urls)
+            }
+            guard let feedCount = reader.count() else { return nil }
+            for _ in 0..<feedCount {
+                guard let id = reader.string(), let paths = strings() else { return nil }
+                cache.feeds[id] = paths
+            }
             return reader.isAtEnd ? cache : nil
         }
     }

@@ -24,13 +24,29 @@ final class OutputReuse: @unchecked Sendable {
 
     /// Reuses the file or writes what `produce` makes (nil: no file).
     func file(_ path: String, key: String, produce: () -> Data?) throws(SiteError) {
+        try page(path, key: key) { produce().map { ($0, nil) } }
+    }
+
+    /// Reuses the page or writes what `produce` makes, with where a document page's body is in it
+    /// (`BuildCache.File.body`).
+    func page(_ path: String, key: String, produce: () -> (html: Data, body: Range<Int>?)?) throws(SiteError) {
         if let old = previous?.files[path], old.key == key, try writer.reuse(path, stamp: old.stamp) {
-            record(path, BuildCache.File(key: key, stamp: old.stamp, sha256: old.sha256), reused: true)
+            record(path, BuildCache.File(key: key, stamp: old.stamp, sha256: old.sha256, body: old.body), reused: true)
             return
         }
-        guard let data = produce() else { return }
+        guard let (data, body) = produce() else { return }
         try writer.write(path, data)
-        if let stamp = writer.stamp(path) { record(path, BuildCache.File(key: key, stamp: stamp, sha256: Manifest.sha256(data)), reused: false) }
+        if let stamp = writer.stamp(path) {
+            record(path, BuildCache.File(key: key, stamp: stamp, sha256: Manifest.sha256(data), body: body), reused: false)
+        }
+    }
+
+    /// Reuses the last build's copy of a file as it is, key and all (`BodyPatch`); false if that
+    /// copy is no longer what the last build wrote.
+    func keep(_ path: String) throws(SiteError) -> Bool {
+        guard let old = previous?.files[path], try writer.reuse(path, stamp: old.stamp) else { return false }
+        record(path, old, reused: true)
+        return true
     }
 
     /// A data file made anyway (search shards, feeds): its key is its own bytes, so reuse saves the writing.

@@ -61,6 +61,13 @@ enum UnchangedBuild {
             options: [options.outputDisplay, "\(options.strict)", "\(options.precompress)"], markdown: true)
     }
 
+    /// The digest of what a build depends on besides its input files: the executable and the
+    /// options (`BodyPatch` compares the files' stamps one by one).
+    static func settings(_ options: BuildOptions) -> String {
+        digest("site-build-settings", options, racy: 0, trees: [], options: [options.outputDisplay, "\(options.strict)", "\(options.precompress)", options.source.path, options.templates.path],
+            markdown: true)
+    }
+
     /// The digest of what the pages' views read besides the documents: the names of the content
     /// folder's files, the stamps of those that are not Markdown (site.yaml, the catalog, the
     /// agencies, attachments), the theme's files, the executable and the options that change a

@@ -245,6 +245,25 @@ public struct ContentLoader: Sendable {
         }
     }
 
+    /// site.yaml alone, as `load` decodes it; nil when it cannot be read or used.
+    public func siteConfiguration() -> SiteConfiguration? {
+        guard case .success(let text) = readText("site.yaml") else { return nil }
+        return ConfigurationDecoder.site(path: displayPath("site.yaml"), text: text).0
+    }
+
+    /// One Markdown file decoded as `load` decodes it, with its text; `files` are the folder's
+    /// files (for attachments). Nil document: it could not be decoded.
+    public func decodeDocument(_ contentPath: String, organizationCode: String, files: Set<String>) -> (document: Document?, diagnostics: [Diagnostic]) {
+        switch readText(contentPath) {
+        case .success(let text):
+            let decoder = DocumentDecoder(organizationCode: organizationCode) { files.contains($0) }
+            let result = decoder.decode(id: DocumentID(String(contentPath.dropLast(3))), path: displayPath(contentPath), text: text)
+            return (result.document, result.diagnostics)
+        case .failure(let diagnostic):
+            return (nil, [diagnostic])
+        }
+    }
+
     /// The file's path on disk (the folder is standardised: no `URL` needed per file).
     private func filePath(_ contentPath: String) -> String { folder.path + "/" + contentPath }
 

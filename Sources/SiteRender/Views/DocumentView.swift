@@ -31,7 +31,7 @@ struct DocumentView {
     /// 内容概述
     let summary: String?
     /// The rendered body (the only unescaped value).
-    let bodyHTML: String
+    var bodyHTML: String
     let attachments: [AttachmentView]
     /// The catalog sections the document is listed in.
     let sections: [LinkView]

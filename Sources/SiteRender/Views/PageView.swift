@@ -24,7 +24,7 @@ struct PageView {
     let feeds: [FeedLinkView]
     let hasFeeds: Bool
 
-    let document: DocumentView?
+    var document: DocumentView?
     let section: SectionView?
     let catalog: CatalogView?
     let home: HomeView?

@@ -1,0 +1,125 @@
+import Foundation
+import SiteCore
+import SiteTestSupport
+import Testing
+
+@testable import SiteBuild
+
+/// The build after an edit to bodies alone patches the last build's site (`BodyPatch`): these
+/// check that it does so when it may, that it declines otherwise, and that either way the output
+/// is byte for byte a clean build's.
+@Suite("Incremental builds: a body edit patches the last site")
+struct BodyPatchTests {
+    static let asOf = CalendarDate(iso: "2026-11-22")
+
+    /// Every file of the site an hour old: the next build reads only what is edited after this
+    /// (a file saved within two seconds of a build always counts as changed).
+    func age(_ site: TempSite) throws {
+        for folder in ["Content", "Templates"] {
+            for path in site.files(under: folder) {
+                try FileManager.default.setAttributes([.modificationDate: IncrementalBuildTests.anHourAgo], ofItemAtPath: site.url("\(folder)/\(path)").path)
+            }
+        }
+    }
+
+    func build(_ site: TempSite) throws -> BuildReport {
+        try Pipeline().run(BuildOptions(asOf: Self.asOf, incremental: true, currentFolder: site.root))
+    }
+
+    /// Builds the site afresh into Clean/ and expects Public/ to hold the same files, byte for byte.
+    func expectSameAsClean(_ site: TempSite, _ context: String) throws -> BuildReport {
+        let clean = try Pipeline().run(BuildOptions(output: "Clean", asOf: Self.asOf, incremental: false, currentFolder: site.root))
+        let built = Tree.contents(under: site.url("Public"))
+        let expected = Tree.contents(under: site.url("Clean"))
+        #expect(Set(built.keys) == Set(expected.keys), "\(context): different files")
+        for (path, data) in expected where built[path] != data { Issue.record("\(context): \(path) differs from a clean build") }
+        return clean
+    }
+
+    /// `text` with a paragraph put at the start of its body (after the front matter) and one at its end.
+    func editedBody(_ text: String, _ words: String) -> String {
+        let parts = text.components(separatedBy: "\n---\n")
+        return parts[0] + "\n---\n\n" + words + "：开头新增的一段。\n" + parts.dropFirst().joined(separator: "\n---\n") + "\n" + words + "：结尾新增的一段。\n"
+    }
+
+    @Test("paragraphs added to a policy and a plan: their pages and the search index are patched, every other file linked over")
+    func patched() throws {
+        let site = try TempSite(files: SampleSite.files)
+        try age(site)
+        let first = try build(site)
+        #expect(first.published && !first.patched)
+        let pageBefore = try #require(site.read("Public/plans/2021-yaodian/index.html"))
+
+        for path in ["Content/policies/gongkai.md", "Content/plans/2021-yaodian.md"] {
+            try site.write(path, editedBody(site.read(path)!, "数字政府建设"))
+        }
+        let patched = try build(site)
+        #expect(patched.published)
+        #expect(patched.patched && patched.patchedDocumentCount == 2, "declined: \(patched.patchDeclined ?? "-")")
+        #expect(patched.timings.map(\.phase).contains("patch"))
+        #expect(patched.reusedFileCount > 0 && patched.reusedFileCount < patched.fileCount)
+        let page = try #require(site.read("Public/plans/2021-yaodian/index.html"))
+        #expect(page != pageBefore && page.contains("数字政府建设：开头新增的一段。") && page.contains("数字政府建设：结尾新增的一段。"))
+        let clean = try expectSameAsClean(site, "after the patch")
+        #expect(patched.diagnostics.sorted == clean.diagnostics.sorted)
+        #expect(patched.fileCount == clean.fileCount)
+
+        // The patch's cache serves the next builds: nothing changed, then another edit patched again.
+        let again = try build(site)
+        #expect(again.reusedFileCount == again.fileCount)
+        try age(site)
+        try site.write("Content/policies/gongkai.md", site.read("Content/policies/gongkai.md")! + "\n第三次修改。\n")
+        let third = try build(site)
+        #expect(third.patched && third.patchedDocumentCount == 1, "declined: \(third.patchDeclined ?? "-")")
+        _ = try expectSameAsClean(site, "after the second patch")
+    }
+
+    @Test(
+        "declined, and the full build runs, when the edit changes more than a body's text",
+        arguments: [
+            ("a title", "changed more than its body"),
+            ("a link", "changed more than its body"),
+            ("a mobile number", "has findings"),
+            ("a template", "is not a document"),
+            ("a new file", "added, removed or renamed"),
+        ])
+    func declined(edit: String, reason: String) throws {
+        let site = try TempSite(files: SampleSite.files)
+        try age(site)
+        #expect(try build(site).published)
+        let policy = "Content/policies/gongkai.md"
+        let text = site.read(policy)!
+        switch edit {
+        case "a title":
+            let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("title: ") })
+            try site.write(policy, text.replacingOccurrences(of: String(line), with: line + "（修订）"))
+        case "a link":
+            try site.write(policy, text + "\n参见[解读](../interpretations/gongkai-jd.md)。\n")
+        case "a mobile number":
+            try site.write(policy, text + "\n联系电话：13912345678。\n")
+        case "a template":
+            try site.write("Templates/partials/footer.mustache", site.read("Templates/partials/footer.mustache")! + "<!-- 修改 -->\n")
+            try site.write(policy, text + "\n补充一段。\n")
+        default:
+            try site.write("Content/policies/another.md", text.replacingOccurrences(of: "title: ", with: "title: 另一份"))
+        }
+        let report = try build(site)
+        #expect(!report.patched)
+        #expect(report.patchDeclined?.contains(reason) == true, "\(edit): \(report.patchDeclined ?? "-")")
+        if report.published { _ = try expectSameAsClean(site, edit) }
+    }
+
+    @Test("a theme that shows the body twice: pages are not patched, and the site is still a clean build's")
+    func bodyTwice() throws {
+        let site = try TempSite(files: SampleSite.files)
+        let partial = "Templates/partials/document-body.mustache"
+        try site.write(partial, site.read(partial)!.replacingOccurrences(of: "{{{bodyHTML}}}", with: "{{{bodyHTML}}}\n<aside>{{{bodyHTML}}}</aside>"))
+        try age(site)
+        #expect(try build(site).published)
+        try site.write("Content/policies/gongkai.md", site.read("Content/policies/gongkai.md")! + "\n补充一段。\n")
+        let report = try build(site)
+        #expect(!report.patched)
+        #expect(report.patchDeclined?.contains("not published with a body the patch can replace") == true, "\(report.patchDeclined ?? "-")")
+        _ = try expectSameAsClean(site, "body twice")
+    }
+}
