@@ -47,17 +47,30 @@ public struct Manifest: Equatable, Sendable {
     }
 
     /// The JSON text: one file per line, keys in a fixed order.
-    public var json: String {
-        var out = "{\n  \"format\": \(Self.format),\n  \"base_path\": \(Self.quoted(basePath)),\n  \"files\": ["
-        for (index, file) in files.enumerated() {
-            out += index == 0 ? "\n" : ",\n"
-            out += "    {\"path\": \(Self.quoted(file.path)), \"size\": \(file.size), \"sha256\": \"\(file.sha256)\"}"
-        }
-        out += files.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-        return out
-    }
+    public var json: String { String(decoding: data, as: UTF8.self) }
 
-    public var data: Data { Data(json.utf8) }
+    /// The JSON text's bytes, put together as bytes (a manifest lists every file of the site,
+    /// 24,000 lines at 10,000 documents).
+    public var data: Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + files.count * 140)
+        func add(_ text: String) {
+            var text = text
+            text.withUTF8 { out.append(contentsOf: $0) }
+        }
+        add("{\n  \"format\": \(Self.format),\n  \"base_path\": \(Self.quoted(basePath)),\n  \"files\": [")
+        for (index, file) in files.enumerated() {
+            add(index == 0 ? "\n    {\"path\": " : ",\n    {\"path\": ")
+            add(Self.quoted(file.path))
+            add(", \"size\": ")
+            add(String(file.size))
+            add(", \"sha256\": \"")
+            add(file.sha256)
+            add("\"}")
+        }
+        add(files.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+        return Data(out)
+    }
 
     /// Reads a manifest; nil with the reason when it is not one.
     public static func decode(_ data: Data) -> Result<Manifest, DecodeError> {

@@ -79,7 +79,7 @@ public final class PublicWriter: @unchecked Sendable {
         let prefixes = [".\(output.lastPathComponent).staging-", ".\(output.lastPathComponent).old-"]
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         where prefixes.contains(where: { name.hasPrefix($0) }) {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            TreeRemoval.remove(parent.appendingPathComponent(name).path)
         }
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -183,7 +183,7 @@ public final class PublicWriter: @unchecked Sendable {
     }
 
     private func removeInBackground(_ folder: URL) {
-        DispatchQueue.global().async(group: removal) { try? FileManager.default.removeItem(at: folder) }
+        DispatchQueue.global().async(group: removal) { TreeRemoval.remove(folder.path) }
     }
 
     /// Waits until the previous site, which `commit` removes in the background, is gone.
@@ -197,7 +197,7 @@ public final class PublicWriter: @unchecked Sendable {
 
     /// Removes the staging folder; the output folder is untouched.
     public func abandon() {
-        try? FileManager.default.removeItem(at: staging)
+        TreeRemoval.remove(staging.path)
     }
 
     // MARK: Paths
