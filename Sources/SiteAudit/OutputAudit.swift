@@ -138,7 +138,7 @@ public struct OutputAudit: Sendable {
     /// pages whose bytes did not change): each page scanned, and its links checked against `files`
     /// and the ids of the pages they name. A page that names a page `summaries` does not have
     /// (one with findings of its own) has that page scanned for its ids.
-    public func audit(pages: [String], folder: URL, files: Set<String>, summaries: [String: PageSummary]) -> Result {
+    public func audit(pages: [String], folder: URL, files: Set<String>, summaries: (String) -> PageSummary?) -> Result {
         let scanned = pages.sorted().map { path -> (path: String, summary: PageSummary, diagnostics: [Diagnostic]) in
             let page = scan(path, folder: folder)
             let positions = page.scanner.positions(of: page.links.map(\.offset))
@@ -155,7 +155,7 @@ public struct OutputAudit: Sendable {
                 guard let (target, fragment) = resolve(link.url, from: page.path), fragment != nil, ids[target] == nil, files.contains(target),
                     target.hasSuffix(".html")
                 else { continue }
-                ids[target] = summaries[target]?.ids ?? scan(target, folder: folder).ids.sorted()
+                ids[target] = summaries(target)?.ids ?? scan(target, folder: folder).ids.sorted()
             }
         }
         var diagnostics: [Diagnostic] = []

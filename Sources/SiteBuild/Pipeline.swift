@@ -425,7 +425,10 @@ public struct Pipeline: Sendable {
             output = scratch!.appendingPathComponent("Public")
         }
         defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
-        let writer = try PublicWriter(output: output, protecting: [options.source, options.templates])
+        // A spare site a patch build kept (`BodyPatch`) is removed: this build does not keep it up to date.
+        let writer = try PublicWriter(
+            output: output, protecting: [options.source, options.templates],
+            spare: options.writeOutput ? BuildCache.spareURL(folder: options.cacheFolder, output: output) : nil)
         try writer.begin()
         let configuration = graph.configuration
         let footerMarks = [configuration.websiteCode, configuration.icp, configuration.policeRecord]

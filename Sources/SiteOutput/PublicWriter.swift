@@ -25,11 +25,15 @@ public final class PublicWriter: @unchecked Sendable {
     /// The removal of the previous site after `commit`, on another thread while the build saves
     /// its caches; the writer waits for it when it goes (`deinit`).
     private let removal = DispatchGroup()
+    /// The previous site after `commit(keepingOld: true)`, until `keepOldAsSpare`.
+    private var oldSite: URL?
 
     /// Refuses output folders that would destroy sources: `/`, the home folder, the content or
     /// templates folder, a folder that contains one of them, or a folder inside one; and an existing
     /// folder with files but no `index.html` or `404.html`, which no build made.
-    public init(output: URL, protecting sources: [URL]) throws(SiteError) {
+    /// `spare`: where a patch build keeps the previous site for the next (`keepOldAsSpare`), on
+    /// the output's file system; nil: nowhere.
+    public init(output: URL, protecting sources: [URL], spare: URL? = nil) throws(SiteError) {
         let output = output.standardizedFileURL.resolvingSymlinksInPath()
         let path = output.path
         if path == "/" || path.isEmpty {
@@ -62,14 +66,42 @@ public final class PublicWriter: @unchecked Sendable {
             }
         }
         self.output = output
+        self.spare = spare?.standardizedFileURL
         let parent = output.deletingLastPathComponent()
         self.staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
         outputPath = output.path
         stagingPath = staging.path
     }
 
-    /// Removes what killed builds left behind, then creates an empty staging folder.
+    /// Removes what killed builds left behind, then creates an empty staging folder. A spare left
+    /// by a patch build (`keepOldAsSpare`) is not this build's to start from: it is removed in
+    /// the background.
     public func begin() throws(SiteError) {
+        try sweep()
+        let discarded = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())-spare")
+        if let spare, rename(spare.path, discarded.path) == 0 { removeInBackground(discarded) }
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw .writeFailed(path: staging.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// The site as it was before the last patch build, kept to become the next one's staging
+    /// folder (`beginRecycling`); its files are hard links of the output's but for those that
+    /// build wrote anew. In the build's cache folder, which git ignores.
+    public let spare: URL?
+
+    /// Starts from the spare rather than an empty folder: it is renamed to be the staging folder,
+    /// whose files `recycle` then sorts out. False, with nothing done, when there is no spare.
+    public func beginRecycling() throws(SiteError) -> Bool {
+        try sweep()
+        guard let spare else { return false }
+        return rename(spare.path, stagingPath) == 0
+    }
+
+    /// Removes the staging and previous folders that killed builds left beside the output folder.
+    private func sweep() throws(SiteError) {
         let parent = output.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -81,10 +113,103 @@ public final class PublicWriter: @unchecked Sendable {
         where prefixes.contains(where: { name.hasPrefix($0) }) {
             TreeRemoval.remove(parent.appendingPathComponent(name).path)
         }
-        do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-        } catch {
-            throw .writeFailed(path: staging.path, reason: error.localizedDescription)
+    }
+
+    /// In a staging folder made from the spare (`beginRecycling`): removes the files at the paths
+    /// in `replacing` (the build writes them, or they are gone), and keeps each other file whose
+    /// stamp is its `expected` one — the output's own file, hard-linked — as written by this build.
+    /// Returns the kept paths; nil, with nothing recorded, when a file is neither (the spare is not
+    /// what was recorded of it: the caller abandons it and begins afresh). Walks the folder by
+    /// descriptor on all cores.
+    public func recycle(expected: [String: FileStamp], replacing: Set<String>) -> [String]? {
+        let root = open(stagingPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard root >= 0 else { return nil }
+        defer { close(root) }
+        let walk = RecycleWalk(expected: expected, replacing: replacing)
+        var shared: [String]? = []
+        walk.walk(root, prefix: "", depth: 0, units: &shared)
+        _ = (shared ?? []).concurrentMap { unit -> Bool in
+            let folder = openat(root, unit, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard folder >= 0 else {
+                walk.refuse()
+                return false
+            }
+            var none: [String]?
+            walk.walk(folder, prefix: unit + "/", depth: 2, units: &none)
+            close(folder)
+            return true
+        }
+        guard walk.sound else { return nil }
+        lock.withLock {
+            writtenFiles.formUnion(walk.kept)
+            createdFolders.formUnion(walk.folders)
+        }
+        return walk.kept
+    }
+
+    /// The state of one `recycle`, shared by its threads.
+    private final class RecycleWalk: @unchecked Sendable {
+        let expected: [String: FileStamp]
+        let replacing: Set<String>
+        private let lock = NSLock()
+        private(set) var kept: [String] = []
+        private(set) var folders: [String] = []
+        private(set) var sound = true
+
+        init(expected: [String: FileStamp], replacing: Set<String>) {
+            self.expected = expected
+            self.replacing = replacing
+        }
+
+        func refuse() { lock.withLock { sound = false } }
+
+        /// Sorts out the files of the open folder at `prefix`, then its folders: at once, or,
+        /// with `units` and at depth 2, left there for the cores.
+        func walk(_ folder: Int32, prefix: String, depth: Int, units: inout [String]?) {
+            let copy = dup(folder)
+            guard copy >= 0, let directory = fdopendir(copy) else { return refuse() }
+            var found: [String] = []
+            var subfolders: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                let path = prefix + name
+                var info = stat()
+                guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                    refuse()
+                    break
+                }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    subfolders.append(name)
+                case S_IFREG where replacing.contains(path):
+                    if unlinkat(folder, name, 0) != 0 { refuse() }
+                case S_IFREG where expected[path] == FileStamp(info):
+                    found.append(path)
+                default:
+                    refuse()  // not a file the output has as it is, nor one this build writes
+                }
+            }
+            closedir(directory)
+            lock.withLock {
+                kept += found
+                folders += subfolders.map { prefix + $0 }
+            }
+            for name in subfolders {
+                if units != nil, depth + 1 >= 2 {
+                    units?.append(prefix + name)
+                    continue
+                }
+                let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard child >= 0 else {
+                    refuse()
+                    continue
+                }
+                walk(child, prefix: prefix + name + "/", depth: depth + 1, units: &units)
+                close(child)
+            }
         }
     }
 
@@ -93,7 +218,9 @@ public final class PublicWriter: @unchecked Sendable {
         let path = try target(relativePath)
         // Plain open/write/close: Foundation's `Data.write` syncs each file to disk, which made a
         // 24,000-file build wait on the disk 24,000 times. `commit` syncs the staging folder once.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        // Never into a file that is there already: in a staging folder made from the spare, that
+        // file would be a hard link of the live site's.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             throw .writeFailed(path: relativePath, reason: String(cString: strerror(errno)))
         }
@@ -155,7 +282,8 @@ public final class PublicWriter: @unchecked Sendable {
     /// Replaces the output folder by the staging folder in one step where the system allows it
     /// (`renameat2` with `RENAME_EXCHANGE` on Linux), then removes the previous site on another
     /// thread (`waitForRemoval`).
-    public func commit() throws(SiteError) {
+    /// `keepingOld`: the previous site is not removed but kept for `keepOldAsSpare`.
+    public func commit(keepingOld: Bool = false) throws(SiteError) {
         let fileManager = FileManager.default
         // The new site's bytes reach the disk before it replaces the old one: one sync of the
         // output's file system instead of one per file, and not of every other disk as `sync` would.
@@ -169,7 +297,8 @@ public final class PublicWriter: @unchecked Sendable {
             return
         }
         if PublicWriter.exchange(staging, output) {
-            removeInBackground(staging)  // now holds the previous site
+            // The staging folder now holds the previous site.
+            if keepingOld { lock.withLock { oldSite = staging } } else { removeInBackground(staging) }
             return
         }
         let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
@@ -179,7 +308,18 @@ public final class PublicWriter: @unchecked Sendable {
         } catch {
             throw .writeFailed(path: output.path, reason: error.localizedDescription)
         }
-        removeInBackground(old)
+        if keepingOld { lock.withLock { oldSite = old } } else { removeInBackground(old) }
+    }
+
+    /// Makes the previous site, kept by `commit(keepingOld:)`, the spare; call it once whatever
+    /// describes the spare is saved. Removed in the background if it cannot be.
+    public func keepOldAsSpare() {
+        guard let old = lock.withLock({ oldSite }) else { return }
+        lock.withLock { oldSite = nil }
+        guard let spare else { return removeInBackground(old) }
+        // A spare left by a build killed after its cache was saved, and never taken up, goes first.
+        if FileManager.default.fileExists(atPath: spare.path) { TreeRemoval.remove(spare.path) }
+        if rename(old.path, spare.path) != 0 { removeInBackground(old) }
     }
 
     private func removeInBackground(_ folder: URL) {

@@ -109,6 +109,62 @@ struct BodyPatchTests {
         if report.published { _ = try expectSameAsClean(site, edit) }
     }
 
+    /// Where the site's patch builds keep the site before them.
+    func spare(_ site: TempSite) -> URL {
+        let options = BuildOptions(asOf: Self.asOf, currentFolder: site.root)
+        return BuildCache.spareURL(folder: options.cacheFolder, output: options.output)
+    }
+
+    @Test("the site before a patch build is kept in the cache folder, and is the next patch build's staging folder; a full build removes it")
+    func spareSite() throws {
+        let site = try TempSite(files: SampleSite.files)
+        try age(site)
+        #expect(try build(site).published)
+        #expect(!FileManager.default.fileExists(atPath: spare(site).path))
+        let policy = "Content/policies/gongkai.md"
+        for round in 1...3 {
+            try site.write(policy, site.read(policy)! + "\n第\(round)次补充。\n")
+            let report = try build(site)
+            #expect(report.patched, "round \(round): \(report.patchDeclined ?? "-")")
+            // The first patch links the last site over; the next ones start from the spare.
+            #expect(report.timings.map(\.phase).contains(round == 1 ? "link" : "recycle"), "round \(round)")
+            #expect(FileManager.default.fileExists(atPath: spare(site).appendingPathComponent("index.html").path))
+            _ = try expectSameAsClean(site, "round \(round)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Public") }.isEmpty)
+        try site.write("Templates/partials/footer.mustache", site.read("Templates/partials/footer.mustache")! + "<!-- 修改 -->\n")
+        let full = try build(site)
+        #expect(full.published && !full.patched)
+        #expect(!FileManager.default.fileExists(atPath: spare(site).path))
+        _ = try expectSameAsClean(site, "after the full build")
+    }
+
+    @Test(
+        "a file of the output changed by hand after a patch build: in place, the next build builds in full; replaced, the spare's copy is used; either way it is put back",
+        arguments: [true, false])
+    func changedByHand(inPlace: Bool) throws {
+        let site = try TempSite(files: SampleSite.files)
+        try age(site)
+        #expect(try build(site).published)
+        let policy = "Content/policies/gongkai.md"
+        try site.write(policy, site.read(policy)! + "\n第一次补充。\n")
+        #expect(try build(site).patched)
+        let home = site.url("Public/index.html")
+        if inPlace {
+            let handle = try FileHandle(forWritingTo: home)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("<!-- 手工修改 -->".utf8))
+            try handle.close()
+        } else {
+            try Data("手工替换的首页".utf8).write(to: home, options: .atomic)
+        }
+        try site.write(policy, site.read(policy)! + "\n第二次补充。\n")
+        let report = try build(site)
+        #expect(report.published)
+        #expect(report.patched == !inPlace, "\(report.patchDeclined ?? "-")")
+        _ = try expectSameAsClean(site, inPlace ? "changed in place" : "replaced")
+    }
+
     @Test("a theme that shows the body twice: pages are not patched, and the site is still a clean build's")
     func bodyTwice() throws {
         let site = try TempSite(files: SampleSite.files)

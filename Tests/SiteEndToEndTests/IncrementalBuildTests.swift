@@ -411,7 +411,32 @@ struct BuildCacheFileTests {
         cache.trees = [[("site.yaml", FileStamp(size: 10, modified: 1_700_000_000_000_000_001)), ("a b/x.md", FileStamp(size: 0, modified: -3))], []]
         cache.search = .init(shards: 64, estimated: 65_537, shardBytes: 300_000_000, documentBytes: 7, urls: ["/a/", "/b c/"])
         cache.feeds = ["policies/a": ["feed.xml", "feed.json"], "pages/b": ["xxgk/x/feed.xml"]]
+        cache.spare = ["manifest.json", "policies/a b/index.html"]
         let decoded = try #require(BuildCache.decode(cache.encoded()))
+        #expect(decoded.spare == cache.spare)
+        // Loaded without decoding the summaries: each read when asked; written back as they were,
+        // but for a page given a new summary, whose new URL goes after the others.
+        var lazy = try #require(BuildCache.decode(cache.encoded(), lazySummaries: true))
+        #expect(lazy.summaries.isEmpty && lazy.summaryRecords?.order.count == cache.summaries.count)
+        for (path, summary) in cache.summaries { #expect(lazy.summary(path) == summary, "\(path)") }
+        #expect(lazy.summary("nowhere.html") == nil)
+        #expect(BuildCache.decode(lazy.encoded())?.summaries == cache.summaries)
+        let changed = OutputAudit.PageSummary(ids: ["new"], links: [.init(url: "/new/", line: 2, column: 3), .init(url: "\\", line: 4, column: 5)], external: [])
+        lazy.summaries = ["z/index.html": changed]
+        var expected = cache.summaries
+        expected["z/index.html"] = changed
+        #expect(BuildCache.decode(lazy.encoded())?.summaries == expected)
+        // A page the records do not have: all are decoded and written anew.
+        lazy.summaries = ["added.html": changed]
+        expected = cache.summaries
+        expected["added.html"] = changed
+        #expect(BuildCache.decode(lazy.encoded())?.summaries == expected)
+        // More URLs than a record has bytes: their numbers are read as numbers, not as counts.
+        var many = BuildCache(context: "c")
+        many.summaries["many/index.html"] = .init(ids: [], links: (0..<300).map { .init(url: "/p/\($0)/", line: 1, column: $0 + 1) }, external: [])
+        many.summaries["last/index.html"] = .init(ids: [], links: [.init(url: "/p/299/", line: 7, column: 1)], external: [])
+        let lazyMany = try #require(BuildCache.decode(many.encoded(), lazySummaries: true))
+        for (path, summary) in many.summaries { #expect(lazyMany.summary(path) == summary, "\(path)") }
         #expect(decoded.files.mapValues(\.body) == cache.files.mapValues(\.body))
         #expect(decoded.settings == "settings" && decoded.search == cache.search && decoded.feeds == cache.feeds)
         #expect(decoded.trees.map { $0.map(\.path) } == cache.trees.map { $0.map(\.path) })
@@ -457,9 +482,10 @@ struct BuildCacheFileTests {
         forged.count(0)  // trees
         forged.count(0)  // no search summary
         forged.count(0)  // feeds
+        forged.count(0)  // no spare
         let header = Array("site-build-cache\t\(BuildCache.formatVersion)\tabc\nB\n".utf8)
         #expect(BuildCache.decode(header + forged.bytes) == nil)
-        forged.bytes[forged.bytes.count - 10] = 0  // the link now names URL 0
+        forged.bytes[forged.bytes.count - 11] = 0  // the link now names URL 0
         #expect(BuildCache.decode(header + forged.bytes)?.summaries["q.html"]?.links == [.init(url: "/a/", line: 3, column: 14)])
     }
 

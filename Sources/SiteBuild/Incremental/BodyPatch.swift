@@ -39,7 +39,7 @@ enum BodyPatch {
     ) throws(SiteError) -> Outcome {
         guard options.writeOutput, options.incremental else { return .declined("a clean build") }
         var clock = PhaseClock()
-        guard let previous = BuildCache.load(folder: options.cacheFolder, output: options.output, context: nil, readingReport: true),
+        guard let previous = BuildCache.load(folder: options.cacheFolder, output: options.output, context: nil, readingReport: true, lazySummaries: true),
             let lastReport = previous.report, let lastSearch = previous.search, previous.trees.count == 2, trees.count == 2,
             previous.settings == UnchangedBuild.settings(options)
         else { return .declined("no last build of this output with this tool and these options") }
@@ -173,10 +173,42 @@ enum BodyPatch {
         clock.lap("markdown")
 
         // The new site: the patched files, and every other file of the last build linked over.
-        let writer = try PublicWriter(output: output, protecting: [options.source, options.templates])
-        try writer.begin()
+        let compressed = Set(Precompression.Encoding.allCases.map { "." + $0.fileExtension })
+        let kept = previous.files.keys.filter { path in
+            guard patched[path] == nil, dataFiles[path] == nil, !removed.contains(path), path != Manifest.path else { return false }
+            // Compressed copies are made again below, from the files as they are now.
+            if let dot = path.lastIndex(of: "."), compressed.contains(String(path[dot...])),
+                previous.files[String(path[..<dot])] != nil, Precompression.isText(String(path[..<dot]))
+            {
+                return false
+            }
+            return true
+        }
+        // Where the new site differs from the last: what this build writes anew, or removes.
+        let differing = Set(patched.keys).union(dataFiles.keys).union(removed).union([Manifest.path])
+        // The site before the last one, kept by the last patch build, is this one's staging folder
+        // when it can be: its files are the last site's but where that build wrote anew, so only
+        // those are replaced, instead of linking every file and removing the old site after.
+        // (Not with --precompress, whose copies would need the same care.)
+        let keepsSpare = !options.precompress
+        let writer = try PublicWriter(
+            output: output, protecting: [options.source, options.templates], spare: BuildCache.spareURL(folder: options.cacheFolder, output: output))
+        var recycled: [String] = []
+        if keepsSpare, let lastDiffering = previous.spare.map(Set.init), try writer.beginRecycling() {
+            var expected: [String: FileStamp] = [:]
+            for path in kept where !lastDiffering.contains(path) { expected[path] = previous.files[path]?.stamp }
+            if let found = writer.recycle(expected: expected, replacing: differing.union(lastDiffering)) {
+                recycled = found
+            } else {
+                writer.abandon()  // not what was recorded of it
+                try writer.begin()
+            }
+        } else {
+            try writer.begin()
+        }
         do throws(SiteError) {
             let reuse = OutputReuse(writer: writer, previous: previous, context: previous.context, racy: racy)
+            reuse.keptOver(recycled)
             for (path, file) in patched.sorted(by: { $0.key < $1.key }) {
                 var hasher = StableHasher()
                 file.data.withUnsafeBytes { hasher.combine(bytes: $0) }
@@ -184,18 +216,8 @@ enum BodyPatch {
                 try reuse.page(path, key: "patch:" + hasher.digest) { (file.data, file.body) }
             }
             for (path, data) in dataFiles.sorted(by: { $0.key < $1.key }) { try reuse.data(path, data) }
-            let compressed = Set(Precompression.Encoding.allCases.map { "." + $0.fileExtension })
-            let kept = previous.files.keys.filter { path in
-                guard patched[path] == nil, dataFiles[path] == nil, !removed.contains(path), path != Manifest.path else { return false }
-                // Compressed copies are made again below, from the files as they are now.
-                if let dot = path.lastIndex(of: "."), compressed.contains(String(path[dot...])),
-                    previous.files[String(path[..<dot])] != nil, Precompression.isText(String(path[..<dot]))
-                {
-                    return false
-                }
-                return true
-            }
-            let outcomes = kept.concurrentMap { path -> Result<Bool, SiteError> in
+            let fromSpare = Set(recycled)
+            let outcomes = kept.filter { !fromSpare.contains($0) }.concurrentMap { path -> Result<Bool, SiteError> in
                 do throws(SiteError) {
                     return .success(try reuse.keep(path))
                 } catch {
@@ -211,7 +233,7 @@ enum BodyPatch {
                     return .declined("a file of the last build's output is not as it wrote it")
                 }
             }
-            clock.lap("render")
+            clock.lap(recycled.isEmpty ? "link" : "recycle")
             if options.precompress {
                 try reuse.precompress(Precompression.Encoding.allCases)
                 clock.lap("compress")
@@ -223,21 +245,19 @@ enum BodyPatch {
             let footerMarks = [configuration.websiteCode, configuration.icp, configuration.policeRecord]
             let pages = patched.keys.filter { $0.hasSuffix(".html") }
             let audit = OutputAudit(basePath: basePath, language: configuration.language, footerMarks: footerMarks, displayPrefix: options.outputDisplay)
-                .audit(pages: pages, folder: writer.staging, files: Set(writer.unsortedFiles), summaries: previous.summaries)
+                .audit(pages: pages, folder: writer.staging, files: Set(writer.unsortedFiles), summaries: previous.summary)
             guard audit.diagnostics.isEmpty,
                 pages.allSatisfy({ path in
-                    guard let now = audit.summaries[path], let last = previous.summaries[path] else { return false }
+                    guard let now = audit.summaries[path], let last = previous.summary(path) else { return false }
                     return now.ids == last.ids && Set(now.external) == Set(last.external)
                 })
             else {
                 writer.abandon()
                 return .declined("the audit of the patched pages differs from the last build's")
             }
-            var summaries = previous.summaries
-            for (path, summary) in audit.summaries { summaries[path] = summary }
             clock.lap("audit")
 
-            try writer.commit()
+            try writer.commit(keepingOld: keepsSpare)
             // The findings are the last build's, with the source lines of those in the changed files read again.
             var last = lastReport
             last.diagnostics = Pipeline().excerpts(options).attach(
@@ -255,7 +275,9 @@ enum BodyPatch {
             report.patchedDocumentCount = patched.keys.count { $0.hasSuffix(".html") }
             clock.lap("write")
 
-            var cache = reuse.cache(summaries: summaries)
+            // The summaries of the other pages are written back as the last build's cache has them.
+            var cache = reuse.cache(summaries: audit.summaries)
+            cache.summaryRecords = previous.summaryRecords
             cache.pagesWithBrokenLinks = previous.pagesWithBrokenLinks
             cache.inputs = inputs
             cache.racy = racy
@@ -266,7 +288,10 @@ enum BodyPatch {
             cache.trees = trees
             cache.search = search
             cache.feeds = previous.feeds
+            cache.spare = keepsSpare ? differing.sorted() : nil
             cache.save(folder: options.cacheFolder, output: output)
+            // Only once the cache describes it: a build killed before leaves no spare.
+            writer.keepOldAsSpare()
             writer.waitForRemoval()
             clock.lap("cache")
             report.timings = clock.laps

@@ -30,7 +30,11 @@ struct BuildCache: Sendable {
     /// Digest of what every file depends on: the tool, the theme, the audit settings.
     var context: String
     var files: [String: File]
+    /// Decoded, by path; with `summaryRecords`, only those of pages whose summary is new.
     var summaries: [String: OutputAudit.PageSummary]
+    /// The summaries as the file held them, when it was loaded without decoding them
+    /// (`load(…, lazySummaries: true)`): they are written back as they were.
+    var summaryRecords: SummaryRecords?
     /// The digest of every input of the build (`UnchangedBuild.inputs`) and its report: when the
     /// inputs are the same next time, the build is skipped and the report repeated.
     var inputs = ""
@@ -53,6 +57,9 @@ struct BuildCache: Sendable {
     var search: SearchIndex.Summary?
     /// The feed files that carry each document's body (by document id).
     var feeds: [String: [String]] = [:]
+    /// When the build kept the site before it as the spare (`PublicWriter.keepOldAsSpare`): the
+    /// paths where the spare and the output differ (the files the build wrote anew, or removed).
+    var spare: [String]?
 
     init(context: String) {
         format = Self.formatVersion
@@ -61,15 +68,26 @@ struct BuildCache: Sendable {
         summaries = [:]
     }
 
+    /// The summary of a page, decoded or from the records.
+    func summary(_ path: String) -> OutputAudit.PageSummary? {
+        summaries[path] ?? summaryRecords?.summary(path)
+    }
+
     /// `.site-cache/build-<digest of the output folder>.bin`: one per output folder.
     static func url(folder: URL, output: URL) -> URL {
         folder.appendingPathComponent("build-\(String(StableHasher.digest(of: Array(output.path.utf8)).prefix(16))).bin")
     }
 
+    /// `.site-cache/spare-<digest of the output folder>`: the site before the last patch build
+    /// (`PublicWriter.spare`).
+    static func spareURL(folder: URL, output: URL) -> URL {
+        folder.appendingPathComponent("spare-\(String(StableHasher.digest(of: Array(output.path.utf8)).prefix(16)))")
+    }
+
     /// The cache of the last build into `output`, if it was made in the same context (nil: any).
-    static func load(folder: URL, output: URL, context: String?, readingReport: Bool = false) -> BuildCache? {
+    static func load(folder: URL, output: URL, context: String?, readingReport: Bool = false, lazySummaries: Bool = false) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: url(folder: folder, output: output).path),
-            let cache = decode(data, readingReport: readingReport, context: context), cache.format == formatVersion
+            let cache = decode(data, readingReport: readingReport, context: context, lazySummaries: lazySummaries), cache.format == formatVersion
         else { return nil }
         return cache
     }
@@ -181,37 +199,39 @@ struct BuildCache: Sendable {
             }
             flush()
         }
-        let summaries = self.summaries.sorted { $0.key < $1.key }
-        var numbers: [String: Int] = [:]
-        var urls: [String] = []
-        // Each link's URL looked up once (millions at 100,000 documents), its number kept for the records.
-        let linkNumbers = summaries.map { _, summary in
-            summary.links.map { link in
-                if let number = numbers[link.url] { return number }
-                numbers[link.url] = urls.count
-                urls.append(link.url)
-                return urls.count - 1
+        if let summaryRecords, summaryRecords.encode(replacing: summaries, into: &out, flush: { flushing in
+            guard flushing.bytes.count >= 1 << 20 else { return }
+            write(flushing.bytes)
+            flushing.bytes.removeAll(keepingCapacity: true)
+        }) {
+            // The records as they were, but for the pages whose summary is new.
+        } else {
+            let summaries = (summaryRecords.map { records in
+                var all = Dictionary(records.order.compactMap { entry in records.summary(entry.path).map { (entry.path, $0) } }, uniquingKeysWith: { a, _ in a })
+                all.merge(self.summaries) { _, new in new }
+                return all
+            } ?? self.summaries).sorted { $0.key < $1.key }
+            var numbers: [String: Int] = [:]
+            var urls: [String] = []
+            // Each link's URL looked up once (millions at 100,000 documents), its number kept for the records.
+            let linkNumbers = summaries.map { _, summary in
+                summary.links.map { link in
+                    if let number = numbers[link.url] { return number }
+                    numbers[link.url] = urls.count
+                    urls.append(link.url)
+                    return urls.count - 1
+                }
             }
-        }
-        out.count(urls.count)
-        for url in urls {
-            out.string(url)
-            flush()
-        }
-        out.count(summaries.count)
-        for ((path, summary), numbers) in zip(summaries, linkNumbers) {
-            out.string(path)
-            out.count(summary.ids.count)
-            for id in summary.ids { out.string(id) }
-            out.count(summary.links.count)
-            for (link, number) in zip(summary.links, numbers) {
-                out.count(number)
-                out.signed(Int64(link.line))
-                out.signed(Int64(link.column))
+            out.count(urls.count)
+            for url in urls {
+                out.string(url)
+                flush()
             }
-            out.count(summary.external.count)
-            for url in summary.external { out.string(url) }
-            flush()
+            out.count(summaries.count)
+            for ((path, summary), numbers) in zip(summaries, linkNumbers) {
+                Self.encode(path: path, summary: summary, numbers: numbers, into: &out)
+                flush()
+            }
         }
         out.count(views.count)
         for (id, digests) in views.sorted(by: { $0.key < $1.key }) {
@@ -250,14 +270,34 @@ struct BuildCache: Sendable {
             out.count(paths.count)
             for path in paths { out.string(path) }
         }
+        out.count(spare.map { $0.count + 1 } ?? 0)
+        for path in spare ?? [] {
+            out.string(path)
+            flush()
+        }
         flush(always: true)
+    }
+
+    /// One page's summary record: its path, ids, links (by URL number) and external URLs.
+    static func encode(path: String, summary: OutputAudit.PageSummary, numbers: [Int], into out: inout BinaryWriter) {
+        out.string(path)
+        out.count(summary.ids.count)
+        for id in summary.ids { out.string(id) }
+        out.count(summary.links.count)
+        for (link, number) in zip(summary.links, numbers) {
+            out.count(number)
+            out.signed(Int64(link.line))
+            out.signed(Int64(link.column))
+        }
+        out.count(summary.external.count)
+        for url in summary.external { out.string(url) }
     }
 
     /// The cache a file's bytes hold, or nil if they are not a whole cache file; its report only
     /// when `readingReport` (a build that loads the cache makes its own).
     /// With `context`, a cache of another context is refused after its first line (at 100,000
     /// documents the rest is hundreds of megabytes once decoded).
-    static func decode(_ data: some ContiguousBytes, readingReport: Bool = true, context expected: String? = nil) -> BuildCache? {
+    static func decode(_ data: some ContiguousBytes, readingReport: Bool = true, context expected: String? = nil, lazySummaries: Bool = false) -> BuildCache? {
         data.withUnsafeBytes { bytes -> BuildCache? in
             var position = 0
             func line() -> Substring? {
@@ -308,37 +348,33 @@ struct BuildCache: Sendable {
                 }
                 cache.files[path] = File(key: key, stamp: FileStamp(size: size, modified: modified), sha256: sha256, body: body)
             }
-            guard let urlCount = reader.count() else { return nil }
-            var urls: [String] = []
-            urls.reserveCapacity(urlCount)
-            for _ in 0..<urlCount {
-                guard let url = reader.string() else { return nil }
-                urls.append(url)
-            }
-            func strings() -> [String]? {
-                guard let count = reader.count() else { return nil }
-                var list: [String] = []
-                list.reserveCapacity(count)
-                for _ in 0..<count {
-                    guard let value = reader.string() else { return nil }
-                    list.append(value)
+            func strings() -> [String]? { reader.strings() }
+            if lazySummaries {
+                guard let records = SummaryRecords(&reader) else { return nil }
+                cache.summaryRecords = records
+            } else {
+                guard let urlCount = reader.count() else { return nil }
+                var urls: [String] = []
+                urls.reserveCapacity(urlCount)
+                for _ in 0..<urlCount {
+                    guard let url = reader.string() else { return nil }
+                    urls.append(url)
                 }
-                return list
-            }
-            guard let summaryCount = reader.count() else { return nil }
-            cache.summaries.reserveCapacity(summaryCount)
-            for _ in 0..<summaryCount {
-                guard let path = reader.string(), let ids = strings(), let linkCount = reader.count() else { return nil }
-                var links: [OutputAudit.PageSummary.Link] = []
-                links.reserveCapacity(linkCount)
-                for _ in 0..<linkCount {
-                    guard let number = reader.count(), number < urls.count, let line = reader.signed(), let column = reader.signed(),
-                        let line = Int(exactly: line), let column = Int(exactly: column)
-                    else { return nil }
-                    links.append(OutputAudit.PageSummary.Link(url: urls[number], line: line, column: column))
+                guard let summaryCount = reader.count() else { return nil }
+                cache.summaries.reserveCapacity(summaryCount)
+                for _ in 0..<summaryCount {
+                    guard let path = reader.string(), let ids = strings(), let linkCount = reader.count() else { return nil }
+                    var links: [OutputAudit.PageSummary.Link] = []
+                    links.reserveCapacity(linkCount)
+                    for _ in 0..<linkCount {
+                        guard let number = reader.count(), number < urls.count, let line = reader.signed(), let column = reader.signed(),
+                            let line = Int(exactly: line), let column = Int(exactly: column)
+                        else { return nil }
+                        links.append(OutputAudit.PageSummary.Link(url: urls[number], line: line, column: column))
+                    }
+                    guard let external = strings() else { return nil }
+                    cache.summaries[path] = OutputAudit.PageSummary(ids: ids, links: links, external: external)
                 }
-                guard let external = strings() else { return nil }
-                cache.summaries[path] = OutputAudit.PageSummary(ids: ids, links: links, external: external)
             }
             guard let viewCount = reader.count() else { return nil }
             cache.views.reserveCapacity(viewCount)
@@ -372,6 +408,15 @@ struct BuildCache: Sendable {
             for _ in 0..<feedCount {
                 guard let id = reader.string(), let paths = strings() else { return nil }
                 cache.feeds[id] = paths
+            }
+            guard let spareCount = reader.count() else { return nil }
+            if spareCount > 0 {
+                var paths: [String] = []
+                for _ in 0..<spareCount - 1 {
+                    guard let path = reader.string() else { return nil }
+                    paths.append(path)
+                }
+                cache.spare = paths
             }
             return reader.isAtEnd ? cache : nil
         }

@@ -49,6 +49,19 @@ final class OutputReuse: @unchecked Sendable {
         return true
     }
 
+    /// Records files the writer kept from the spare (`PublicWriter.recycle`) as the last build
+    /// recorded them, key and all (`BodyPatch`).
+    func keptOver(_ paths: [String]) {
+        guard let previous else { return }
+        lock.withLock {
+            for path in paths {
+                guard let file = previous.files[path] else { continue }
+                next.files[path] = file
+                reusedPaths.insert(path)
+            }
+        }
+    }
+
     /// A data file made anyway (search shards, feeds): its key is its own bytes, so reuse saves the writing.
     func data(_ path: String, _ data: Data) throws(SiteError) {
         var hasher = StableHasher()
