@@ -366,7 +366,7 @@ public struct Pipeline: Sendable {
             if options.incremental, let cached = BuildCache.summary(folder: options.cacheFolder, output: options.output),
                 UnchangedBuild.inputs(options, racy: cached.racy, trees: trees) == cached.inputs,
                 UnchangedBuild.digest(UnchangedBuild.stamps(under: options.output)) == cached.outputs,
-                let json = cached.report(), let previous = try? JSONDecoder().decode(UnchangedBuild.Report.self, from: json)
+                let coded = cached.report(), let previous = UnchangedBuild.Report(coded: coded)
             {
                 clock.lap("unchanged")
                 var report = previous.buildReport

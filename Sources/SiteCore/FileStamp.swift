@@ -34,7 +34,9 @@ extension FileStamp {
         var found: [(path: String, stamp: FileStamp)] = []
         let fd = open(folder.path, O_RDONLY | O_DIRECTORY)
         if fd >= 0 { walk(fd, prefix: "", depth: 0, into: &found) }
-        return found.sorted { $0.path < $1.path }
+        // By the paths' bytes (`ByteSearch.precedes`): String's `<` compares by Unicode rules,
+        // which took tens of milliseconds for 24,000 paths.
+        return found.sorted { ByteSearch.precedes($0.path, $1.path) }
     }
 
     private static func walk(_ fd: Int32, prefix: String, depth: Int, into found: inout [(path: String, stamp: FileStamp)]) {

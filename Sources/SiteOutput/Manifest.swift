@@ -72,6 +72,24 @@ public struct Manifest: Equatable, Sendable {
         return Data(out)
     }
 
+    /// `data` of this manifest's files with some sizes and digests changed, made from the
+    /// manifest's bytes as `data` wrote them: each changed file's line found and rewritten, the
+    /// rest copied. Nil when a file is not there once (one added or removed: make it anew).
+    public static func patch(_ data: Data, changing files: [File]) -> Data? {
+        var bytes = [UInt8](data)
+        // From the last line up, so the offsets before each stay put.
+        var edits: [(range: Range<Int>, line: [UInt8])] = []
+        for file in files {
+            let start = Array("    {\"path\": \(quoted(file.path)), \"size\": ".utf8)
+            let places = ByteSearch.offsets(of: start, in: bytes, limit: 2)
+            guard places.count == 1, let at = places.first, let end = bytes[(at + start.count)...].firstIndex(of: UInt8(ascii: "}")) else { return nil }
+            let line = Array("    {\"path\": \(quoted(file.path)), \"size\": \(file.size), \"sha256\": \"\(file.sha256)\"}".utf8)
+            edits.append((at..<end + 1, line))
+        }
+        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) { bytes.replaceSubrange(edit.range, with: edit.line) }
+        return Data(bytes)
+    }
+
     /// Reads a manifest; nil with the reason when it is not one.
     public static func decode(_ data: Data) -> Result<Manifest, DecodeError> {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {

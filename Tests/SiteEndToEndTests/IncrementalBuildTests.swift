@@ -431,6 +431,13 @@ struct BuildCacheFileTests {
         expected = cache.summaries
         expected["added.html"] = changed
         #expect(BuildCache.decode(lazy.encoded())?.summaries == expected)
+        // The report, with its external links beside it.
+        var report = BuildReport(diagnostics: Diagnostics([]), published: true, documentCount: 3, publicDocumentCount: 2, fileCount: 9, timings: [])
+        report.externalLinks = ["https://www.gov.cn/": 4, "http://b.example/": 1]
+        report.basePath = "/portal/"
+        cache.report = UnchangedBuild.Report(report)
+        let withReport = try #require(BuildCache.decode(cache.encoded()))
+        #expect(withReport.report?.externalLinks == report.externalLinks && withReport.report?.fileCount == 9 && withReport.report?.basePath == "/portal/")
         // More URLs than a record has bytes: their numbers are read as numbers, not as counts.
         var many = BuildCache(context: "c")
         many.summaries["many/index.html"] = .init(ids: [], links: (0..<300).map { .init(url: "/p/\($0)/", line: 1, column: $0 + 1) }, external: [])

@@ -195,9 +195,9 @@ enum BodyPatch {
             output: output, protecting: [options.source, options.templates], spare: BuildCache.spareURL(folder: options.cacheFolder, output: output))
         var recycled: [String] = []
         if keepsSpare, let lastDiffering = previous.spare.map(Set.init), try writer.beginRecycling() {
-            var expected: [String: FileStamp] = [:]
-            for path in kept where !lastDiffering.contains(path) { expected[path] = previous.files[path]?.stamp }
-            if let found = writer.recycle(expected: expected, replacing: differing.union(lastDiffering)) {
+            // Every path not to be replaced is one the last build wrote and this one keeps.
+            let lastFiles = previous.files
+            if let found = writer.recycle(expected: { lastFiles[$0]?.stamp }, replacing: differing.union(lastDiffering)) {
                 recycled = found
             } else {
                 writer.abandon()  // not what was recorded of it
@@ -238,7 +238,16 @@ enum BodyPatch {
                 try reuse.precompress(Precompression.Encoding.allCases)
                 clock.lap("compress")
             }
-            try reuse.manifest(basePath: basePath)
+            // The same files as the last build's manifest lists, but for a result file that came or
+            // went: the last one with the changed files' lines rewritten.
+            let rewritten = Array(differing.subtracting([Manifest.path]))
+            let sameFiles = removed.isEmpty && rewritten.allSatisfy { previous.files[$0] != nil }
+            if options.precompress || !sameFiles {
+                try reuse.manifest(basePath: basePath)
+            } else if let last = lastFile(Manifest.path), try reuse.manifest(patching: last, changed: rewritten) {
+            } else {
+                try reuse.manifest(basePath: basePath)
+            }
 
             // The audit of the patched pages: no findings, the same ids and external links, so
             // that every other page's findings are the last build's too.
@@ -344,7 +353,12 @@ enum BodyPatch {
 
     /// Whether a path has a hidden file or folder in it (`.git`, `.x.md.swp`).
     static func isHidden(_ path: String) -> Bool {
-        path.hasPrefix(".") || path.contains("/.")
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Whether any of the findings, or a note of one, is about one of these files.

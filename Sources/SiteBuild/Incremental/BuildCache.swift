@@ -134,7 +134,7 @@ struct BuildCache: Sendable {
             self.rest = rest
         }
 
-        /// The last build's report, as JSON; nil if the file does not have it.
+        /// The last build's report, coded (`UnchangedBuild.Report.coded`); nil if the file does not have it.
         func report() -> Data? {
             var lines = rest
             guard let line = lines.next(), line.hasPrefix("R\t") else { return nil }
@@ -169,12 +169,15 @@ struct BuildCache: Sendable {
 
     /// The file's bytes, a megabyte or so at a time.
     func encode(_ write: ([UInt8]) -> Void) {
-        let files = self.files.sorted { $0.key < $1.key }
+        // In the order `FileStamp.tree` lists a folder, so `outputs` is the digest it gives.
+        // The paths sorted, not the records: moving a record moves its strings' references too.
+        let paths = self.files.keys.sorted(by: ByteSearch.precedes)
+        let files = paths.map { ($0, self.files[$0]!) }
         var header = "site-build-cache\t\(format)\t\(context)\n"
         // The digest of the files the build wrote, as `UnchangedBuild.digest` takes it of a folder.
-        let outputs = UnchangedBuild.digest(files.map { ($0.key, $0.value.stamp) })
+        let outputs = UnchangedBuild.digest(files.map { ($0.0, $0.1.stamp) })
         if !inputs.isEmpty { header += "I\t\(inputs)\t\(outputs)\t\(racy)\n" }
-        if let report, let json = try? JSONEncoder().encode(report) { header += "R\t\(json.base64EncodedString())\n" }
+        if let report, let coded = report.coded { header += "R\t\(coded.base64EncodedString())\n" }
         if !surroundings.isEmpty { header += "V\t\(surroundings)\n" }
         write(Array((header + "B\n").utf8))
         var out = BinaryWriter()
@@ -234,7 +237,8 @@ struct BuildCache: Sendable {
             }
         }
         out.count(views.count)
-        for (id, digests) in views.sorted(by: { $0.key < $1.key }) {
+        for id in views.keys.sorted(by: ByteSearch.precedes) {
+            let digests = views[id]!
             out.string(id)
             out.string(digests.graph)
             out.string(digests.body)
@@ -326,9 +330,7 @@ struct BuildCache: Sendable {
                 case "R":
                     guard fields.count == 2 else { return nil }
                     guard readingReport else { continue }
-                    guard let json = Data(base64Encoded: String(fields[1])),
-                        let report = try? JSONDecoder().decode(UnchangedBuild.Report.self, from: json)
-                    else { return nil }
+                    guard let coded = Data(base64Encoded: String(fields[1])), let report = UnchangedBuild.Report(coded: coded) else { return nil }
                     cache.report = report
                 default:
                     return nil

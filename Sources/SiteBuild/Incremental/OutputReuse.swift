@@ -131,6 +131,16 @@ final class OutputReuse: @unchecked Sendable {
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
+    /// Writes `manifest.json` as the last build's with the lines of `changed` rewritten
+    /// (`BodyPatch`: the same files, a few of them new bytes); false, with nothing written, when
+    /// that cannot be done.
+    func manifest(patching last: Data, changed: [String]) throws(SiteError) -> Bool {
+        let files = lock.withLock { changed.compactMap { path in next.files[path].map { Manifest.File(path: path, size: $0.stamp.size, sha256: $0.sha256) } } }
+        guard files.count == changed.count, let data = Manifest.patch(last, changing: files) else { return false }
+        try self.data(Manifest.path, data)
+        return true
+    }
+
     /// Writes `manifest.json`: every file written so far with its size and SHA-256.
     func manifest(basePath: String) throws(SiteError) {
         let files = lock.withLock {

@@ -16,13 +16,18 @@ enum UnchangedBuild {
         var documentCount: Int
         var publicDocumentCount: Int
         var fileCount: Int
-        var externalLinks: [String: Int]
+        /// Coded beside the report (`Coded`), not in it.
+        var externalLinks: [String: Int] = [:]
         var ruleSettings: [RuleSetting]
         var ruleFindings: [Int]
         /// The site's base path (`site serve` serves under it) and the review records' counts.
         var basePath: String?
         var reviewStates: [String]
         var reviewCounts: [Int]
+
+        private enum CodingKeys: String, CodingKey {
+            case diagnostics, documentCount, publicDocumentCount, fileCount, ruleSettings, ruleFindings, basePath, reviewStates, reviewCounts
+        }
 
         init(_ report: BuildReport) {
             diagnostics = report.diagnostics.sorted
@@ -35,6 +40,41 @@ enum UnchangedBuild {
             basePath = report.basePath
             reviewStates = report.reviewCounts.map(\.state)
             reviewCounts = report.reviewCounts.map(\.count)
+        }
+
+        /// In `CompactCoder`'s form, with the external links as two lists (it codes no
+        /// dictionary): decoding 3,000 findings from JSON took a tenth of a second.
+        var coded: Data? { try? CompactCoder.encode(Coded(self)) }
+
+        init?(coded: Data) {
+            guard let value = try? CompactCoder.decode(Coded.self, from: coded) else { return nil }
+            self = value.report
+        }
+
+        private struct Coded: Codable {
+            var report: Report
+            var externalURLs: [String]
+            var externalCounts: [Int]
+
+            init(_ report: Report) {
+                var report = report
+                let external = report.externalLinks.sorted { $0.key < $1.key }
+                externalURLs = external.map(\.key)
+                externalCounts = external.map(\.value)
+                report.externalLinks = [:]
+                self.report = report
+            }
+
+            init(from decoder: any Decoder) throws {
+                // In the order the synthesised `encode(to:)` writes them, as `CompactCoder` reads.
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                var report = try container.decode(Report.self, forKey: .report)
+                externalURLs = try container.decode([String].self, forKey: .externalURLs)
+                externalCounts = try container.decode([Int].self, forKey: .externalCounts)
+                guard externalURLs.count == externalCounts.count else { throw CompactCoder.Unsupported(what: "external links") }
+                report.externalLinks = Dictionary(zip(externalURLs, externalCounts), uniquingKeysWith: { a, _ in a })
+                self.report = report
+            }
         }
 
         var buildReport: BuildReport {
