@@ -586,6 +586,7 @@ public struct Pipeline: Sendable {
             cache.trees = trees
             cache.search = searchSummary
             cache.feeds = feeds
+            cache.reviewers = Set(content.documents.flatMap { $0.review?.reviewers ?? [] }).sorted()
             cache.report = UnchangedBuild.Report(report)
             cache.save(folder: options.cacheFolder, output: output)
             analysis.documentCache?.commit()

@@ -165,6 +165,26 @@ struct BodyPatchTests {
         _ = try expectSameAsClean(site, inPlace ? "changed in place" : "replaced")
     }
 
+    @Test("the example portal, which keeps review records: a body edit is patched; one that prints a reviewer's ID is not, and the full build finds the leak")
+    func reviewRecords() throws {
+        let site = try TempSite(files: [:])
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Content"), to: site.url("Content"))
+        try age(site)
+        let first = try build(site)
+        #expect(first.published && !first.reviewCounts.isEmpty)
+        let policy = "Content/policies/2018-dibao-banfa.md"
+        try site.write(policy, site.read(policy)! + "\n补充一段说明。\n")
+        let patched = try build(site)
+        #expect(patched.patched, "\(patched.patchDeclined ?? "-")")
+        #expect(patched.reviewCounts.map(\.count) == first.reviewCounts.map(\.count))
+        _ = try expectSameAsClean(site, "a body edit")
+
+        try site.write(policy, site.read(policy)! + "\n经办人：ny-xzfb-03。\n")
+        let leaked = try build(site)
+        #expect(!leaked.patched && leaked.patchDeclined?.contains("reviewer") == true, "\(leaked.patchDeclined ?? "-")")
+        #expect(leaked.diagnostics.sorted.contains { $0.code == "review.leak" })
+    }
+
     @Test("a theme that shows the body twice: pages are not patched, and the site is still a clean build's")
     func bodyTwice() throws {
         let site = try TempSite(files: SampleSite.files)

@@ -412,8 +412,9 @@ struct BuildCacheFileTests {
         cache.search = .init(shards: 64, estimated: 65_537, shardBytes: 300_000_000, documentBytes: 7, urls: ["/a/", "/b c/"])
         cache.feeds = ["policies/a": ["feed.xml", "feed.json"], "pages/b": ["xxgk/x/feed.xml"]]
         cache.spare = ["manifest.json", "policies/a b/index.html"]
+        cache.reviewers = ["王审核", "李复核"]
         let decoded = try #require(BuildCache.decode(cache.encoded()))
-        #expect(decoded.spare == cache.spare)
+        #expect(decoded.spare == cache.spare && decoded.reviewers == cache.reviewers)
         // Loaded without decoding the summaries: each read when asked; written back as they were,
         // but for a page given a new summary, whose new URL goes after the others.
         var lazy = try #require(BuildCache.decode(cache.encoded(), lazySummaries: true))
@@ -490,9 +491,10 @@ struct BuildCacheFileTests {
         forged.count(0)  // no search summary
         forged.count(0)  // feeds
         forged.count(0)  // no spare
+        forged.count(0)  // reviewers
         let header = Array("site-build-cache\t\(BuildCache.formatVersion)\tabc\nB\n".utf8)
         #expect(BuildCache.decode(header + forged.bytes) == nil)
-        forged.bytes[forged.bytes.count - 11] = 0  // the link now names URL 0
+        forged.bytes[forged.bytes.count - 12] = 0  // the link now names URL 0
         #expect(BuildCache.decode(header + forged.bytes)?.summaries["q.html"]?.links == [.init(url: "/a/", line: 3, column: 14)])
     }
 

@@ -43,8 +43,6 @@ enum BodyPatch {
             let lastReport = previous.report, let lastSearch = previous.search, previous.trees.count == 2, trees.count == 2,
             previous.settings == UnchangedBuild.settings(options)
         else { return .declined("no last build of this output with this tool and these options") }
-        // Review records: the leak check reads every file.
-        guard lastReport.reviewStates.isEmpty else { return .declined("the site keeps review records") }
         // The loader lists Content/ without what these name, which the stamps list.
         guard !lastReport.diagnostics.contains(where: {
             switch $0.problem {
@@ -170,6 +168,15 @@ enum BodyPatch {
                 removed.insert(path)
             }
         }
+        // The leak check (`review.leak`) of the files this build writes; the others' findings, if
+        // any, are the last build's. A name found: the full build reports it.
+        let needles = previous.reviewers.map { Array($0.utf8) }
+        for data in patched.values.map(\.data) + Array(dataFiles.values) {
+            let bytes = [UInt8](data)
+            if needles.contains(where: { !ByteSearch.offsets(of: $0, in: bytes, limit: 1).isEmpty }) {
+                return .declined("a reviewer's name is in a file the patch would write")
+            }
+        }
         clock.lap("markdown")
 
         // The new site: the patched files, and every other file of the last build linked over.
@@ -186,6 +193,10 @@ enum BodyPatch {
         }
         // Where the new site differs from the last: what this build writes anew, or removes.
         let differing = Set(patched.keys).union(dataFiles.keys).union(removed).union([Manifest.path])
+        // A finding of the last build in one of them (a leak, an audit finding) could go with it.
+        guard !mentions(lastReport.diagnostics, Set(differing.map { "\(options.outputDisplay)/\($0)" })) else {
+            return .declined("the last build had findings in a file the patch would write")
+        }
         // The site before the last one, kept by the last patch build, is this one's staging folder
         // when it can be: its files are the last site's but where that build wrote anew, so only
         // those are replaced, instead of linking every file and removing the old site after.
@@ -297,6 +308,7 @@ enum BodyPatch {
             cache.trees = trees
             cache.search = search
             cache.feeds = previous.feeds
+            cache.reviewers = previous.reviewers
             cache.spare = keepsSpare ? differing.sorted() : nil
             cache.save(folder: options.cacheFolder, output: output)
             // Only once the cache describes it: a build killed before leaves no spare.

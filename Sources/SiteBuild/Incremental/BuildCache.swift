@@ -60,6 +60,9 @@ struct BuildCache: Sendable {
     /// When the build kept the site before it as the spare (`PublicWriter.keepOldAsSpare`): the
     /// paths where the spare and the output differ (the files the build wrote anew, or removed).
     var spare: [String]?
+    /// Every reviewer named in any document's review records, sorted: what the leak check
+    /// (`review.leak`) looks for in the files a patch build writes.
+    var reviewers: [String] = []
 
     init(context: String) {
         format = Self.formatVersion
@@ -279,6 +282,8 @@ struct BuildCache: Sendable {
             out.string(path)
             flush()
         }
+        out.count(reviewers.count)
+        for name in reviewers { out.string(name) }
         flush(always: true)
     }
 
@@ -420,6 +425,8 @@ struct BuildCache: Sendable {
                 }
                 cache.spare = paths
             }
+            guard let reviewers = strings() else { return nil }
+            cache.reviewers = reviewers
             return reader.isAtEnd ? cache : nil
         }
     }
