@@ -90,13 +90,7 @@ public struct OutputAudit: Sendable {
         // of links, most of them the same few (navigation) on every page.
         let scanned = pages.concurrentMap { path -> (path: String, summary: PageSummary, diagnostics: [Diagnostic]) in
             if let summary = reuse[path] { return (path, summary, []) }
-            let page = path.hasSuffix(".css") ? scanStylesheet(path, folder: folder) : scan(path, folder: folder)
-            let positions = page.scanner.positions(of: page.links.map(\.offset))
-            let summary = PageSummary(
-                ids: page.ids.sorted(),
-                links: zip(page.links, positions).map { PageSummary.Link(url: $0.url, line: $1.line, column: $1.column) },
-                external: page.external)
-            return (path, summary, page.diagnostics)
+            return summarize(path, folder: folder)
         }
         var ids: [String: [String]] = [:]  // sorted
         ids.reserveCapacity(scanned.count)
@@ -139,15 +133,7 @@ public struct OutputAudit: Sendable {
     /// and the ids of the pages they name. A page that names a page `summaries` does not have
     /// (one with findings of its own) has that page scanned for its ids.
     public func audit(pages: [String], folder: URL, files: Set<String>, summaries: (String) -> PageSummary?) -> Result {
-        let scanned = pages.sorted().map { path -> (path: String, summary: PageSummary, diagnostics: [Diagnostic]) in
-            let page = scan(path, folder: folder)
-            let positions = page.scanner.positions(of: page.links.map(\.offset))
-            let summary = PageSummary(
-                ids: page.ids.sorted(),
-                links: zip(page.links, positions).map { PageSummary.Link(url: $0.url, line: $1.line, column: $1.column) },
-                external: page.external)
-            return (path, summary, page.diagnostics)
-        }
+        let scanned = pages.sorted().map { summarize($0, folder: folder) }
         var ids: [String: [String]] = [:]
         for page in scanned { ids[page.path] = page.summary.ids }
         for page in scanned {
@@ -171,6 +157,17 @@ public struct OutputAudit: Sendable {
             for url in Set(page.summary.external) { external[url, default: 0] += 1 }
         }
         return Result(diagnostics: diagnostics, externalLinks: external, summaries: found, pagesWithBrokenLinks: broken, linksChecked: scanned.count)
+    }
+
+    /// A page or style sheet scanned: its summary and its findings of its own.
+    private func summarize(_ path: String, folder: URL) -> (path: String, summary: PageSummary, diagnostics: [Diagnostic]) {
+        let page = path.hasSuffix(".css") ? scanStylesheet(path, folder: folder) : scan(path, folder: folder)
+        let positions = page.scanner.positions(of: page.links.map(\.offset))
+        let summary = PageSummary(
+            ids: page.ids.sorted(),
+            links: zip(page.links, positions).map { PageSummary.Link(url: $0.url, line: $1.line, column: $1.column) },
+            external: page.external)
+        return (path, summary, page.diagnostics)
     }
 
     /// The broken links of one page: a target that is not a file of the site, or a fragment that
