@@ -37,6 +37,9 @@ public struct BuildOptions: Sendable {
     /// `-disable-free` does (a few tenths of a second at 10,000 documents). `site serve`, which
     /// builds again and again, frees it.
     public var endsProcess = false
+    /// Whether an edit to bodies alone may patch the last site (`BodyPatch`); false makes every
+    /// incremental build a full one (the tests of the full build's reuse set it).
+    public var patching = true
 
     public init(
         source: String = "Content", templates: String = "Templates", output: String = "Public",

@@ -38,6 +38,7 @@ enum BodyPatch {
         _ options: BuildOptions, trees: [[(path: String, stamp: FileStamp)]], racy: Int64, inputs: String
     ) throws(SiteError) -> Outcome {
         guard options.writeOutput, options.incremental else { return .declined("a clean build") }
+        guard options.patching else { return .declined("patching is off") }
         var clock = PhaseClock()
         guard let previous = BuildCache.load(folder: options.cacheFolder, output: options.output, context: nil, readingReport: true, lazySummaries: true),
             let lastReport = previous.report, let lastSearch = previous.search, previous.trees.count == 2, trees.count == 2,
@@ -180,17 +181,6 @@ enum BodyPatch {
         clock.lap("markdown")
 
         // The new site: the patched files, and every other file of the last build linked over.
-        let compressed = Set(Precompression.Encoding.allCases.map { "." + $0.fileExtension })
-        let kept = previous.files.keys.filter { path in
-            guard patched[path] == nil, dataFiles[path] == nil, !removed.contains(path), path != Manifest.path else { return false }
-            // Compressed copies are made again below, from the files as they are now.
-            if let dot = path.lastIndex(of: "."), compressed.contains(String(path[dot...])),
-                previous.files[String(path[..<dot])] != nil, Precompression.isText(String(path[..<dot]))
-            {
-                return false
-            }
-            return true
-        }
         // Where the new site differs from the last: what this build writes anew, or removes.
         let differing = Set(patched.keys).union(dataFiles.keys).union(removed).union([Manifest.path])
         // A finding of the last build in one of them (a leak, an audit finding) could go with it.
@@ -204,22 +194,44 @@ enum BodyPatch {
         let keepsSpare = !options.precompress
         let writer = try PublicWriter(
             output: output, protecting: [options.source, options.templates], spare: BuildCache.spareURL(folder: options.cacheFolder, output: output))
-        var recycled: [String] = []
+        // The files to link from the last site: with the spare, those it lacks (where the last
+        // patch build wrote anew); without, every one this build keeps.
+        var toLink: [String]?
         if keepsSpare, let lastDiffering = previous.spare.map(Set.init), try writer.beginRecycling() {
             // Every path not to be replaced is one the last build wrote and this one keeps.
             let lastFiles = previous.files
             if let found = writer.recycle(expected: { lastFiles[$0]?.stamp }, replacing: differing.union(lastDiffering)) {
-                recycled = found
-            } else {
+                let lacking = lastDiffering.filter { lastFiles[$0] != nil && !differing.contains($0) }
+                // The spare and the links make every file of the last site this build keeps.
+                if found.count + lacking.count == lastFiles.count - differing.count { lastFiles[$0] != nil } {
+                    toLink = lacking.sorted()
+                }
+            }
+            if toLink == nil {
                 writer.abandon()  // not what was recorded of it
                 try writer.begin()
             }
         } else {
             try writer.begin()
         }
+        let recycled = toLink != nil
         do throws(SiteError) {
             let reuse = OutputReuse(writer: writer, previous: previous, context: previous.context, racy: racy)
-            reuse.keptOver(recycled)
+            if recycled {
+                reuse.adoptPrevious(except: differing)  // the spare's files and those linked below, as the last build had them
+            } else {
+                let compressed = Set(Precompression.Encoding.allCases.map { "." + $0.fileExtension })
+                toLink = previous.files.keys.filter { path in
+                    guard !differing.contains(path) else { return false }
+                    // Compressed copies are made again below, from the files as they are now.
+                    if let dot = path.lastIndex(of: "."), compressed.contains(String(path[dot...])),
+                        previous.files[String(path[..<dot])] != nil, Precompression.isText(String(path[..<dot]))
+                    {
+                        return false
+                    }
+                    return true
+                }
+            }
             for (path, file) in patched.sorted(by: { $0.key < $1.key }) {
                 var hasher = StableHasher()
                 file.data.withUnsafeBytes { hasher.combine(bytes: $0) }
@@ -227,8 +239,7 @@ enum BodyPatch {
                 try reuse.page(path, key: "patch:" + hasher.digest) { (file.data, file.body) }
             }
             for (path, data) in dataFiles.sorted(by: { $0.key < $1.key }) { try reuse.data(path, data) }
-            let fromSpare = Set(recycled)
-            let outcomes = kept.filter { !fromSpare.contains($0) }.concurrentMap { path -> Result<Bool, SiteError> in
+            let outcomes = (toLink ?? []).concurrentMap { path -> Result<Bool, SiteError> in
                 do throws(SiteError) {
                     return .success(try reuse.keep(path))
                 } catch {
@@ -244,7 +255,7 @@ enum BodyPatch {
                     return .declined("a file of the last build's output is not as it wrote it")
                 }
             }
-            clock.lap(recycled.isEmpty ? "link" : "recycle")
+            clock.lap(recycled ? "recycle" : "link")
             if options.precompress {
                 try reuse.precompress(Precompression.Encoding.allCases)
                 clock.lap("compress")
@@ -287,7 +298,7 @@ enum BodyPatch {
                     return copy
                 })
             var report = last.buildReport
-            report.reusedFileCount = reuse.reusedPaths.count
+            report.reusedFileCount = writer.fileCount - reuse.writtenCount
             report.fileCount = writer.fileCount
             report.linksCheckedCount = audit.linksChecked
             report.ruleFindingsKept = true
@@ -315,6 +326,8 @@ enum BodyPatch {
             writer.keepOldAsSpare()
             writer.waitForRemoval()
             clock.lap("cache")
+            // What the build holds is left to the process's end, as a full build's is.
+            if options.endsProcess { Pipeline.HeldToExit.keep([previous, reuse, views, search]) }
             report.timings = clock.laps
             return .patched(report)
         } catch {

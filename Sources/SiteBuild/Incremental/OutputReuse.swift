@@ -14,6 +14,8 @@ final class OutputReuse: @unchecked Sendable {
     private let lock = NSLock()
     private var next: BuildCache
     private(set) var reusedPaths: Set<String> = []
+    /// How many files `file`/`page` wrote anew (not copies, not reused).
+    private(set) var writtenCount = 0
 
     init(writer: PublicWriter, previous: BuildCache?, context: String, racy: Int64) {
         self.writer = writer
@@ -36,6 +38,7 @@ final class OutputReuse: @unchecked Sendable {
         }
         guard let (data, body) = produce() else { return }
         try writer.write(path, data)
+        lock.withLock { writtenCount += 1 }
         if let stamp = writer.stamp(path) {
             record(path, BuildCache.File(key: key, stamp: stamp, sha256: Manifest.sha256(data), body: body), reused: false)
         }
@@ -49,16 +52,14 @@ final class OutputReuse: @unchecked Sendable {
         return true
     }
 
-    /// Records files the writer kept from the spare (`PublicWriter.recycle`) as the last build
-    /// recorded them, key and all (`BodyPatch`).
-    func keptOver(_ paths: [String]) {
+    /// Records every file of the last build but those in `except` as the last build recorded
+    /// them, key and all: the files a patch build keeps (`BodyPatch`), from the spare or linked.
+    func adoptPrevious(except: Set<String>) {
         guard let previous else { return }
         lock.withLock {
-            for path in paths {
-                guard let file = previous.files[path] else { continue }
-                next.files[path] = file
-                reusedPaths.insert(path)
-            }
+            var files = previous.files
+            for path in except { files[path] = nil }
+            next.files = files
         }
     }
 
