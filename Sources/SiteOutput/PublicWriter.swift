@@ -135,22 +135,13 @@ public final class PublicWriter: @unchecked Sendable {
             let known = folders
             let listed = Array(level).concurrentMap { folder -> (folders: [String], files: [String])? in
                 let descriptor = folder == 0 ? dup(root) : openat(root, known[folder], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                guard descriptor >= 0, let directory = fdopendir(descriptor) else { return nil }
-                defer { closedir(directory) }
+                guard descriptor >= 0 else { return nil }
+                defer { close(descriptor) }
+                guard let entries = TreeRemoval.entries(descriptor) else { return nil }
                 var subfolders: [String] = []
                 var names: [String] = []
-                while let entry = readdir(directory) {
-                    let name = withUnsafePointer(to: entry.pointee.d_name) {
-                        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-                    }
-                    if name == "." || name == ".." { continue }
-                    var type = Int32(entry.pointee.d_type)
-                    if type == Int32(DT_UNKNOWN) {
-                        var info = stat()
-                        guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
-                        type = info.st_mode & S_IFMT == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
-                    }
-                    if type == Int32(DT_DIR) {
+                for (name, isFolder) in entries {
+                    if isFolder {
                         subfolders.append(folder == 0 ? name : known[folder] + "/" + name)
                     } else {
                         names.append(name)  // not a regular file: refused below

@@ -24,7 +24,7 @@ public enum TreeRemoval {
         // few and uneven: policies, search), then the top two levels are removed.
         var units: [String] = []
         var folders: [String] = []
-        for (name, isFolder) in entries(root) {
+        for (name, isFolder) in entries(root) ?? [] {
             guard isFolder else {
                 unlinkat(root, name, 0)
                 continue
@@ -32,7 +32,7 @@ public enum TreeRemoval {
             folders.append(name)
             let child = openat(root, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard child >= 0 else { continue }
-            for (inner, innerIsFolder) in entries(child) {
+            for (inner, innerIsFolder) in entries(child) ?? [] {
                 if innerIsFolder { units.append(name + "/" + inner) } else { unlinkat(child, inner, 0) }
             }
             close(child)
@@ -51,7 +51,7 @@ public enum TreeRemoval {
         let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard folder >= 0 else { return }
         defer { close(folder) }
-        for (entry, isFolder) in entries(folder) {
+        for (entry, isFolder) in entries(folder) ?? [] {
             if isFolder {
                 removeContents(of: folder, entry)
                 unlinkat(folder, entry, AT_REMOVEDIR)
@@ -62,10 +62,10 @@ public enum TreeRemoval {
     }
 
     /// The entries of an open folder (without `.` and `..`), each with whether it is a folder
-    /// (not a link to one); the descriptor stays open.
-    private static func entries(_ folder: Int32) -> [(name: String, isFolder: Bool)] {
+    /// (not a link to one); the descriptor stays open. Nil when it cannot be listed.
+    static func entries(_ folder: Int32) -> [(name: String, isFolder: Bool)]? {
         let copy = dup(folder)
-        guard copy >= 0, let directory = fdopendir(copy) else { return [] }
+        guard copy >= 0, let directory = fdopendir(copy) else { return nil }
         defer { closedir(directory) }
         var found: [(String, Bool)] = []
         while let entry = readdir(directory) {

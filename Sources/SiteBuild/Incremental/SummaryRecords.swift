@@ -82,7 +82,10 @@ struct SummaryRecords: Sendable {
         // The URLs of the new records: those of the table keep their numbers, new ones go after.
         var numbers: [String: Int] = [:]
         if !replacing.isEmpty {
-            for number in urlOffsets.indices { numbers[url(number)] = numbers[url(number)] ?? number }
+            for number in urlOffsets.indices {
+                let text = url(number)
+                if numbers[text] == nil { numbers[text] = number }
+            }
         }
         var added: [String] = []
         for (_, summary) in replacing.sorted(by: { $0.key < $1.key }) {
