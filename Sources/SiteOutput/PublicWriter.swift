@@ -126,68 +126,70 @@ public final class PublicWriter: @unchecked Sendable {
         let root = open(stagingPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { return nil }
         defer { close(root) }
-        // Level by level, each level's folders listed on all cores (at 10,000 documents the
-        // third level holds 9,000 folders of one page each).
+        // Level by level, each level's folders listed on all cores and their files checked by the
+        // folder's descriptor (at 10,000 documents the third level holds 9,000 folders of one page
+        // each); the files of a big folder (one holds 9,000) after, in slices on all cores.
         var folders: [String] = [""]
-        var files: [(folder: Int, name: String)] = []
+        var kept: [String] = []
+        var big: [String] = []
         var level = 0..<1
         while !level.isEmpty {
             let known = folders
-            let listed = Array(level).concurrentMap { folder -> (folders: [String], files: [String])? in
+            let listed = Array(level).concurrentMap { folder -> (folders: [String], files: [String], big: Bool)? in
                 let descriptor = folder == 0 ? dup(root) : openat(root, known[folder], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 guard descriptor >= 0 else { return nil }
                 defer { close(descriptor) }
                 guard let entries = TreeRemoval.entries(descriptor) else { return nil }
+                let prefix = folder == 0 ? "" : known[folder] + "/"
                 var subfolders: [String] = []
                 var names: [String] = []
                 for (name, isFolder) in entries {
-                    if isFolder {
-                        subfolders.append(folder == 0 ? name : known[folder] + "/" + name)
-                    } else {
-                        names.append(name)  // not a regular file: refused below
-                    }
+                    if isFolder { subfolders.append(prefix + name) } else { names.append(name) }
                 }
-                return (subfolders, names)
+                // Not here: a concurrent loop inside another runs on one core.
+                if names.count > 512 { return (subfolders, names.map { prefix + $0 }, true) }
+                guard let checked = Self.check(names[...], in: descriptor, prefix: prefix, expected: expected, replacing: replacing) else { return nil }
+                return (subfolders, checked, false)
             }
             let start = folders.count
-            for (folder, found) in zip(level, listed) {
+            for found in listed {
                 guard let found else { return nil }
                 folders += found.folders
-                files += found.files.map { (folder, $0) }
+                if found.big { big += found.files } else { kept += found.files }
             }
             level = start..<folders.count
         }
+        let paths = big
+        let slices = stride(from: 0, to: paths.count, by: 512).map { paths[$0..<min($0 + 512, paths.count)] }
+        for checked in slices.concurrentMap({ Self.check($0, in: root, prefix: "", expected: expected, replacing: replacing) }) {
+            guard let checked else { return nil }
+            kept += checked
+        }
         let allFolders = folders
-        let allFiles = files
-        let slices = stride(from: 0, to: allFiles.count, by: 512).map { $0..<min($0 + 512, allFiles.count) }
-        let results = slices.concurrentMap { slice -> [String]? in
-            // By path from the staging folder: most folders hold one page, so opening each
-            // again would double the system calls.
-            var kept: [String] = []
-            for index in slice {
-                let (folder, name) = allFiles[index]
-                let path = folder == 0 ? name : allFolders[folder] + "/" + name
-                var info = stat()
-                guard fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-                if replacing.contains(path) {
-                    guard unlinkat(root, path, 0) == 0 else { return nil }
-                } else if expected(path) == FileStamp(info) {
-                    kept.append(path)
-                } else {
-                    return nil  // not a file the output has as it is, nor one this build writes
-                }
-            }
-            return kept
-        }
-        var kept: [String] = []
-        kept.reserveCapacity(allFiles.count)
-        for result in results {
-            guard let result else { return nil }
-            kept += result
-        }
         lock.withLock {
             writtenFiles.formUnion(kept)
             createdFolders.formUnion(allFolders.dropFirst())
+        }
+        return kept
+    }
+
+    /// `recycle`'s check of files named `names` in an open folder whose path is `prefix`: the
+    /// paths of those kept; nil at the first file neither kept nor replaced.
+    private static func check(
+        _ names: ArraySlice<String>, in descriptor: Int32, prefix: String, expected: @Sendable (String) -> FileStamp?, replacing: Set<String>
+    ) -> [String]? {
+        var kept: [String] = []
+        for name in names {
+            let path = prefix + name
+            var info = stat()
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            if replacing.contains(path) {
+                guard unlinkat(descriptor, name, 0) == 0 else { return nil }
+            } else if expected(path) == FileStamp(info) {
+                kept.append(path)
+            } else {
+                return nil  // not a file the output has as it is, nor one this build writes
+            }
         }
         return kept
     }
