@@ -420,8 +420,8 @@ struct BuildCacheFileTests {
         #expect(decoded.spare == cache.spare && decoded.reviewers == cache.reviewers)
         // Loaded without decoding the summaries: each read when asked; written back as they were,
         // but for a page given a new summary, whose new URL goes after the others.
-        var lazy = try #require(BuildCache.decode(cache.encoded(), lazySummaries: true))
-        #expect(lazy.summaries.isEmpty && lazy.summaryRecords?.order.count == cache.summaries.count)
+        var lazy = try #require(BuildCache.decode(cache.encoded(), lazyRecords: true))
+        #expect(lazy.summaries.isEmpty && lazy.summaryRecords?.count == cache.summaries.count)
         for (path, summary) in cache.summaries { #expect(lazy.summary(path) == summary, "\(path)") }
         #expect(lazy.summary("nowhere.html") == nil)
         #expect(BuildCache.decode(lazy.encoded())?.summaries == cache.summaries)
@@ -435,6 +435,45 @@ struct BuildCacheFileTests {
         expected = cache.summaries
         expected["added.html"] = changed
         #expect(BuildCache.decode(lazy.encoded())?.summaries == expected)
+        // Loaded without decoding the file records: each found by binary search, and written
+        // back as they were, but for those dropped or recorded anew.
+        var lazyFiles = try #require(BuildCache.decode(cache.encoded(), lazyRecords: true))
+        #expect(lazyFiles.files.isEmpty && lazyFiles.fileCount == cache.files.count)
+        for (path, file) in cache.files { #expect(lazyFiles.file(path) == file, "\(path)") }
+        #expect(lazyFiles.file("nowhere.html") == nil && lazyFiles.file("") == nil && lazyFiles.file("policies/b/index.htmlx") == nil)
+        #expect(lazyFiles.encoded() == cache.encoded())
+        #expect(lazyFiles.filePaths == cache.files.keys.sorted(by: ByteSearch.precedes))
+        let renewed = BuildCache.File(key: "patch:9", stamp: FileStamp(size: 91_000, modified: 6), sha256: "01", body: 70_123..<90_000)
+        lazyFiles.droppedRecords = ["search/docs/0.json", "policies/b/index.html"]
+        lazyFiles.files["policies/b/index.html"] = renewed
+        lazyFiles.files["a/new.html"] = renewed
+        lazyFiles.files["zz/new.html"] = renewed
+        var eager = cache
+        eager.files["search/docs/0.json"] = nil
+        eager.files["policies/b/index.html"] = renewed
+        eager.files["a/new.html"] = renewed
+        eager.files["zz/new.html"] = renewed
+        #expect(lazyFiles.file("search/docs/0.json") == nil && lazyFiles.file("policies/b/index.html") == renewed)
+        #expect(lazyFiles.fileCount == eager.files.count && lazyFiles.filePaths == eager.files.keys.sorted(by: ByteSearch.precedes))
+        #expect(Dictionary(uniqueKeysWithValues: lazyFiles.allFiles().map { ($0.path, $0.file) }) == eager.files)
+        // The same bytes as the records decoded and encoded again, the outputs' digest included.
+        #expect(lazyFiles.encoded() == eager.encoded())
+        #expect(BuildCache.decode(lazyFiles.encoded())?.files == eager.files)
+        // Records out of order (or twice) are refused, as a damaged file is: they could not be found.
+        for paths in [["b", "a"], ["a", "a"], ["a", "b"]] {
+            var out = BinaryWriter()
+            out.count(paths.count)
+            for path in paths {
+                out.string(path)
+                BuildCache.encode(file: renewed, into: &out)
+            }
+            let records = out.bytes.withUnsafeBytes { bytes in
+                var reader = BinaryReader(bytes)
+                return FileRecords(&reader)
+            }
+            #expect((records != nil) == (paths == ["a", "b"]), "\(paths)")
+            #expect(records?.file("b") == (records == nil ? nil : renewed))
+        }
         // The report, with its external links beside it.
         var report = BuildReport(diagnostics: Diagnostics([]), published: true, documentCount: 3, publicDocumentCount: 2, fileCount: 9, timings: [])
         report.externalLinks = ["https://www.gov.cn/": 4, "http://b.example/": 1]
@@ -446,7 +485,7 @@ struct BuildCacheFileTests {
         var many = BuildCache(context: "c")
         many.summaries["many/index.html"] = .init(ids: [], links: (0..<300).map { .init(url: "/p/\($0)/", line: 1, column: $0 + 1) }, external: [])
         many.summaries["last/index.html"] = .init(ids: [], links: [.init(url: "/p/299/", line: 7, column: 1)], external: [])
-        let lazyMany = try #require(BuildCache.decode(many.encoded(), lazySummaries: true))
+        let lazyMany = try #require(BuildCache.decode(many.encoded(), lazyRecords: true))
         for (path, summary) in many.summaries { #expect(lazyMany.summary(path) == summary, "\(path)") }
         #expect(decoded.files.mapValues(\.body) == cache.files.mapValues(\.body))
         #expect(decoded.settings == "settings" && decoded.search == cache.search && decoded.feeds == cache.feeds)

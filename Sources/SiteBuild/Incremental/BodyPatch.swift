@@ -40,7 +40,7 @@ enum BodyPatch {
         guard options.writeOutput, options.incremental else { return .declined("a clean build") }
         guard options.patching else { return .declined("patching is off") }
         var clock = PhaseClock()
-        guard let previous = BuildCache.load(folder: options.cacheFolder, output: options.output, context: nil, readingReport: true, lazySummaries: true),
+        guard let previous = BuildCache.load(folder: options.cacheFolder, output: options.output, context: nil, readingReport: true, lazyRecords: true),
             let lastReport = previous.report, let lastSearch = previous.search, previous.trees.count == 2, trees.count == 2,
             previous.settings == UnchangedBuild.settings(options)
         else { return .declined("no last build of this output with this tool and these options") }
@@ -87,7 +87,7 @@ enum BodyPatch {
         var publicByID: [DocumentID: Bool] = [:]
         for path in files where path.hasSuffix(".md") {
             let id = DocumentID(String(path.dropLast(3)))
-            publicByID[id] = previous.files[PageRenderer.path(of: .document(id)).outputFile] != nil
+            publicByID[id] = previous.file(PageRenderer.path(of: .document(id)).outputFile) != nil
         }
         let targets = SiteLinkTargets(publicByID: publicByID, files: files, basePath: basePath)
         let attachmentText = { @Sendable (contentPath: String) -> (path: String, text: String)? in
@@ -98,7 +98,7 @@ enum BodyPatch {
         let output = options.output
         /// A file of the last build's output, if it is still the one the last build wrote.
         func lastFile(_ path: String) -> Data? {
-            guard let file = previous.files[path], FileStamp(path: output.appendingPathComponent(path).path) == file.stamp else { return nil }
+            guard let file = previous.file(path), FileStamp(path: output.appendingPathComponent(path).path) == file.stamp else { return nil }
             return FileManager.default.contents(atPath: output.appendingPathComponent(path).path)
         }
         var patched: [String: (data: Data, body: Range<Int>?)] = [:]  // pages and result files
@@ -110,7 +110,7 @@ enum BodyPatch {
             let id = DocumentID(String(contentPath.dropLast(3)))
             let pagePath = pagePath(of: contentPath)
             let display = loader.displayPath(contentPath)
-            guard let lastPage = previous.files[pagePath], let span = lastPage.body, let lastViews = previous.views[id.rawValue] else {
+            guard let lastPage = previous.file(pagePath), let span = lastPage.body, let lastViews = previous.views[id.rawValue] else {
                 return .declined("\(display) was not published with a body the patch can replace")
             }
             let decoded = loader.decodeDocument(contentPath, organizationCode: configuration.organizationCode, files: files)
@@ -199,11 +199,10 @@ enum BodyPatch {
         var toLink: [String]?
         if keepsSpare, let lastDiffering = previous.spare.map(Set.init), try writer.beginRecycling() {
             // Every path not to be replaced is one the last build wrote and this one keeps.
-            let lastFiles = previous.files
-            if let found = writer.recycle(expected: { lastFiles[$0]?.stamp }, replacing: differing.union(lastDiffering)) {
-                let lacking = lastDiffering.filter { lastFiles[$0] != nil && !differing.contains($0) }
+            if let found = writer.recycle(expected: { previous.file($0)?.stamp }, replacing: differing.union(lastDiffering)) {
+                let lacking = lastDiffering.filter { previous.file($0) != nil && !differing.contains($0) }
                 // The spare and the links make every file of the last site this build keeps.
-                if found.count + lacking.count == lastFiles.count - differing.count { lastFiles[$0] != nil } {
+                if found.count + lacking.count == previous.fileCount - differing.count(where: { previous.file($0) != nil }) {
                     toLink = lacking.sorted()
                 }
             }
@@ -221,11 +220,11 @@ enum BodyPatch {
                 reuse.adoptPrevious(except: differing)  // the spare's files and those linked below, as the last build had them
             } else {
                 let compressed = Set(Precompression.Encoding.allCases.map { "." + $0.fileExtension })
-                toLink = previous.files.keys.filter { path in
+                toLink = previous.filePaths.filter { path in
                     guard !differing.contains(path) else { return false }
                     // Compressed copies are made again below, from the files as they are now.
                     if let dot = path.lastIndex(of: "."), compressed.contains(String(path[dot...])),
-                        previous.files[String(path[..<dot])] != nil, Precompression.isText(String(path[..<dot]))
+                        previous.file(String(path[..<dot])) != nil, Precompression.isText(String(path[..<dot]))
                     {
                         return false
                     }
@@ -263,7 +262,7 @@ enum BodyPatch {
             // The same files as the last build's manifest lists, but for a result file that came or
             // went: the last one with the changed files' lines rewritten.
             let rewritten = Array(differing.subtracting([Manifest.path]))
-            let sameFiles = removed.isEmpty && rewritten.allSatisfy { previous.files[$0] != nil }
+            let sameFiles = removed.isEmpty && rewritten.allSatisfy { previous.file($0) != nil }
             if options.precompress || !sameFiles {
                 try reuse.manifest(basePath: basePath)
             } else if let last = lastFile(Manifest.path), try reuse.manifest(patching: last, changed: rewritten) {

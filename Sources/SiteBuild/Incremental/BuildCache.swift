@@ -15,7 +15,7 @@ import SiteSearch
 /// `context`: the tool, the theme and the audit settings; when that differs, nothing is reused.
 /// So an incremental build's output is byte for byte a clean build's.
 struct BuildCache: Sendable {
-    struct File: Sendable {
+    struct File: Sendable, Equatable {
         var key: String
         var stamp: FileStamp
         /// Of the file's bytes, lowercase hexadecimal (`manifest.json`).
@@ -29,11 +29,16 @@ struct BuildCache: Sendable {
     var format: Int
     /// Digest of what every file depends on: the tool, the theme, the audit settings.
     var context: String
+    /// Decoded, by path; with `fileRecords`, only those of files written anew (see `file(_:)`).
     var files: [String: File]
+    /// The records as the file held them, when it was loaded without decoding them
+    /// (`load(…, lazyRecords: true)`), but for those of `droppedRecords`: written back as they were.
+    var fileRecords: FileRecords?
+    var droppedRecords: Set<String> = []
     /// Decoded, by path; with `summaryRecords`, only those of pages whose summary is new.
     var summaries: [String: OutputAudit.PageSummary]
     /// The summaries as the file held them, when it was loaded without decoding them
-    /// (`load(…, lazySummaries: true)`): they are written back as they were.
+    /// (`load(…, lazyRecords: true)`): they are written back as they were.
     var summaryRecords: SummaryRecords?
     /// The digest of every input of the build (`UnchangedBuild.inputs`) and its report: when the
     /// inputs are the same next time, the build is skipped and the report repeated.
@@ -71,6 +76,73 @@ struct BuildCache: Sendable {
         summaries = [:]
     }
 
+    /// The record of the file at `path`: decoded, or from the records but for those dropped.
+    func file(_ path: String) -> File? {
+        if let file = files[path] { return file }
+        guard let fileRecords, !droppedRecords.contains(path) else { return nil }
+        return fileRecords.file(path)
+    }
+
+    /// How many files the cache has records of.
+    var fileCount: Int {
+        if let fileRecords, files.isEmpty, droppedRecords.isEmpty { return fileRecords.count }
+        return fileOrder().count
+    }
+
+    /// Every file's path, sorted by bytes.
+    var filePaths: [String] {
+        fileOrder().map { entry in
+            switch entry {
+            case .record(let index): fileRecords!.path(at: index)
+            case .decoded(let path): path
+            }
+        }
+    }
+
+    /// Every file and its record, in no particular order.
+    func allFiles() -> [(path: String, file: File)] {
+        guard let fileRecords else { return files.map { ($0.key, $0.value) } }
+        return fileOrder().compactMap { entry in
+            switch entry {
+            case .record(let index): fileRecords.file(at: index).map { (fileRecords.path(at: index), $0) }
+            case .decoded(let path): (path, files[path]!)
+            }
+        }
+    }
+
+    /// A file of the cache: the `index`th of `fileRecords`, or one of `files`.
+    private enum FileEntry {
+        case record(Int)
+        case decoded(String)
+    }
+
+    /// The files in the order of their paths' bytes: the records that count, merged with the
+    /// decoded ones (sorted: a patch build has a few dozen).
+    private func fileOrder() -> [FileEntry] {
+        let decoded = files.keys.sorted(by: ByteSearch.precedes)
+        guard let fileRecords else { return decoded.map { .decoded($0) } }
+        let shadowed = Set((decoded + droppedRecords).compactMap(fileRecords.index(of:)))
+        var order: [FileEntry] = []
+        order.reserveCapacity(fileRecords.count - shadowed.count + decoded.count)
+        var next = decoded.makeIterator()
+        var pending = next.next()
+        for index in 0..<fileRecords.count where !shadowed.contains(index) {
+            while let path = pending, fileRecords.withPath(at: index, { record in
+                var path = path
+                return path.withUTF8 { SortedPaths.compare(UnsafeRawBufferPointer($0), record) < 0 }
+            }) {
+                order.append(.decoded(path))
+                pending = next.next()
+            }
+            order.append(.record(index))
+        }
+        while let path = pending {
+            order.append(.decoded(path))
+            pending = next.next()
+        }
+        return order
+    }
+
     /// The summary of a page, decoded or from the records.
     func summary(_ path: String) -> OutputAudit.PageSummary? {
         summaries[path] ?? summaryRecords?.summary(path)
@@ -88,9 +160,9 @@ struct BuildCache: Sendable {
     }
 
     /// The cache of the last build into `output`, if it was made in the same context (nil: any).
-    static func load(folder: URL, output: URL, context: String?, readingReport: Bool = false, lazySummaries: Bool = false) -> BuildCache? {
+    static func load(folder: URL, output: URL, context: String?, readingReport: Bool = false, lazyRecords: Bool = false) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: url(folder: folder, output: output).path),
-            let cache = decode(data, readingReport: readingReport, context: context, lazySummaries: lazySummaries), cache.format == formatVersion
+            let cache = decode(data, readingReport: readingReport, context: context, lazyRecords: lazyRecords), cache.format == formatVersion
         else { return nil }
         return cache
     }
@@ -174,12 +246,24 @@ struct BuildCache: Sendable {
     func encode(_ write: ([UInt8]) -> Void) {
         // In the order `FileStamp.tree` lists a folder, so `outputs` is the digest it gives.
         // The paths sorted, not the records: moving a record moves its strings' references too.
-        let paths = self.files.keys.sorted(by: ByteSearch.precedes)
-        let files = paths.map { ($0, self.files[$0]!) }
+        let order = fileOrder()
         var header = "site-build-cache\t\(format)\t\(context)\n"
-        // The digest of the files the build wrote, as `UnchangedBuild.digest` takes it of a folder.
-        let outputs = UnchangedBuild.digest(files.map { ($0.0, $0.1.stamp) })
-        if !inputs.isEmpty { header += "I\t\(inputs)\t\(outputs)\t\(racy)\n" }
+        if !inputs.isEmpty {
+            // The digest of the files the build wrote, as `UnchangedBuild.digest` takes it of a folder.
+            var outputs = UnchangedBuild.OutputsDigest(count: order.count)
+            for entry in order {
+                switch entry {
+                case .record(let index):
+                    guard let stamp = fileRecords!.stamp(at: index) else { continue }
+                    fileRecords!.withPath(at: index) { outputs.add(path: $0, stamp: stamp) }
+                case .decoded(let path):
+                    let stamp = files[path]!.stamp
+                    var path = path
+                    path.withUTF8 { outputs.add(path: UnsafeRawBufferPointer($0), stamp: stamp) }
+                }
+            }
+            header += "I\t\(inputs)\t\(outputs.digest)\t\(racy)\n"
+        }
         if let report, let coded = report.coded { header += "R\t\(coded.base64EncodedString())\n" }
         if !surroundings.isEmpty { header += "V\t\(surroundings)\n" }
         write(Array((header + "B\n").utf8))
@@ -189,19 +273,14 @@ struct BuildCache: Sendable {
             write(out.bytes)
             out.bytes.removeAll(keepingCapacity: true)
         }
-        out.count(files.count)
-        for (path, file) in files {
-            out.string(path)
-            out.string(file.key)
-            out.signed(file.stamp.size)
-            out.signed(file.stamp.modified)
-            out.string(file.sha256)
-            // Offsets and sizes as `signed`: `count` is bounded by the cache file's size.
-            if let body = file.body {
-                out.signed(Int64(body.lowerBound) + 1)
-                out.signed(Int64(body.count))
-            } else {
-                out.signed(0)
+        out.count(order.count)
+        for entry in order {
+            switch entry {
+            case .record(let index):
+                out.bytes += fileRecords!.record(at: index)
+            case .decoded(let path):
+                out.string(path)
+                Self.encode(file: files[path]!, into: &out)
             }
             flush()
         }
@@ -213,10 +292,11 @@ struct BuildCache: Sendable {
             // The records as they were, but for the pages whose summary is new.
         } else {
             let summaries = (summaryRecords.map { records in
-                var all = Dictionary(records.order.compactMap { entry in records.summary(entry.path).map { (entry.path, $0) } }, uniquingKeysWith: { a, _ in a })
+                var all = Dictionary(
+                    (0..<records.count).compactMap { index in records.summary(at: index).map { (records.path(at: index), $0) } }, uniquingKeysWith: { a, _ in a })
                 all.merge(self.summaries) { _, new in new }
                 return all
-            } ?? self.summaries).sorted { $0.key < $1.key }
+            } ?? self.summaries).sorted { ByteSearch.precedes($0.key, $1.key) }
             var numbers: [String: Int] = [:]
             var urls: [String] = []
             // Each link's URL looked up once (millions at 100,000 documents), its number kept for the records.
@@ -287,6 +367,34 @@ struct BuildCache: Sendable {
         flush(always: true)
     }
 
+    /// One file's record after its path: its key, stamp, SHA-256 and where a page's body is.
+    static func encode(file: File, into out: inout BinaryWriter) {
+        out.string(file.key)
+        out.signed(file.stamp.size)
+        out.signed(file.stamp.modified)
+        out.string(file.sha256)
+        // Offsets and sizes as `signed`: `count` is bounded by the cache file's size.
+        if let body = file.body {
+            out.signed(Int64(body.lowerBound) + 1)
+            out.signed(Int64(body.count))
+        } else {
+            out.signed(0)
+        }
+    }
+
+    /// What `encode(file:into:)` wrote.
+    static func decodeFile(_ reader: inout BinaryReader) -> File? {
+        guard let key = reader.string(), let size = reader.signed(), let modified = reader.signed(), let sha256 = reader.string(),
+            let bodyStart = reader.signed()
+        else { return nil }
+        var body: Range<Int>?
+        if bodyStart > 0 {
+            guard let length = reader.signed(), length >= 0, let start = Int(exactly: bodyStart - 1), let count = Int(exactly: length) else { return nil }
+            body = start..<start + count
+        }
+        return File(key: key, stamp: FileStamp(size: size, modified: modified), sha256: sha256, body: body)
+    }
+
     /// One page's summary record: its path, ids, links (by URL number) and external URLs.
     static func encode(path: String, summary: OutputAudit.PageSummary, numbers: [Int], into out: inout BinaryWriter) {
         out.string(path)
@@ -306,7 +414,9 @@ struct BuildCache: Sendable {
     /// when `readingReport` (a build that loads the cache makes its own).
     /// With `context`, a cache of another context is refused after its first line (at 100,000
     /// documents the rest is hundreds of megabytes once decoded).
-    static func decode(_ data: some ContiguousBytes, readingReport: Bool = true, context expected: String? = nil, lazySummaries: Bool = false) -> BuildCache? {
+    /// With `lazyRecords`, the file records and the page summaries are checked but left as the
+    /// file has them (`fileRecords`, `summaryRecords`), each decoded when asked for.
+    static func decode(_ data: some ContiguousBytes, readingReport: Bool = true, context expected: String? = nil, lazyRecords: Bool = false) -> BuildCache? {
         data.withUnsafeBytes { bytes -> BuildCache? in
             var position = 0
             func line() -> Substring? {
@@ -321,6 +431,9 @@ struct BuildCache: Sendable {
             cache.format = format
             guard format == formatVersion else { return cache }
             if let expected, cache.context != expected { return nil }
+            // The report (3,000 findings at 10,000 documents) is decoded on another thread while
+            // the records are read.
+            var report: Prefetched<UnchangedBuild.Report?>?
             while true {
                 guard let text = line() else { return nil }
                 if text == "B" { break }
@@ -335,28 +448,26 @@ struct BuildCache: Sendable {
                 case "R":
                     guard fields.count == 2 else { return nil }
                     guard readingReport else { continue }
-                    guard let coded = Data(base64Encoded: String(fields[1])), let report = UnchangedBuild.Report(coded: coded) else { return nil }
-                    cache.report = report
+                    let text = String(fields[1])
+                    report = Prefetched { Data(base64Encoded: text).flatMap(UnchangedBuild.Report.init(coded:)) }
                 default:
                     return nil
                 }
             }
             var reader = BinaryReader(bytes, from: position)
-            guard let fileCount = reader.count() else { return nil }
-            cache.files.reserveCapacity(fileCount)
-            for _ in 0..<fileCount {
-                guard let path = reader.string(), let key = reader.string(), let size = reader.signed(), let modified = reader.signed(),
-                    let sha256 = reader.string(), let bodyStart = reader.signed()
-                else { return nil }
-                var body: Range<Int>?
-                if bodyStart > 0 {
-                    guard let length = reader.signed(), length >= 0, let start = Int(exactly: bodyStart - 1), let count = Int(exactly: length) else { return nil }
-                    body = start..<start + count
+            if lazyRecords {
+                guard let records = FileRecords(&reader) else { return nil }
+                cache.fileRecords = records
+            } else {
+                guard let fileCount = reader.count() else { return nil }
+                cache.files.reserveCapacity(fileCount)
+                for _ in 0..<fileCount {
+                    guard let path = reader.string(), let file = decodeFile(&reader) else { return nil }
+                    cache.files[path] = file
                 }
-                cache.files[path] = File(key: key, stamp: FileStamp(size: size, modified: modified), sha256: sha256, body: body)
             }
             func strings() -> [String]? { reader.strings() }
-            if lazySummaries {
+            if lazyRecords {
                 guard let records = SummaryRecords(&reader) else { return nil }
                 cache.summaryRecords = records
             } else {
@@ -427,7 +538,12 @@ struct BuildCache: Sendable {
             }
             guard let reviewers = strings() else { return nil }
             cache.reviewers = reviewers
-            return reader.isAtEnd ? cache : nil
+            guard reader.isAtEnd else { return nil }
+            if let report {
+                guard let decoded = report.take(), let decoded else { return nil }
+                cache.report = decoded
+            }
+            return cache
         }
     }
 

@@ -32,7 +32,7 @@ final class OutputReuse: @unchecked Sendable {
     /// Reuses the page or writes what `produce` makes, with where a document page's body is in it
     /// (`BuildCache.File.body`).
     func page(_ path: String, key: String, produce: () -> (html: Data, body: Range<Int>?)?) throws(SiteError) {
-        if let old = previous?.files[path], old.key == key, try writer.reuse(path, stamp: old.stamp) {
+        if let old = previous?.file(path), old.key == key, try writer.reuse(path, stamp: old.stamp) {
             record(path, BuildCache.File(key: key, stamp: old.stamp, sha256: old.sha256, body: old.body), reused: true)
             return
         }
@@ -47,7 +47,7 @@ final class OutputReuse: @unchecked Sendable {
     /// Reuses the last build's copy of a file as it is, key and all (`BodyPatch`); false if that
     /// copy is no longer what the last build wrote.
     func keep(_ path: String) throws(SiteError) -> Bool {
-        guard let old = previous?.files[path], try writer.reuse(path, stamp: old.stamp) else { return false }
+        guard let old = previous?.file(path), try writer.reuse(path, stamp: old.stamp) else { return false }
         record(path, old, reused: true)
         return true
     }
@@ -60,6 +60,9 @@ final class OutputReuse: @unchecked Sendable {
             var files = previous.files
             for path in except { files[path] = nil }
             next.files = files
+            // Left as the cache file had them, but for those the build replaces or removes.
+            next.fileRecords = previous.fileRecords
+            next.droppedRecords = previous.fileRecords == nil ? [] : previous.droppedRecords.union(except)
         }
     }
 
@@ -88,7 +91,7 @@ final class OutputReuse: @unchecked Sendable {
             }
             return key
         }
-        if let previous, let old = previous.files[path], old.key == key(racy: previous.racy), try writer.reuse(path, stamp: old.stamp) {
+        if let previous, let old = previous.file(path), old.key == key(racy: previous.racy), try writer.reuse(path, stamp: old.stamp) {
             record(path, BuildCache.File(key: key(racy: racy), stamp: old.stamp, sha256: old.sha256), reused: true)
             return
         }
@@ -106,7 +109,7 @@ final class OutputReuse: @unchecked Sendable {
     /// the file's bytes are the previous build's, and a file that is gone takes its copies along.
     func precompress(_ encodings: [Precompression.Encoding]) throws(SiteError) {
         let texts: [(path: String, sha256: String)] = lock.withLock {
-            next.files.filter { Precompression.isText($0.key) }.map { ($0.key, $0.value.sha256) }
+            next.allFiles().filter { Precompression.isText($0.path) }.map { ($0.path, $0.file.sha256) }
         }.sorted { $0.path < $1.path }
         let failures = texts.concurrentMap { text -> SiteError? in
             do throws(SiteError) {
@@ -136,7 +139,7 @@ final class OutputReuse: @unchecked Sendable {
     /// (`BodyPatch`: the same files, a few of them new bytes); false, with nothing written, when
     /// that cannot be done.
     func manifest(patching last: Data, changed: [String]) throws(SiteError) -> Bool {
-        let files = lock.withLock { changed.compactMap { path in next.files[path].map { Manifest.File(path: path, size: $0.stamp.size, sha256: $0.sha256) } } }
+        let files = lock.withLock { changed.compactMap { path in next.file(path).map { Manifest.File(path: path, size: $0.stamp.size, sha256: $0.sha256) } } }
         guard files.count == changed.count, let data = Manifest.patch(last, changing: files) else { return false }
         try self.data(Manifest.path, data)
         return true
@@ -145,7 +148,7 @@ final class OutputReuse: @unchecked Sendable {
     /// Writes `manifest.json`: every file written so far with its size and SHA-256.
     func manifest(basePath: String) throws(SiteError) {
         let files = lock.withLock {
-            next.files.map { Manifest.File(path: $0.key, size: $0.value.stamp.size, sha256: $0.value.sha256) }
+            next.allFiles().map { Manifest.File(path: $0.path, size: $0.file.stamp.size, sha256: $0.file.sha256) }
         }
         try data(Manifest.path, Manifest(basePath: basePath, files: files).data)
     }

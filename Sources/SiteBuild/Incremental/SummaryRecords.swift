@@ -9,10 +9,10 @@ struct SummaryRecords: Sendable {
     let urlTable: [UInt8]
     let urlOffsets: [Int]
     /// The records (each its path, ids, links and external URLs), in the file's order, sorted by
-    /// path, and where each is.
+    /// path bytes, where each is and where its path is.
     let records: [UInt8]
-    let order: [(path: String, range: Range<Int>)]
-    let index: [String: Range<Int>]
+    private let ranges: [Range<Int>]
+    private let paths: SortedPaths
 
     /// Reads the URL table and the records from `reader`, checking each and decoding none.
     init?(_ reader: inout BinaryReader) {
@@ -28,11 +28,16 @@ struct SummaryRecords: Sendable {
         urlOffsets = offsets
         guard let count = reader.count() else { return nil }
         let recordsStart = reader.position
-        var order: [(path: String, range: Range<Int>)] = []
-        order.reserveCapacity(count)
+        var ranges: [Range<Int>] = []
+        var paths: [Range<Int>] = []
+        ranges.reserveCapacity(count)
+        paths.reserveCapacity(count)
         for _ in 0..<count {
             let start = reader.position - recordsStart
-            guard let path = reader.string(), let ids = reader.count() else { return nil }
+            guard let length = reader.count(), length <= reader.bytes.count - reader.position else { return nil }
+            paths.append(reader.position - recordsStart..<reader.position - recordsStart + length)
+            reader.position += length
+            guard let ids = reader.count() else { return nil }
             for _ in 0..<ids { guard reader.skipString() else { return nil } }
             guard let links = reader.count() else { return nil }
             for _ in 0..<links {
@@ -40,16 +45,28 @@ struct SummaryRecords: Sendable {
             }
             guard let external = reader.count() else { return nil }
             for _ in 0..<external { guard reader.skipString() else { return nil } }
-            order.append((path, start..<reader.position - recordsStart))
+            ranges.append(start..<reader.position - recordsStart)
         }
         records = Array(reader.bytes[recordsStart..<reader.position])
-        self.order = order
-        index = Dictionary(order.map { ($0.path, $0.range) }, uniquingKeysWith: { first, _ in first })
+        self.ranges = ranges
+        self.paths = SortedPaths(paths)
+        guard self.paths.isSorted(in: records) else { return nil }
     }
+
+    /// How many pages have a record.
+    var count: Int { ranges.count }
+
+    /// The path of the `index`th record.
+    func path(at index: Int) -> String { paths.path(at: index, in: records) }
 
     /// The summary of the page at `path`, if the file has one.
     func summary(_ path: String) -> OutputAudit.PageSummary? {
-        guard let range = index[path] else { return nil }
+        paths.index(of: path, in: records).flatMap(summary(at:))
+    }
+
+    /// The `index`th record's summary.
+    func summary(at index: Int) -> OutputAudit.PageSummary? {
+        let range = ranges[index]
         return records.withUnsafeBytes { bytes -> OutputAudit.PageSummary? in
             var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[range]))
             guard reader.string() != nil, let ids = reader.strings(), let count = reader.count() else { return nil }
@@ -78,7 +95,11 @@ struct SummaryRecords: Sendable {
     /// in `replacing` made anew and every other one copied as it was. Nil (nothing written) when
     /// `replacing` names a page the file has no record of.
     func encode(replacing: [String: OutputAudit.PageSummary], into out: inout BinaryWriter, flush: (inout BinaryWriter) -> Void) -> Bool {
-        guard replacing.keys.allSatisfy({ index[$0] != nil }) else { return false }
+        var replaced: [Int: OutputAudit.PageSummary] = [:]
+        for (path, summary) in replacing {
+            guard let index = paths.index(of: path, in: records) else { return false }
+            replaced[index] = summary
+        }
         // The URLs of the new records: those of the table keep their numbers, new ones go after.
         var numbers: [String: Int] = [:]
         if !replacing.isEmpty {
@@ -98,10 +119,10 @@ struct SummaryRecords: Sendable {
         out.bytes += urlTable
         for url in added { out.string(url) }
         flush(&out)
-        out.count(order.count)
-        for (path, range) in order {
-            if let summary = replacing[path] {
-                BuildCache.encode(path: path, summary: summary, numbers: summary.links.map { numbers[$0.url]! }, into: &out)
+        out.count(ranges.count)
+        for (index, range) in ranges.enumerated() {
+            if let summary = replaced[index] {
+                BuildCache.encode(path: path(at: index), summary: summary, numbers: summary.links.map { numbers[$0.url]! }, into: &out)
             } else {
                 out.bytes += records[range]
             }

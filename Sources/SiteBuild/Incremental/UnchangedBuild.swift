@@ -173,13 +173,26 @@ enum UnchangedBuild {
     /// The digest of a list of files and their stamps: of the output folder as it is, to compare
     /// with the one the last build recorded of what it wrote.
     static func digest(_ files: [(path: String, stamp: FileStamp)]) -> String {
-        var hasher = StableHasher()
-        hasher.combine(UInt64(files.count))
+        var digest = OutputsDigest(count: files.count)
         for (path, stamp) in files {
-            hasher.combine(path)
+            var path = path
+            path.withUTF8 { digest.add(path: UnsafeRawBufferPointer($0), stamp: stamp) }
+        }
+        return digest.digest
+    }
+
+    /// `digest(_:)` taken a file at a time, from a path's bytes (`BuildCache.encode`).
+    struct OutputsDigest {
+        private var hasher = StableHasher()
+
+        init(count: Int) { hasher.combine(UInt64(count)) }
+
+        mutating func add(path: UnsafeRawBufferPointer, stamp: FileStamp) {
+            hasher.combine(bytes: path)
             hasher.combine(UInt64(bitPattern: stamp.size))
             hasher.combine(UInt64(bitPattern: stamp.modified))
         }
-        return hasher.digest
+
+        var digest: String { hasher.digest }
     }
 }
