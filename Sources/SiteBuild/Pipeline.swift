@@ -571,6 +571,10 @@ public struct Pipeline: Sendable {
                 return report
             }
             try writer.commit()
+            // A copy of the new site, made while the caches are saved, for the next patch build
+            // to start from (`BodyPatch`; not with --precompress, as a patch build keeps none then).
+            let keepsSpare = !options.precompress
+            if keepsSpare { writer.startTwin() }
             report.reusedFileCount = reuse.reusedPaths.count
             report.diagnostics = Diagnostics(excerpts(options).attach(to: diagnostics))
             clock.lap("write")
@@ -588,10 +592,12 @@ public struct Pipeline: Sendable {
             cache.feeds = feeds
             cache.reviewers = Set(content.documents.flatMap { $0.review?.reviewers ?? [] }).sorted()
             cache.report = UnchangedBuild.Report(report)
+            cache.spare = keepsSpare ? [] : nil
             cache.save(folder: options.cacheFolder, output: output)
             analysis.documentCache?.commit()
             searchCache?.commit()
             analysis.ruleFindings?.save()
+            writer.keepTwinAsSpare()  // only once the cache describes it
             // The previous site, swapped out by `commit`, is gone before the build ends: a process
             // that exits does not wait for the writer to be freed, and left it beside the output.
             writer.waitForRemoval()

@@ -27,6 +27,9 @@ public final class PublicWriter: @unchecked Sendable {
     private let removal = DispatchGroup()
     /// The previous site after `commit(keepingOld: true)`, until `keepOldAsSpare`.
     private var oldSite: URL?
+    /// The copy of the committed site that `startTwin` makes, once made, until `keepTwinAsSpare`.
+    private var twin: URL?
+    private let twinning = DispatchGroup()
 
     /// Refuses output folders that would destroy sources: `/`, the home folder, the content or
     /// templates folder, a folder that contains one of them, or a folder inside one; and an existing
@@ -303,6 +306,48 @@ public final class PublicWriter: @unchecked Sendable {
         if rename(old.path, spare.path) != 0 { removeInBackground(old) }
     }
 
+    /// After a `commit` that kept no old site: starts making a copy of the new site out of hard
+    /// links, on another thread, to be the spare (`keepTwinAsSpare`). A full build's site has no
+    /// old one to keep, and without a spare the next patch build links every file itself; this
+    /// way the links are made while the build saves its caches. Beside the output while it is
+    /// made, so what a killed build leaves is swept as its staging folder is.
+    public func startTwin() {
+        guard spare != nil else { return }
+        let folder = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())-twin")
+        let (files, folders) = lock.withLock { (Array(writtenFiles), createdFolders.sorted()) }
+        let source = outputPath
+        DispatchQueue.global().async(group: twinning) { [self] in
+            let made = Self.hardLinkCopy(files: files, folders: folders, from: source, into: folder.path)
+            if made {
+                lock.withLock { twin = folder }
+            } else {
+                TreeRemoval.remove(folder.path)
+            }
+        }
+    }
+
+    /// Waits for the copy `startTwin` makes and makes it the spare; call it once whatever
+    /// describes the spare is saved. Nothing when it could not be made.
+    public func keepTwinAsSpare() {
+        twinning.wait()
+        guard let made = lock.withLock({ twin }) else { return }
+        lock.withLock { twin = nil }
+        guard let spare else { return removeInBackground(made) }
+        if FileManager.default.fileExists(atPath: spare.path) { TreeRemoval.remove(spare.path) }
+        if rename(made.path, spare.path) != 0 { removeInBackground(made) }
+    }
+
+    /// Makes `target` a copy of `source` of hard links: the folders (sorted, so each after the one
+    /// it is in), then the files on all cores. False at the first that fails.
+    private static func hardLinkCopy(files: [String], folders: [String], from source: String, into target: String) -> Bool {
+        guard mkdir(target, 0o777) == 0 else { return false }
+        for folder in folders where mkdir(target + "/" + folder, 0o777) != 0 { return false }
+        let slices = stride(from: 0, to: files.count, by: 512).map { files[$0..<min($0 + 512, files.count)] }
+        return slices.concurrentMap { slice in
+            slice.allSatisfy { link(source + "/" + $0, target + "/" + $0) == 0 }
+        }.allSatisfy { $0 }
+    }
+
     private func removeInBackground(_ folder: URL) {
         DispatchQueue.global().async(group: removal) { TreeRemoval.remove(folder.path) }
     }
@@ -313,6 +358,8 @@ public final class PublicWriter: @unchecked Sendable {
     }
 
     deinit {
+        twinning.wait()
+        if let twin { TreeRemoval.remove(twin.path) }
         removal.wait()
     }
 

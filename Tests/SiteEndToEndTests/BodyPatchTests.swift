@@ -115,28 +115,48 @@ struct BodyPatchTests {
         return BuildCache.spareURL(folder: options.cacheFolder, output: options.output)
     }
 
-    @Test("the site before a patch build is kept in the cache folder, and is the next patch build's staging folder; a full build removes it")
+    @Test("a full build leaves a copy of its site, and a patch build the site before it, in the cache folder: the next patch build's staging folder")
     func spareSite() throws {
         let site = try TempSite(files: SampleSite.files)
         try age(site)
         #expect(try build(site).published)
-        #expect(!FileManager.default.fileExists(atPath: spare(site).path))
+        try expectTwin(site, "after the first build")
         let policy = "Content/policies/gongkai.md"
         for round in 1...3 {
             try site.write(policy, site.read(policy)! + "\n第\(round)次补充。\n")
             let report = try build(site)
             #expect(report.patched, "round \(round): \(report.patchDeclined ?? "-")")
-            // The first patch links the last site over; the next ones start from the spare.
-            #expect(report.timings.map(\.phase).contains(round == 1 ? "link" : "recycle"), "round \(round)")
+            // Every patch starts from the spare: the full build's copy, then the site before the last.
+            #expect(report.timings.map(\.phase).contains("recycle"), "round \(round)")
             #expect(FileManager.default.fileExists(atPath: spare(site).appendingPathComponent("index.html").path))
             _ = try expectSameAsClean(site, "round \(round)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Public") }.isEmpty)
         try site.write("Templates/partials/footer.mustache", site.read("Templates/partials/footer.mustache")! + "<!-- 修改 -->\n")
+        try age(site)  // the next patch build then sees the template as saved well before this build
         let full = try build(site)
         #expect(full.published && !full.patched)
-        #expect(!FileManager.default.fileExists(atPath: spare(site).path))
+        try expectTwin(site, "after the full build")
         _ = try expectSameAsClean(site, "after the full build")
+        // Without a spare (removed by hand), the patch build links the last site over.
+        try FileManager.default.removeItem(at: spare(site))
+        try site.write(policy, site.read(policy)! + "\n第四次补充。\n")
+        let linked = try build(site)
+        #expect(linked.patched && linked.timings.map(\.phase).contains("link"), "\(linked.patchDeclined ?? "-")")
+        _ = try expectSameAsClean(site, "without a spare")
+    }
+
+    /// That the spare is the output's files and nothing else, each a hard link of the output's.
+    func expectTwin(_ site: TempSite, _ label: String) throws {
+        let output = site.url("Public")
+        let files = FileStamp.tree(under: output).map(\.path)
+        #expect(FileStamp.tree(under: spare(site)).map(\.path) == files, "\(label)")
+        for path in files {
+            let a = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.systemFileNumber] as? Int
+            let b = try FileManager.default.attributesOfItem(atPath: spare(site).appendingPathComponent(path).path)[.systemFileNumber] as? Int
+            #expect(a != nil && a == b, "\(label): \(path)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Public") }.isEmpty, "\(label)")
     }
 
     @Test(
