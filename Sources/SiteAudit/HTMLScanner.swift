@@ -31,7 +31,7 @@ struct HTMLScanner {
         subscript(name: String) -> String? {
             get { pairs.last { $0.name == name }?.value }
             set {
-                pairs.removeAll { $0.name == name }
+                if pairs.contains(where: { $0.name == name }) { pairs.removeAll { $0.name == name } }
                 if let newValue { pairs.append((name, newValue)) }
             }
         }
@@ -48,12 +48,18 @@ struct HTMLScanner {
     /// Every tag, in order. The text between tags goes to `text` with the tag before it
     /// (entity-decoded for &amp;, &lt;, &gt;, &quot;, &#39;).
     func scan(text: (String, Tag?) -> Void = { _, _ in }) -> [Tag] {
+        scan(textRanges: { range, tag in text(decode(range), tag) })
+    }
+
+    /// Every tag, in order. Where each text between tags is goes to `textRanges` with the tag
+    /// before it, undecoded (`appendText` decodes it): most pages' text is only searched.
+    func scan(textRanges text: (Range<Int>, Tag?) -> Void) -> [Tag] {
         var tags: [Tag] = []
         var i = 0
         var textStart = 0
         let count = bytes.count
         func flushText(_ end: Int) {
-            if end > textStart { text(decode(textStart..<end), tags.last) }
+            if end > textStart { text(textStart..<end, tags.last) }
         }
         while i < count {
             guard bytes[i] == UInt8(ascii: "<") else {
@@ -83,7 +89,7 @@ struct HTMLScanner {
                 continue
             }
             flushText(tagStart)
-            let name = String(decoding: bytes[nameStart..<j], as: UTF8.self).lowercased()
+            let name = lowercased(nameStart..<j)
             var attributes = Attributes()
             // Attributes until '>'.
             while j < count, bytes[j] != UInt8(ascii: ">") {
@@ -93,7 +99,7 @@ struct HTMLScanner {
                 }
                 let attributeStart = j
                 while j < count, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: "="), bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "/") { j += 1 }
-                let key = String(decoding: bytes[attributeStart..<j], as: UTF8.self).lowercased()
+                let key = lowercased(attributeStart..<j)
                 var value = ""
                 if j < count, bytes[j] == UInt8(ascii: "=") {
                     j += 1
@@ -164,6 +170,19 @@ struct HTMLScanner {
 
     // MARK: Bytes
 
+    /// A tag's or attribute's name, in lowercase: ASCII letters lowered on the bytes (most names
+    /// are lowercase already), anything else as `String.lowercased` lowers it.
+    private func lowercased(_ range: Range<Int>) -> String {
+        var hasUpper = false
+        for index in range {
+            let byte = bytes[index]
+            if byte >= 0x80 { return String(decoding: bytes[range], as: UTF8.self).lowercased() }
+            if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { hasUpper = true }
+        }
+        guard hasUpper else { return String(decoding: bytes[range], as: UTF8.self) }
+        return String(decoding: bytes[range].map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
     private func isNameByte(_ b: UInt8) -> Bool {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-")
     }
@@ -213,7 +232,15 @@ struct HTMLScanner {
         let slice = bytes[range]
         guard slice.contains(UInt8(ascii: "&")) else { return String(decoding: slice, as: UTF8.self) }
         var out: [UInt8] = []
-        out.reserveCapacity(slice.count)
+        appendText(range, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The text at `range`, entity-decoded as `decode` does, appended to `out` as bytes.
+    func appendText(_ range: Range<Int>, to out: inout [UInt8]) {
+        let slice = bytes[range]
+        guard slice.contains(UInt8(ascii: "&")) else { return out.append(contentsOf: slice) }
+        out.reserveCapacity(out.count + slice.count)
         var index = range.lowerBound
         next: while index < range.upperBound {
             if bytes[index] == UInt8(ascii: "&") {
@@ -227,6 +254,5 @@ struct HTMLScanner {
             out.append(bytes[index])
             index += 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -272,15 +272,18 @@ public struct OutputAudit: Sendable {
         let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map { [UInt8]($0) } ?? []
         var page = Page(path: path, display: "\(displayPrefix)/\(path)", scanner: HTMLScanner(bytes))
         var headings: [(level: Int, offset: Int)] = []
-        var titleText = ""
+        var titleBytes: [UInt8] = []
         var tables: [(offset: Int, hasTH: Bool, hasCaption: Bool)] = []
         var htmlLang: String?
         var sawHTML = false
         var textBytes: [UInt8] = []  // the page's text, for the footer marks
-        let tags = page.scanner.scan { chunk, previous in
-            if previous?.name == "title", previous?.isEnd == false { titleText += chunk }
-            textBytes.append(contentsOf: chunk.utf8)
-        }
+        textBytes.reserveCapacity(bytes.count / 2)
+        let scanner = page.scanner
+        let tags = scanner.scan(textRanges: { range, previous in
+            if let previous, !previous.isEnd, previous.name == "title" { scanner.appendText(range, to: &titleBytes) }
+            scanner.appendText(range, to: &textBytes)
+        })
+        let titleText = String(decoding: titleBytes, as: UTF8.self)
         for tag in tags {
             guard !tag.isEnd else { continue }
             if let id = tag.attributes["id"] { page.ids.insert(id) }
