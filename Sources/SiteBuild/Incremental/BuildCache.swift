@@ -85,7 +85,8 @@ struct BuildCache: Sendable {
 
     /// How many files the cache has records of.
     var fileCount: Int {
-        if let fileRecords, files.isEmpty, droppedRecords.isEmpty { return fileRecords.count }
+        guard let fileRecords else { return files.count }
+        if files.isEmpty, droppedRecords.isEmpty { return fileRecords.count }
         return fileOrder().count
     }
 
@@ -245,7 +246,8 @@ struct BuildCache: Sendable {
     /// The file's bytes, a megabyte or so at a time.
     func encode(_ write: ([UInt8]) -> Void) {
         // In the order `FileStamp.tree` lists a folder, so `outputs` is the digest it gives.
-        // The paths sorted, not the records: moving a record moves its strings' references too.
+        // The paths sorted, not the records (moving a record moves its strings' references too);
+        // records kept as the file had them are in that order already.
         let order = fileOrder()
         var header = "site-build-cache\t\(format)\t\(context)\n"
         if !inputs.isEmpty {
@@ -254,7 +256,8 @@ struct BuildCache: Sendable {
             for entry in order {
                 switch entry {
                 case .record(let index):
-                    guard let stamp = fileRecords!.stamp(at: index) else { continue }
+                    // Every record was read whole when the file was loaded (`FileRecords.init`).
+                    let stamp = fileRecords!.stamp(at: index) ?? FileStamp(size: -1, modified: -1)
                     fileRecords!.withPath(at: index) { outputs.add(path: $0, stamp: stamp) }
                 case .decoded(let path):
                     let stamp = files[path]!.stamp
