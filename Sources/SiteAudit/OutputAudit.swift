@@ -109,7 +109,7 @@ public struct OutputAudit: Sendable {
         let linkFindings = chunks.concurrentMap { chunk -> [[Diagnostic]] in
             var rooted: [String: (file: String, fragment: String?)?] = [:]
             return scanned[chunk].map { page in
-                found.contains(page.path) ? [] : findings(page.path, page.summary.links, fileSet: fileSet, idsByPath: idsByPath, rooted: &rooted)
+                found.contains(page.path) ? [] : findings(page.path, page.summary.links, fileExists: fileSet.contains, idsByPath: idsByPath, rooted: &rooted)
             }
         }.flatMap { $0 }
 
@@ -129,16 +129,17 @@ public struct OutputAudit: Sendable {
     }
 
     /// Audits a few pages of a site whose other pages `summaries` describes (the last audit's, for
-    /// pages whose bytes did not change): each page scanned, and its links checked against `files`
+    /// pages whose bytes did not change): each page scanned, and its links checked against the
+    /// site's files (`fileExists`, asked for the few the pages link to)
     /// and the ids of the pages they name. A page that names a page `summaries` does not have
     /// (one with findings of its own) has that page scanned for its ids.
-    public func audit(pages: [String], folder: URL, files: Set<String>, summaries: (String) -> PageSummary?) -> Result {
+    public func audit(pages: [String], folder: URL, fileExists: (String) -> Bool, summaries: (String) -> PageSummary?) -> Result {
         let scanned = pages.sorted().map { summarize($0, folder: folder) }
         var ids: [String: [String]] = [:]
         for page in scanned { ids[page.path] = page.summary.ids }
         for page in scanned {
             for link in page.summary.links {
-                guard let (target, fragment) = resolve(link.url, from: page.path), fragment != nil, ids[target] == nil, files.contains(target),
+                guard let (target, fragment) = resolve(link.url, from: page.path), fragment != nil, ids[target] == nil, fileExists(target),
                     target.hasSuffix(".html")
                 else { continue }
                 ids[target] = summaries(target)?.ids ?? scan(target, folder: folder).ids.sorted()
@@ -150,7 +151,7 @@ public struct OutputAudit: Sendable {
         var broken: Set<String> = []
         for page in scanned {
             var rooted: [String: (file: String, fragment: String?)?] = [:]
-            let links = findings(page.path, page.summary.links, fileSet: files, idsByPath: ids, rooted: &rooted)
+            let links = findings(page.path, page.summary.links, fileExists: fileExists, idsByPath: ids, rooted: &rooted)
             diagnostics += page.diagnostics + links
             if !links.isEmpty { broken.insert(page.path) }
             if page.diagnostics.isEmpty { found[page.path] = page.summary }
@@ -173,7 +174,7 @@ public struct OutputAudit: Sendable {
     /// The broken links of one page: a target that is not a file of the site, or a fragment that
     /// is not an id of its target page. `rooted` remembers what URLs starting with `/` resolve to.
     private func findings(
-        _ path: String, _ links: [PageSummary.Link], fileSet: Set<String>, idsByPath: [String: [String]],
+        _ path: String, _ links: [PageSummary.Link], fileExists: (String) -> Bool, idsByPath: [String: [String]],
         rooted: inout [String: (file: String, fragment: String?)?]
     ) -> [Diagnostic] {
         let display = "\(displayPrefix)/\(path)"
@@ -192,7 +193,7 @@ public struct OutputAudit: Sendable {
             }
             guard let (target, fragment) = resolved else { continue }
             var location: SourceLocation { SourceLocation(path: display, line: link.line, column: link.column) }
-            if !fileSet.contains(target) {
+            if !fileExists(target) {
                 diagnostics.append(Diagnostic(.brokenLink(target: link.url.split(separator: "#").first.map(String.init) ?? link.url, fragment: nil), at: location))
             } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), let targetIDs = idsByPath[target],
                 !Self.sortedContains(targetIDs, fragment)

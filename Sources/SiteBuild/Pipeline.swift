@@ -237,7 +237,7 @@ public struct Pipeline: Sendable {
     /// `readSource` reads the text of a document the cache gave without it; it is called only when
     /// the cache holds no body for it after all, and a failure is then the body's only finding.
     static func renderBody(
-        of document: Document, allowRawHTML: Bool, targets: SiteLinkTargets, cache documentCache: DocumentCache?, spill: TextSpill?,
+        of document: Document, allowRawHTML: Bool, targets: some LinkTargets, cache documentCache: DocumentCache?, spill: TextSpill?,
         readSource: (() -> Result<Document, Diagnostic>)? = nil
     ) -> (body: RenderedBody, spilled: SpilledBody?, text: IndexedText, parts: [RenderedReportPart]?, htmlDigest: String) {
         let contentPath = document.id.rawValue + ".md"

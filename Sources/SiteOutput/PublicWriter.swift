@@ -253,6 +253,9 @@ public final class PublicWriter: @unchecked Sendable {
     /// How many files were written so far.
     public var fileCount: Int { lock.withLock { writtenFiles.count } }
 
+    /// Whether a file has been written at this path (relative to the output folder).
+    public func contains(_ relativePath: String) -> Bool { lock.withLock { writtenFiles.contains(relativePath) } }
+
     /// Files written so far, relative to the output folder, in no order.
     public var unsortedFiles: [String] { lock.withLock { Array(writtenFiles) } }
 

@@ -4,6 +4,7 @@ import SiteCompliance
 import SiteContent
 import SiteCore
 import SiteExport
+import SiteMarkdown
 import SiteOutput
 import SiteRender
 import SiteSearch
@@ -83,13 +84,8 @@ enum BodyPatch {
         clock.lap("patch")
 
         // The changed documents, each decoded, checked and rendered alone.
-        let files = Set(trees[0].lazy.map(\.path).filter { !isHidden($0) })
-        var publicByID: [DocumentID: Bool] = [:]
-        for path in files where path.hasSuffix(".md") {
-            let id = DocumentID(String(path.dropLast(3)))
-            publicByID[id] = previous.file(PageRenderer.path(of: .document(id)).outputFile) != nil
-        }
-        let targets = SiteLinkTargets(publicByID: publicByID, files: files, basePath: basePath)
+        let contentFiles = ContentFiles(trees[0].map(\.path))
+        let targets = Targets(files: contentFiles, previous: previous, basePath: basePath)
         let attachmentText = { @Sendable (contentPath: String) -> (path: String, text: String)? in
             guard case .success(let text) = loader.readText(contentPath) else { return nil }
             return (loader.displayPath(contentPath), text)
@@ -113,7 +109,7 @@ enum BodyPatch {
             guard let lastPage = previous.file(pagePath), let span = lastPage.body, let lastViews = previous.views[id.rawValue] else {
                 return .declined("\(display) was not published with a body the patch can replace")
             }
-            let decoded = loader.decodeDocument(contentPath, organizationCode: configuration.organizationCode, files: files)
+            let decoded = loader.decodeDocument(contentPath, organizationCode: configuration.organizationCode, fileExists: contentFiles.contains)
             guard var document = decoded.document, decoded.diagnostics.isEmpty else { return .declined("\(display) has findings") }
             document.schedule(asOf: options.asOf, preview: options.preview)
             guard document.isPublic, document.annualReport == nil else { return .declined("\(display) is an annual report or not public") }
@@ -275,7 +271,7 @@ enum BodyPatch {
             let footerMarks = [configuration.websiteCode, configuration.icp, configuration.policeRecord]
             let pages = patched.keys.filter { $0.hasSuffix(".html") }
             let audit = OutputAudit(basePath: basePath, language: configuration.language, footerMarks: footerMarks, displayPrefix: options.outputDisplay)
-                .audit(pages: pages, folder: writer.staging, files: Set(writer.unsortedFiles), summaries: previous.summary)
+                .audit(pages: pages, folder: writer.staging, fileExists: writer.contains, summaries: previous.summary)
             guard audit.diagnostics.isEmpty,
                 pages.allSatisfy({ path in
                     guard let now = audit.summaries[path], let last = previous.summary(path) else { return false }
@@ -363,6 +359,45 @@ enum BodyPatch {
 
     struct Declined: Error {
         let message: String
+    }
+
+    /// The files of Content/ (hidden ones aside, as the loader reads them), from the inputs' listing
+    /// sorted by bytes: the few a changed document asks about are found by binary search, without
+    /// a set of every path (100,000 at 100,000 documents).
+    struct ContentFiles: Sendable {
+        private let paths: [String]
+
+        init(_ listed: [String]) {
+            // `FileStamp.tree` lists in byte order; anything else is sorted here.
+            paths = zip(listed, listed.dropFirst()).allSatisfy { ByteSearch.precedes($0, $1) } ? listed : listed.sorted(by: ByteSearch.precedes)
+        }
+
+        @Sendable func contains(_ path: String) -> Bool {
+            guard !isHidden(path) else { return false }
+            var (low, high) = (0, paths.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if paths[middle].utf8.elementsEqual(path.utf8) { return true }
+                if ByteSearch.precedes(paths[middle], path) { low = middle + 1 } else { high = middle }
+            }
+            return false
+        }
+    }
+
+    /// What a changed document's links ask of the site: a document exists when its Markdown file
+    /// does, and is public when the last build published its page (the patch changes no one's
+    /// fields, so no one's publication).
+    struct Targets: LinkTargets {
+        let files: ContentFiles
+        let previous: BuildCache
+        let basePath: String
+
+        func document(_ id: DocumentID) -> (exists: Bool, isPublic: Bool) {
+            guard files.contains(id.rawValue + ".md") else { return (false, false) }
+            return (true, previous.file(PageRenderer.path(of: .document(id)).outputFile) != nil)
+        }
+
+        func fileExists(_ contentPath: String) -> Bool { files.contains(contentPath) }
     }
 
     /// The page of the document in a Markdown file.

@@ -254,9 +254,17 @@ public struct ContentLoader: Sendable {
     /// One Markdown file decoded as `load` decodes it, with its text; `files` are the folder's
     /// files (for attachments). Nil document: it could not be decoded.
     public func decodeDocument(_ contentPath: String, organizationCode: String, files: Set<String>) -> (document: Document?, diagnostics: [Diagnostic]) {
+        decodeDocument(contentPath, organizationCode: organizationCode) { files.contains($0) }
+    }
+
+    /// `decodeDocument(_:organizationCode:files:)` with whether a file of the folder exists asked
+    /// of `fileExists`, path by path.
+    public func decodeDocument(
+        _ contentPath: String, organizationCode: String, fileExists: @escaping @Sendable (String) -> Bool
+    ) -> (document: Document?, diagnostics: [Diagnostic]) {
         switch readText(contentPath) {
         case .success(let text):
-            let decoder = DocumentDecoder(organizationCode: organizationCode) { files.contains($0) }
+            let decoder = DocumentDecoder(organizationCode: organizationCode, fileExists: fileExists)
             let result = decoder.decode(id: DocumentID(String(contentPath.dropLast(3))), path: displayPath(contentPath), text: text)
             return (result.document, result.diagnostics)
         case .failure(let diagnostic):
