@@ -315,8 +315,16 @@ public final class PublicWriter: @unchecked Sendable {
     /// way the links are made while the build saves its caches. Beside the output while it is
     /// made, so what a killed build leaves is swept as its staging folder is.
     public func startTwin() {
-        guard spare != nil else { return }
-        let folder = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())-twin")
+        guard let spare else { return }
+        let parent = output.deletingLastPathComponent()
+        // Only where it can be renamed to: the spare's folder on the output's file system.
+        try? FileManager.default.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var outputInfo = stat()
+        var spareInfo = stat()
+        guard stat(parent.path, &outputInfo) == 0, stat(spare.deletingLastPathComponent().path, &spareInfo) == 0,
+            outputInfo.st_dev == spareInfo.st_dev
+        else { return }
+        let folder = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())-twin")
         let (files, folders) = lock.withLock { (Array(writtenFiles), createdFolders.sorted()) }
         let source = outputPath
         DispatchQueue.global().async(group: twinning) { [self] in

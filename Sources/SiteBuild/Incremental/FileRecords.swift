@@ -25,9 +25,8 @@ struct FileRecords: Sendable {
         paths.reserveCapacity(count)
         for _ in 0..<count {
             starts.append(reader.position - first)
-            guard let length = reader.count(), length <= reader.bytes.count - reader.position else { return nil }
-            paths.append(reader.position - first..<reader.position - first + length)
-            reader.position += length
+            guard let path = reader.stringRange() else { return nil }
+            paths.append(path.lowerBound - first..<path.upperBound - first)
             guard reader.skipString(), reader.signed() != nil, reader.signed() != nil, reader.skipString(), let body = reader.signed() else { return nil }
             if body > 0 { guard reader.signed() != nil else { return nil } }
         }

@@ -34,9 +34,8 @@ struct SummaryRecords: Sendable {
         paths.reserveCapacity(count)
         for _ in 0..<count {
             let start = reader.position - recordsStart
-            guard let length = reader.count(), length <= reader.bytes.count - reader.position else { return nil }
-            paths.append(reader.position - recordsStart..<reader.position - recordsStart + length)
-            reader.position += length
+            guard let path = reader.stringRange() else { return nil }
+            paths.append(path.lowerBound - recordsStart..<path.upperBound - recordsStart)
             guard let ids = reader.count() else { return nil }
             for _ in 0..<ids { guard reader.skipString() else { return nil } }
             guard let links = reader.count() else { return nil }
@@ -134,10 +133,13 @@ struct SummaryRecords: Sendable {
 
 extension BinaryReader {
     /// Moves past a string without making it.
-    mutating func skipString() -> Bool {
-        guard let length = count(), length <= bytes.count - position else { return false }
+    mutating func skipString() -> Bool { stringRange() != nil }
+
+    /// Moves past a string without making it, giving where its bytes are.
+    mutating func stringRange() -> Range<Int>? {
+        guard let length = count(), length <= bytes.count - position else { return nil }
         position += length
-        return true
+        return position - length..<position
     }
 
     /// A count, then that many strings.
