@@ -195,7 +195,7 @@ enum BodyPatch {
         var toLink: [String]?
         if keepsSpare, let lastDiffering = previous.spare.map(Set.init), try writer.beginRecycling() {
             // Every path not to be replaced is one the last build wrote and this one keeps.
-            if let found = writer.recycle(expected: { previous.file($0)?.stamp }, replacing: differing.union(lastDiffering)) {
+            if let found = writer.recycle(expected: { previous.stamp($0) }, replacing: differing.union(lastDiffering)) {
                 let lacking = lastDiffering.filter { previous.file($0) != nil && !differing.contains($0) }
                 // The spare and the links make every file of the last site this build keeps.
                 if found.count + lacking.count == previous.fileCount - differing.count(where: { previous.file($0) != nil }) {

@@ -83,6 +83,14 @@ struct BuildCache: Sendable {
         return fileRecords.file(path)
     }
 
+    /// The stamp alone of the file at `path`: for the spare's check of every file
+    /// (`PublicWriter.recycle`), which would otherwise decode each record's key and SHA-256.
+    func stamp(_ path: String) -> FileStamp? {
+        if let file = files[path] { return file.stamp }
+        guard let fileRecords, !droppedRecords.contains(path), let index = fileRecords.index(of: path) else { return nil }
+        return fileRecords.stamp(at: index)
+    }
+
     /// How many files the cache has records of.
     var fileCount: Int {
         guard let fileRecords else { return files.count }
