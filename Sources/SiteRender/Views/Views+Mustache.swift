@@ -9,11 +9,11 @@ import SiteCore
 extension PageView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "lang": self.lang
-        case "title": self.title
-        case "htmlTitle": self.htmlTitle
-        case "canonicalURL": self.canonicalURL
-        case "description": self.description ?? TemplateNull.value
+        case "lang": TemplateText(self.lang)
+        case "title": TemplateText(self.title)
+        case "htmlTitle": TemplateText(self.htmlTitle)
+        case "canonicalURL": TemplateText(self.canonicalURL)
+        case "description": self.description.map(TemplateText.init) ?? TemplateNull.value
         case "site": self.site
         case "navigation": self.navigation
         case "breadcrumb": self.breadcrumb
@@ -63,18 +63,18 @@ extension PageView: StableDigestible {
 extension SiteView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "name": self.name
-        case "homeHref": self.homeHref
-        case "assetsHref": self.assetsHref
-        case "catalogHref": self.catalogHref
-        case "searchHref": self.searchHref
-        case "notice": self.notice ?? TemplateNull.value
-        case "sponsor": self.sponsor
-        case "websiteCode": self.websiteCode
-        case "icp": self.icp
-        case "policeRecord": self.policeRecord
-        case "contact": self.contact
-        case "address": self.address ?? TemplateNull.value
+        case "name": TemplateText(self.name)
+        case "homeHref": TemplateText(self.homeHref)
+        case "assetsHref": TemplateText(self.assetsHref)
+        case "catalogHref": TemplateText(self.catalogHref)
+        case "searchHref": TemplateText(self.searchHref)
+        case "notice": self.notice.map(TemplateText.init) ?? TemplateNull.value
+        case "sponsor": TemplateText(self.sponsor)
+        case "websiteCode": TemplateText(self.websiteCode)
+        case "icp": TemplateText(self.icp)
+        case "policeRecord": TemplateText(self.policeRecord)
+        case "contact": TemplateText(self.contact)
+        case "address": self.address.map(TemplateText.init) ?? TemplateNull.value
         case "preview": self.preview
         default: nil
         }
@@ -103,8 +103,8 @@ extension SiteView: StableDigestible {
 extension LinkView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "title": self.title
-        case "href": self.href ?? TemplateNull.value
+        case "title": TemplateText(self.title)
+        case "href": self.href.map(TemplateText.init) ?? TemplateNull.value
         case "current": self.current
         default: nil
         }
@@ -123,10 +123,10 @@ extension LinkView: StableDigestible {
 extension FeedLinkView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "type": self.type
-        case "title": self.title
-        case "label": self.label
-        case "href": self.href
+        case "type": TemplateText(self.type)
+        case "title": TemplateText(self.title)
+        case "label": TemplateText(self.label)
+        case "href": TemplateText(self.href)
         default: nil
         }
     }
@@ -145,45 +145,45 @@ extension FeedLinkView: StableDigestible {
 extension DocumentView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "id": self.id
-        case "kind": self.kind
-        case "kindName": self.kindName
-        case "title": self.title
-        case "href": self.href
-        case "indexNumber": self.indexNumber ?? TemplateNull.value
-        case "issuer": self.issuer ?? TemplateNull.value
+        case "id": TemplateText(self.id)
+        case "kind": TemplateText(self.kind)
+        case "kindName": TemplateText(self.kindName)
+        case "title": TemplateText(self.title)
+        case "href": TemplateText(self.href)
+        case "indexNumber": self.indexNumber.map(TemplateText.init) ?? TemplateNull.value
+        case "issuer": self.issuer.map(TemplateText.init) ?? TemplateNull.value
         case "issuers": self.issuers
-        case "written": self.written ?? TemplateNull.value
-        case "published": self.published ?? TemplateNull.value
-        case "documentNumber": self.documentNumber ?? TemplateNull.value
-        case "validity": self.validity ?? TemplateNull.value
-        case "validityClass": self.validityClass ?? TemplateNull.value
+        case "written": self.written.map(TemplateText.init) ?? TemplateNull.value
+        case "published": self.published.map(TemplateText.init) ?? TemplateNull.value
+        case "documentNumber": self.documentNumber.map(TemplateText.init) ?? TemplateNull.value
+        case "validity": self.validity.map(TemplateText.init) ?? TemplateNull.value
+        case "validityClass": self.validityClass.map(TemplateText.init) ?? TemplateNull.value
         case "normative": self.normative
-        case "topics": self.topics ?? TemplateNull.value
-        case "summary": self.summary ?? TemplateNull.value
-        case "bodyHTML": self.bodyHTML
+        case "topics": self.topics.map(TemplateText.init) ?? TemplateNull.value
+        case "summary": self.summary.map(TemplateText.init) ?? TemplateNull.value
+        case "bodyHTML": TemplateText(self.bodyHTML)
         case "attachments": self.attachments
         case "sections": self.sections
         case "interpretations": self.interpretations
         case "policy": self.policy ?? TemplateNull.value
-        case "forms": self.forms ?? TemplateNull.value
+        case "forms": self.forms.map(TemplateText.init) ?? TemplateNull.value
         case "supersededBy": self.supersededBy ?? TemplateNull.value
         case "successor": self.successor ?? TemplateNull.value
-        case "previewNotice": self.previewNotice ?? TemplateNull.value
+        case "previewNotice": self.previewNotice.map(TemplateText.init) ?? TemplateNull.value
         case "changes": self.changes
-        case "statusNotice": self.statusNotice ?? TemplateNull.value
+        case "statusNotice": self.statusNotice.map(TemplateText.init) ?? TemplateNull.value
         case "replaces": self.replaces
         case "backlinks": self.backlinks
         case "tasks": self.tasks
         case "hasTasks": self.hasTasks
-        case "reportYear": self.reportYear ?? TemplateNull.value
-        case "lead": self.lead ?? TemplateNull.value
-        case "status": self.status ?? TemplateNull.value
+        case "reportYear": self.reportYear.map(TemplateText.init) ?? TemplateNull.value
+        case "lead": self.lead.map(TemplateText.init) ?? TemplateNull.value
+        case "status": self.status.map(TemplateText.init) ?? TemplateNull.value
         case "decisionItems": self.decisionItems
         case "isDecision": self.isDecision
         case "decisions": self.decisions
-        case "reportFormat": self.reportFormat ?? TemplateNull.value
-        case "preambleHTML": self.preambleHTML ?? TemplateNull.value
+        case "reportFormat": self.reportFormat.map(TemplateText.init) ?? TemplateNull.value
+        case "preambleHTML": self.preambleHTML.map(TemplateText.init) ?? TemplateNull.value
         case "reportSections": self.reportSections
         case "hasReportSections": self.hasReportSections
         case "yearPlans": self.yearPlans
@@ -253,12 +253,12 @@ extension DocumentView: StableDigestible {
 extension RelatedView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "title": self.title
-        case "href": self.href
-        case "documentNumber": self.documentNumber ?? TemplateNull.value
-        case "published": self.published ?? TemplateNull.value
-        case "forms": self.forms ?? TemplateNull.value
-        case "kindName": self.kindName
+        case "title": TemplateText(self.title)
+        case "href": TemplateText(self.href)
+        case "documentNumber": self.documentNumber.map(TemplateText.init) ?? TemplateNull.value
+        case "published": self.published.map(TemplateText.init) ?? TemplateNull.value
+        case "forms": self.forms.map(TemplateText.init) ?? TemplateNull.value
+        case "kindName": TemplateText(self.kindName)
         default: nil
         }
     }
@@ -279,9 +279,9 @@ extension RelatedView: StableDigestible {
 extension AttachmentView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "title": self.title
-        case "href": self.href
-        case "fileName": self.fileName
+        case "title": TemplateText(self.title)
+        case "href": TemplateText(self.href)
+        case "fileName": TemplateText(self.fileName)
         default: nil
         }
     }
@@ -299,14 +299,14 @@ extension AttachmentView: StableDigestible {
 extension TaskView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "number": self.number
-        case "area": self.area
-        case "task": self.task
-        case "lead": self.lead
-        case "responsible": self.responsible
-        case "due": self.due
-        case "status": self.status ?? TemplateNull.value
-        case "dueDate": self.dueDate ?? TemplateNull.value
+        case "number": TemplateText(self.number)
+        case "area": TemplateText(self.area)
+        case "task": TemplateText(self.task)
+        case "lead": TemplateText(self.lead)
+        case "responsible": TemplateText(self.responsible)
+        case "due": TemplateText(self.due)
+        case "status": self.status.map(TemplateText.init) ?? TemplateNull.value
+        case "dueDate": self.dueDate.map(TemplateText.init) ?? TemplateNull.value
         default: nil
         }
     }
@@ -329,8 +329,8 @@ extension TaskView: StableDigestible {
 extension ChangeView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "date": self.date
-        case "note": self.note
+        case "date": TemplateText(self.date)
+        case "note": TemplateText(self.note)
         default: nil
         }
     }
@@ -347,14 +347,14 @@ extension ChangeView: StableDigestible {
 extension EntryView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "title": self.title
-        case "href": self.href
-        case "indexNumber": self.indexNumber ?? TemplateNull.value
-        case "documentNumber": self.documentNumber ?? TemplateNull.value
-        case "issuer": self.issuer ?? TemplateNull.value
-        case "published": self.published ?? TemplateNull.value
-        case "validity": self.validity ?? TemplateNull.value
-        case "kindName": self.kindName
+        case "title": TemplateText(self.title)
+        case "href": TemplateText(self.href)
+        case "indexNumber": self.indexNumber.map(TemplateText.init) ?? TemplateNull.value
+        case "documentNumber": self.documentNumber.map(TemplateText.init) ?? TemplateNull.value
+        case "issuer": self.issuer.map(TemplateText.init) ?? TemplateNull.value
+        case "published": self.published.map(TemplateText.init) ?? TemplateNull.value
+        case "validity": self.validity.map(TemplateText.init) ?? TemplateNull.value
+        case "kindName": TemplateText(self.kindName)
         default: nil
         }
     }
@@ -377,12 +377,12 @@ extension EntryView: StableDigestible {
 extension SectionView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "id": self.id
-        case "title": self.title
-        case "description": self.description ?? TemplateNull.value
-        case "emptyReason": self.emptyReason ?? TemplateNull.value
+        case "id": TemplateText(self.id)
+        case "title": TemplateText(self.title)
+        case "description": self.description.map(TemplateText.init) ?? TemplateNull.value
+        case "emptyReason": self.emptyReason.map(TemplateText.init) ?? TemplateNull.value
         case "entries": self.entries
-        case "listCaption": self.listCaption
+        case "listCaption": TemplateText(self.listCaption)
         case "hasEntries": self.hasEntries
         case "count": self.count
         case "pagination": self.pagination ?? TemplateNull.value
@@ -415,8 +415,8 @@ extension PaginationView: MustacheParent {
         switch key {
         case "current": self.current
         case "total": self.total
-        case "previousHref": self.previousHref ?? TemplateNull.value
-        case "nextHref": self.nextHref ?? TemplateNull.value
+        case "previousHref": self.previousHref.map(TemplateText.init) ?? TemplateNull.value
+        case "nextHref": self.nextHref.map(TemplateText.init) ?? TemplateNull.value
         case "pages": self.pages
         default: nil
         }
@@ -438,7 +438,7 @@ extension PageLinkView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "number": self.number
-        case "href": self.href
+        case "href": TemplateText(self.href)
         case "current": self.current
         default: nil
         }
@@ -457,8 +457,8 @@ extension PageLinkView: StableDigestible {
 extension TreeNodeView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "title": self.title
-        case "href": self.href
+        case "title": TemplateText(self.title)
+        case "href": TemplateText(self.href)
         case "count": self.count
         case "current": self.current
         case "children": self.children
@@ -523,11 +523,11 @@ extension HomeView: StableDigestible {
 extension AgencyView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "name": self.name
-        case "shortName": self.shortName
-        case "levelName": self.levelName
+        case "name": TemplateText(self.name)
+        case "shortName": TemplateText(self.shortName)
+        case "levelName": TemplateText(self.levelName)
         case "entries": self.entries
-        case "listCaption": self.listCaption
+        case "listCaption": TemplateText(self.listCaption)
         case "hasDocuments": self.hasDocuments
         case "count": self.count
         case "pagination": self.pagination ?? TemplateNull.value
@@ -557,13 +557,13 @@ extension AgencyView: StableDigestible {
 extension AgencyTaskView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "planTitle": self.planTitle
-        case "planHref": self.planHref
-        case "number": self.number
-        case "task": self.task
-        case "role": self.role
-        case "due": self.due
-        case "status": self.status ?? TemplateNull.value
+        case "planTitle": TemplateText(self.planTitle)
+        case "planHref": TemplateText(self.planHref)
+        case "number": TemplateText(self.number)
+        case "task": TemplateText(self.task)
+        case "role": TemplateText(self.role)
+        case "due": TemplateText(self.due)
+        case "status": self.status.map(TemplateText.init) ?? TemplateNull.value
         default: nil
         }
     }
@@ -585,12 +585,12 @@ extension AgencyTaskView: StableDigestible {
 extension ListView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "title": self.title
-        case "description": self.description ?? TemplateNull.value
+        case "title": TemplateText(self.title)
+        case "description": self.description.map(TemplateText.init) ?? TemplateNull.value
         case "entries": self.entries
         case "hasEntries": self.hasEntries
         case "count": self.count
-        case "listCaption": self.listCaption
+        case "listCaption": TemplateText(self.listCaption)
         case "pagination": self.pagination ?? TemplateNull.value
         case "facets": self.facets
         default: nil
@@ -635,10 +635,10 @@ extension FacetIndexView: StableDigestible {
 extension FacetItemView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "title": self.title
-        case "href": self.href
+        case "title": TemplateText(self.title)
+        case "href": TemplateText(self.href)
         case "count": self.count
-        case "note": self.note ?? TemplateNull.value
+        case "note": self.note.map(TemplateText.init) ?? TemplateNull.value
         default: nil
         }
     }
@@ -659,7 +659,7 @@ extension NormativeView: MustacheParent {
         switch key {
         case "inForce": self.inForce
         case "hasInForce": self.hasInForce
-        case "listCaption": self.listCaption
+        case "listCaption": TemplateText(self.listCaption)
         case "others": self.others
         case "hasOthers": self.hasOthers
         case "facets": self.facets
@@ -683,11 +683,11 @@ extension NormativeView: StableDigestible {
 extension NormativeOtherView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "title": self.title
-        case "href": self.href
-        case "documentNumber": self.documentNumber ?? TemplateNull.value
-        case "validity": self.validity ?? TemplateNull.value
-        case "published": self.published ?? TemplateNull.value
+        case "title": TemplateText(self.title)
+        case "href": TemplateText(self.href)
+        case "documentNumber": self.documentNumber.map(TemplateText.init) ?? TemplateNull.value
+        case "validity": self.validity.map(TemplateText.init) ?? TemplateNull.value
+        case "published": self.published.map(TemplateText.init) ?? TemplateNull.value
         case "replacement": self.replacement ?? TemplateNull.value
         default: nil
         }
@@ -731,8 +731,8 @@ extension DecisionsView: StableDigestible {
 extension DecisionYearView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "year": self.year
-        case "caption": self.caption
+        case "year": TemplateText(self.year)
+        case "caption": TemplateText(self.caption)
         case "decisions": self.decisions
         default: nil
         }
@@ -751,10 +751,10 @@ extension DecisionYearView: StableDigestible {
 extension DecisionRowView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "title": self.title
-        case "href": self.href
-        case "lead": self.lead
-        case "status": self.status ?? TemplateNull.value
+        case "title": TemplateText(self.title)
+        case "href": TemplateText(self.href)
+        case "lead": TemplateText(self.lead)
+        case "status": self.status.map(TemplateText.init) ?? TemplateNull.value
         case "items": self.items
         default: nil
         }
@@ -775,9 +775,9 @@ extension DecisionRowView: StableDigestible {
 extension DecisionItemView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "label": self.label
-        case "href": self.href ?? TemplateNull.value
-        case "title": self.title ?? TemplateNull.value
+        case "label": TemplateText(self.label)
+        case "href": self.href.map(TemplateText.init) ?? TemplateNull.value
+        case "title": self.title.map(TemplateText.init) ?? TemplateNull.value
         case "external": self.external
         default: nil
         }
@@ -797,9 +797,9 @@ extension DecisionItemView: StableDigestible {
 extension TableView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "id": self.id
-        case "caption": self.caption
-        case "className": self.className
+        case "id": TemplateText(self.id)
+        case "caption": TemplateText(self.caption)
+        case "className": TemplateText(self.className)
         case "headRows": self.headRows
         case "bodyRows": self.bodyRows
         default: nil
@@ -822,7 +822,7 @@ extension TableRowView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "cells": self.cells
-        case "className": self.className ?? TemplateNull.value
+        case "className": self.className.map(TemplateText.init) ?? TemplateNull.value
         default: nil
         }
     }
@@ -840,14 +840,14 @@ extension TableCellView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "header": self.header
-        case "text": self.text
-        case "id": self.id ?? TemplateNull.value
-        case "scope": self.scope ?? TemplateNull.value
-        case "colspan": self.colspan ?? TemplateNull.value
-        case "rowspan": self.rowspan ?? TemplateNull.value
-        case "headers": self.headers ?? TemplateNull.value
-        case "className": self.className ?? TemplateNull.value
-        case "datetime": self.datetime ?? TemplateNull.value
+        case "text": TemplateText(self.text)
+        case "id": self.id.map(TemplateText.init) ?? TemplateNull.value
+        case "scope": self.scope.map(TemplateText.init) ?? TemplateNull.value
+        case "colspan": self.colspan.map(TemplateText.init) ?? TemplateNull.value
+        case "rowspan": self.rowspan.map(TemplateText.init) ?? TemplateNull.value
+        case "headers": self.headers.map(TemplateText.init) ?? TemplateNull.value
+        case "className": self.className.map(TemplateText.init) ?? TemplateNull.value
+        case "datetime": self.datetime.map(TemplateText.init) ?? TemplateNull.value
         case "links": self.links
         default: nil
         }
@@ -873,9 +873,9 @@ extension TableCellView: StableDigestible {
 extension ReportSectionView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "heading": self.heading
-        case "id": self.id
-        case "proseHTML": self.proseHTML
+        case "heading": TemplateText(self.heading)
+        case "id": TemplateText(self.id)
+        case "proseHTML": TemplateText(self.proseHTML)
         case "tables": self.tables
         default: nil
         }
@@ -895,8 +895,8 @@ extension ReportSectionView: StableDigestible {
 extension PlanSummaryView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "title": self.title
-        case "href": self.href
+        case "title": TemplateText(self.title)
+        case "href": TemplateText(self.href)
         case "total": self.total
         case "counts": self.counts
         case "tracksProgress": self.tracksProgress
@@ -919,7 +919,7 @@ extension PlanSummaryView: StableDigestible {
 extension StatusCountView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "label": self.label
+        case "label": TemplateText(self.label)
         case "count": self.count
         default: nil
         }
