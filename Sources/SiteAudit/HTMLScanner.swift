@@ -18,26 +18,57 @@ struct HTMLScanner {
     }
 
     /// A tag's attributes in the order written (a few: a list, where a dictionary per tag cost
-    /// more than the scan). A name written twice has its last value, as in a dictionary.
+    /// more than the scan). A name written twice has its last value, as in a dictionary. A value
+    /// is read from the page's bytes (entity-decoded) when asked for: most (`class`, `aria-*`)
+    /// never are.
     struct Attributes: Equatable, ExpressibleByDictionaryLiteral {
-        private(set) var pairs: [(name: String, value: String)] = []
+        /// The bytes the values' ranges are in: the page's, or the literal's values.
+        private let bytes: [UInt8]
+        /// A page's values are as written (entities decoded when read); a literal's as they are.
+        private let isWritten: Bool
+        private var pairs: [(name: String, value: Range<Int>)] = []
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            isWritten = true
+        }
 
         init(dictionaryLiteral elements: (String, String)...) {
-            for (name, value) in elements { self[name] = value }
+            var bytes: [UInt8] = []
+            var pairs: [(name: String, value: Range<Int>)] = []
+            for (name, value) in elements {
+                let start = bytes.count
+                bytes += value.utf8
+                pairs.removeAll { $0.name == name }
+                pairs.append((name, start..<bytes.count))
+            }
+            self.bytes = bytes
+            self.pairs = pairs
+            isWritten = false
         }
 
         var isEmpty: Bool { pairs.isEmpty }
+        var count: Int { pairs.count }
+
+        /// Adds a name and where its value is (after any earlier value of that name is dropped).
+        mutating func set(_ name: String, _ value: Range<Int>) {
+            if pairs.contains(where: { $0.name == name }) { pairs.removeAll { $0.name == name } }
+            pairs.append((name, value))
+        }
+
+        func name(at index: Int) -> String { pairs[index].name }
+
+        /// The value of the attribute at `index`, entity-decoded.
+        func value(at index: Int) -> String {
+            isWritten ? HTMLScanner.decode(bytes, pairs[index].value) : String(decoding: bytes[pairs[index].value], as: UTF8.self)
+        }
 
         subscript(name: String) -> String? {
-            get { pairs.last { $0.name == name }?.value }
-            set {
-                if pairs.contains(where: { $0.name == name }) { pairs.removeAll { $0.name == name } }
-                if let newValue { pairs.append((name, newValue)) }
-            }
+            pairs.lastIndex { $0.name == name }.map(value(at:))
         }
 
         static func == (a: Attributes, b: Attributes) -> Bool {
-            a.pairs.count == b.pairs.count && a.pairs.allSatisfy { b[$0.name] == $0.value }
+            a.count == b.count && a.pairs.indices.allSatisfy { b[a.name(at: $0)] == a.value(at: $0) }
         }
     }
 
@@ -55,15 +86,23 @@ struct HTMLScanner {
     /// before it, undecoded (`appendText` decodes it): most pages' text is only searched.
     func scan(textRanges text: (Range<Int>, Tag?) -> Void) -> [Tag] {
         var tags: [Tag] = []
+        scan(tags: { tags.append($0) }, textRanges: text)
+        return tags
+    }
+
+    /// Every tag in order to `visit` as it is read, and each text between tags to `text` as
+    /// `scan(textRanges:)` hands it: nothing is kept.
+    func scan(tags visit: (Tag) -> Void, textRanges text: (Range<Int>, Tag?) -> Void) {
+        var last: Tag?
         var i = 0
         var textStart = 0
         let count = bytes.count
         func flushText(_ end: Int) {
-            if end > textStart { text(textStart..<end, tags.last) }
+            if end > textStart { text(textStart..<end, last) }
         }
         while i < count {
             guard bytes[i] == UInt8(ascii: "<") else {
-                i += 1
+                i = nextTagOpening(from: i + 1)
                 continue
             }
             if starts(with: "<!--", at: i) {
@@ -90,7 +129,7 @@ struct HTMLScanner {
             }
             flushText(tagStart)
             let name = lowercased(nameStart..<j)
-            var attributes = Attributes()
+            var attributes = Attributes(bytes: bytes)
             // Attributes until '>'.
             while j < count, bytes[j] != UInt8(ascii: ">") {
                 if isSpace(bytes[j]) || bytes[j] == UInt8(ascii: "/") {
@@ -100,7 +139,7 @@ struct HTMLScanner {
                 let attributeStart = j
                 while j < count, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: "="), bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "/") { j += 1 }
                 let key = lowercased(attributeStart..<j)
-                var value = ""
+                var value = j..<j
                 if j < count, bytes[j] == UInt8(ascii: "=") {
                     j += 1
                     if j < count, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") {
@@ -108,15 +147,15 @@ struct HTMLScanner {
                         let valueStart = j + 1
                         j = valueStart
                         while j < count, bytes[j] != quote { j += 1 }
-                        value = decode(valueStart..<min(j, count))
+                        value = valueStart..<min(j, count)
                         j += 1
                     } else {
                         let valueStart = j
                         while j < count, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: ">") { j += 1 }
-                        value = decode(valueStart..<j)
+                        value = valueStart..<j
                     }
                 }
-                if !key.isEmpty { attributes[key] = value }
+                if !key.isEmpty { attributes.set(key, value) }
             }
             i = min(j + 1, count)
             var tag = Tag(name: name, attributes: attributes, offset: tagStart, isEnd: isEnd)
@@ -125,33 +164,36 @@ struct HTMLScanner {
                 i = findIgnoringCase("</\(name)", from: i) ?? count
                 tag.content = contentStart..<i
             }
-            tags.append(tag)
+            visit(tag)
+            last = tag
             textStart = i
         }
         flushText(count)
-        return tags
     }
 
-    /// The positions of many offsets in one pass (in the order given).
+    /// The positions of many offsets in one pass (in the order given): newlines found by memchr,
+    /// scalars counted only on the line of an offset.
     func positions(of offsets: [Int]) -> [(line: Int, column: Int)] {
         let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
         var result = [(line: Int, column: Int)](repeating: (1, 1), count: offsets.count)
         var line = 1
         var column = 1
         var at = 0
-        for index in order {
-            let target = min(offsets[index], bytes.count)
-            while at < target {
-                let byte = bytes[at]
-                if byte == UInt8(ascii: "\n") {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for index in order {
+                let target = min(offsets[index], buffer.count)
+                while at < target, let newline = memchr(base + at, 0x0A, target - at) {
                     line += 1
                     column = 1
-                } else if byte & 0xC0 != 0x80 {
-                    column += 1  // a scalar starts at every byte that is not a continuation byte
+                    at = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
                 }
-                at += 1
+                while at < target {
+                    if buffer[at] & 0xC0 != 0x80 { column += 1 }  // a scalar starts at every byte that is not a continuation byte
+                    at += 1
+                }
+                result[index] = (line, column)
             }
-            result[index] = (line, column)
         }
         return result
     }
@@ -181,6 +223,15 @@ struct HTMLScanner {
         }
         guard hasUpper else { return String(decoding: bytes[range], as: UTF8.self) }
         return String(decoding: bytes[range].map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// The offset of the next `<` at or after `start` (memchr: most of a page is text), or the end.
+    private func nextTagOpening(from start: Int) -> Int {
+        guard start < bytes.count else { return bytes.count }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let found = memchr(buffer.baseAddress! + start, Int32(UInt8(ascii: "<")), buffer.count - start) else { return buffer.count }
+            return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     private func isNameByte(_ b: UInt8) -> Bool {
@@ -228,23 +279,27 @@ struct HTMLScanner {
         (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#39;".utf8), UInt8(ascii: "'")), (Array("&amp;".utf8), UInt8(ascii: "&")),
     ]
 
-    private func decode(_ range: Range<Int>) -> String {
+    private func decode(_ range: Range<Int>) -> String { Self.decode(bytes, range) }
+
+    static func decode(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         let slice = bytes[range]
         guard slice.contains(UInt8(ascii: "&")) else { return String(decoding: slice, as: UTF8.self) }
         var out: [UInt8] = []
-        appendText(range, to: &out)
+        appendText(bytes, range, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// The text at `range`, entity-decoded as `decode` does, appended to `out` as bytes.
-    func appendText(_ range: Range<Int>, to out: inout [UInt8]) {
+    func appendText(_ range: Range<Int>, to out: inout [UInt8]) { Self.appendText(bytes, range, to: &out) }
+
+    static func appendText(_ bytes: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
         let slice = bytes[range]
         guard slice.contains(UInt8(ascii: "&")) else { return out.append(contentsOf: slice) }
         out.reserveCapacity(out.count + slice.count)
         var index = range.lowerBound
         next: while index < range.upperBound {
             if bytes[index] == UInt8(ascii: "&") {
-                for entity in Self.entities where index + entity.name.count <= range.upperBound
+                for entity in entities where index + entity.name.count <= range.upperBound
                     && bytes[index..<index + entity.name.count].elementsEqual(entity.name) {
                     out.append(entity.byte)
                     index += entity.name.count

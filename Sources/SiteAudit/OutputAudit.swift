@@ -247,6 +247,17 @@ public struct OutputAudit: Sendable {
     /// The attributes that hold a URL, in any tag.
     private static let urlAttributes = ["href", "src", "action", "formaction", "data", "poster", "background", "xlink:href"]
 
+    /// The attributes `scan` reads, by their slot in a tag's: these, then `urlAttributes` from `url` on.
+    private enum AuditedAttribute: Int, CaseIterable {
+        case id, lang, alt, srcset, imagesrcset, style
+        static let url = allCases.count
+        static let src = url + urlAttributes.firstIndex(of: "src")!
+    }
+
+    /// Every attribute `scan` reads, and where in a tag's slots it keeps the attribute's index.
+    private static let auditedSlots: [String: Int] = Dictionary(
+        uniqueKeysWithValues: (AuditedAttribute.allCases.map { "\($0)" } + urlAttributes).enumerated().map { ($1, $0) })
+
     /// The attributes that load what their URL names into the page, by tag (as opposed to a link
     /// the reader follows); `background` loads in any tag, `<link href>` by its `rel`.
     private static let loading: [String: Set<String>] = [
@@ -270,7 +281,7 @@ public struct OutputAudit: Sendable {
     }
 
     private func scan(_ path: String, folder: URL) -> Page {
-        let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map { [UInt8]($0) } ?? []
+        let bytes = FileManager.default.contents(atPath: folder.path + "/" + path).map { [UInt8]($0) } ?? []
         var page = Page(path: path, display: "\(displayPrefix)/\(path)", scanner: HTMLScanner(bytes))
         var headings: [(level: Int, offset: Int)] = []
         var titleBytes: [UInt8] = []
@@ -280,23 +291,31 @@ public struct OutputAudit: Sendable {
         var textBytes: [UInt8] = []  // the page's text, for the footer marks
         textBytes.reserveCapacity(bytes.count / 2)
         let scanner = page.scanner
-        let tags = scanner.scan(textRanges: { range, previous in
-            if let previous, !previous.isEnd, previous.name == "title" { scanner.appendText(range, to: &titleBytes) }
-            scanner.appendText(range, to: &textBytes)
-        })
-        let titleText = String(decoding: titleBytes, as: UTF8.self)
-        for tag in tags {
-            guard !tag.isEnd else { continue }
-            if let id = tag.attributes["id"] { page.ids.insert(id) }
+        // Each tag checked as it is read (a list of them cost more than the scan).
+        scanner.scan(tags: { tag in
+            guard !tag.isEnd else { return }
+            // The attributes the audit reads, found in one pass over the tag's: most tags have a
+            // class or nothing, and a dozen lookups for each tag cost more than the scan.
+            let attributes = tag.attributes
+            var slots = SIMD16<Int16>(repeating: -1)
+            for index in 0..<attributes.count {
+                if let slot = Self.auditedSlots[attributes.name(at: index)] { slots[slot] = Int16(truncatingIfNeeded: index) }
+            }
+            func value(_ name: AuditedAttribute) -> String? { value(slot: name.rawValue) }
+            func value(slot: Int) -> String? {
+                let index = slots[slot]
+                return index < 0 ? nil : attributes.value(at: Int(index))
+            }
+            if let id = value(.id) { page.ids.insert(id) }
             switch tag.name {
             case "html":
                 sawHTML = true
-                htmlLang = tag.attributes["lang"]
+                htmlLang = value(.lang)
             case "h1", "h2", "h3", "h4", "h5", "h6":
                 headings.append((Int(String(tag.name.dropFirst()))!, tag.offset))
             case "img":
-                if tag.attributes["alt"] == nil {
-                    page.report(.imageWithoutAlt(src: tag.attributes["src"] ?? ""), at: tag.offset)
+                if value(.alt) == nil {
+                    page.report(.imageWithoutAlt(src: value(slot: AuditedAttribute.src) ?? ""), at: tag.offset)
                 }
             case "table":
                 tables.append((tag.offset, false, false))
@@ -314,26 +333,30 @@ public struct OutputAudit: Sendable {
             default:
                 break
             }
-            guard !tag.attributes.isEmpty else { continue }
-            for attribute in Self.urlAttributes {
-                guard let url = tag.attributes[attribute].map(Self.trimmed), !url.isEmpty else { continue }
+            guard slots != SIMD16(repeating: -1) else { return }
+            for (index, attribute) in Self.urlAttributes.enumerated() {
+                guard let url = value(slot: AuditedAttribute.url + index).map(Self.trimmed), !url.isEmpty else { continue }
                 let loaded = loads(tag, attribute)
                 check(url, at: tag.offset, loaded: loaded ? .thirdPartySubresource(tag: tag.name, url: url) : nil, page: &page, tag: tag)
             }
-            for attribute in ["srcset", "imagesrcset"] {
-                guard let srcset = tag.attributes[attribute] else { continue }
+            for (attribute, slot) in [("srcset", AuditedAttribute.srcset), ("imagesrcset", .imagesrcset)] {
+                guard let srcset = value(slot) else { continue }
                 let loaded = loads(tag, attribute)
                 for url in Self.candidates(srcset) {
                     check(url, at: tag.offset, loaded: loaded ? .thirdPartySubresource(tag: tag.name, url: url) : nil, page: &page, tag: tag)
                 }
             }
             // A style attribute: its URLs are reported at the tag (only a '(' can start one).
-            if let style = tag.attributes["style"], style.utf8.contains(UInt8(ascii: "(")) {
+            if let style = value(.style), style.utf8.contains(UInt8(ascii: "(")) {
                 for reference in CSSScanner(Array(style.utf8)).references() {
                     check(reference.url, at: tag.offset, loaded: .thirdPartyInCSS(rule: reference.rule.rawValue, url: reference.url), page: &page)
                 }
             }
-        }
+        }, textRanges: { range, previous in
+            if let previous, !previous.isEnd, previous.name == "title" { scanner.appendText(range, to: &titleBytes) }
+            scanner.appendText(range, to: &textBytes)
+        })
+        let titleText = String(decoding: titleBytes, as: UTF8.self)
         // Page structure.
         if !sawHTML || htmlLang?.lowercased() != language.lowercased() {
             page.report(.pageLanguage(expected: language), at: 0)
@@ -363,7 +386,7 @@ public struct OutputAudit: Sendable {
     /// `@import`s name must be in the site, relative to the style sheet, and nothing may come from
     /// another host.
     private func scanStylesheet(_ path: String, folder: URL) -> Page {
-        let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map { [UInt8]($0) } ?? []
+        let bytes = FileManager.default.contents(atPath: folder.path + "/" + path).map { [UInt8]($0) } ?? []
         var page = Page(path: path, display: "\(displayPrefix)/\(path)", scanner: HTMLScanner(bytes))
         for reference in CSSScanner(bytes).references() {
             check(reference.url, at: reference.offset, loaded: .thirdPartyInCSS(rule: reference.rule.rawValue, url: reference.url), page: &page)
@@ -404,12 +427,20 @@ public struct OutputAudit: Sendable {
     static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
         guard let first = needle.first else { return true }
         guard haystack.count >= needle.count else { return false }
-        var index = 0
-        while index <= haystack.count - needle.count {
-            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return true }
-            index += 1
+        // memchr for the first byte, memcmp for the rest (glibc's memmem is not visible to Swift).
+        return haystack.withUnsafeBytes { h in
+            needle.withUnsafeBytes { n in
+                var at = 0
+                let last = h.count - n.count
+                while at <= last {
+                    guard let found = memchr(h.baseAddress! + at, Int32(first), last - at + 1) else { return false }
+                    at = h.baseAddress!.distance(to: UnsafeRawPointer(found))
+                    if memcmp(h.baseAddress! + at, n.baseAddress!, n.count) == 0 { return true }
+                    at += 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Sorts one URL found at `offset`: an internal one is kept for the link check; one naming
@@ -449,6 +480,12 @@ public struct OutputAudit: Sendable {
     private static let specialSchemes: Set<String> = ["http", "https", "ftp", "ws", "wss"]
 
     static func classify(_ url: String) -> URLKind {
+        // Most URLs are this site's paths (`/xxgk/…`, `#main`, `../`): told by their first bytes.
+        var head = url.utf8.makeIterator()
+        if let first = head.next() {
+            let isLetter = (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z")
+            if first == UInt8(ascii: "/") ? head.next() != UInt8(ascii: "/") : !isLetter { return .internal }
+        }
         let scalars = Array(url.unicodeScalars.prefix(64))
         func isSlash(_ index: Int) -> Bool { index < scalars.count && (scalars[index] == "/" || scalars[index] == "\\") }
         // `//host/…`; `\\server\share` is a path on a computer, reported as a broken link.

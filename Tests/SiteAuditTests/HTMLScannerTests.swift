@@ -124,4 +124,26 @@ struct HTMLScannerTests {
         #expect(position(scan, b.offset) == [4, 3])
         #expect(position(scan, 0) == [1, 1])
     }
+
+    @Test("the positions of many offsets at once, in any order, are each offset's own position")
+    func manyPositions() {
+        let html = "<!DOCTYPE html>\n<p>政务公开<a href=\"x.html\">链接</a></p>\r\n\t<img src=\"y.png\" alt=\"\">\n𠮷野<b>\n\n<i>末</i>"
+        let scan = scanner(html)
+        let offsets = scan.scan().map(\.offset).reversed() + [0, 16, 17, 97, html.utf8.count, html.utf8.count + 5, 31]
+        let positions = scan.positions(of: Array(offsets))
+        #expect(positions.map { [$0.line, $0.column] } == offsets.map { position(scan, $0) })
+        #expect(positions.last.map { [$0.line, $0.column] } == [2, 8])
+        #expect(scan.positions(of: []).isEmpty)
+    }
+
+    @Test("tags are handed over as they are read, each with the text before the next")
+    func streamedTags() {
+        let html = "<p class=\"lead\">政务&amp;公开</p>\n<a href=\"/x/\">链接</a>"
+        var streamed: [String] = []
+        scanner(html).scan(tags: { streamed.append(($0.isEnd ? "/" : "") + $0.name) }, textRanges: { range, previous in
+            streamed.append("\(previous?.name ?? "nil")|\(String(decoding: Array(html.utf8)[range], as: UTF8.self))")
+        })
+        #expect(streamed == ["p", "p|政务&amp;公开", "/p", "p|\n", "a", "a|链接", "/a"])
+        #expect(names(scanner(html).scan()) == ["p", "/p", "a", "/a"])
+    }
 }
