@@ -78,8 +78,17 @@ private struct TreePass {
     var diagnostics: [Diagnostic] = []
     /// Images without a description, last first (links are rewritten innermost, so last, first).
     private var undescribedImages: [Diagnostic] = []
-    /// Split on the bytes: splitting the String walks its Characters, which cost more than the walk.
-    private lazy var lines: [Substring] = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+    /// Where each line of `source` starts, in UTF-8 bytes: found when a position is first asked
+    /// for (a list of Substrings, one a line, cost more than the tree walk).
+    private lazy var lineStarts: [Int] = {
+        var starts = [0]
+        var offset = 0
+        for byte in source.utf8 {
+            offset += 1
+            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        return starts
+    }()
 
     init(
         root: OpaquePointer, source: String, hasMarkers: Bool, path: String, firstLine: Int, folder: String,
@@ -148,10 +157,13 @@ private struct TreePass {
     private mutating func location(of node: OpaquePointer) -> SourceLocation {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
-        guard line >= 1, line <= lines.count else {
+        guard line >= 1, line <= lineStarts.count else {
             return SourceLocation(path: path, line: firstLine + max(0, line - 1), column: max(0, byteColumn))
         }
-        return SourceLocation(path: path, line: firstLine + line - 1, column: ByteColumn.scalarColumn(byteColumn, in: lines[line - 1]))
+        let utf8 = source.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
+        let end = line < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[line] - 1) : utf8.endIndex
+        return SourceLocation(path: path, line: firstLine + line - 1, column: ByteColumn.scalarColumn(byteColumn, in: Substring(utf8[start..<end])))
     }
 
     // MARK: Links
@@ -266,6 +278,34 @@ private struct TreePass {
         return isWide(before) && isWide(after)
     }
 
+    /// The first or last scalar of UTF-8 `bytes` that is not an emphasis marker, decoded alone
+    /// (a soft break is between two texts, and decoding both whole for it cost more than the walk).
+    static func edgeScalar(of bytes: UnsafeBufferPointer<UInt8>, last: Bool) -> Unicode.Scalar? {
+        var end = bytes.count
+        var start = 0
+        while start < end {
+            var at = last ? end - 1 : start
+            if last {
+                while at > start, bytes[at] & 0xC0 == 0x80 { at -= 1 }  // back to the scalar's first byte
+            }
+            var iterator = bytes[at..<end].makeIterator()
+            var decoder = UTF8()
+            var scalar: Unicode.Scalar
+            var width = 1
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let decoded):
+                scalar = decoded
+                width = UTF8.width(decoded)
+            case .emptyInput: return nil
+            case .error: scalar = Unicode.Scalar(0xFFFD)!  // as String(cString:) repairs it
+            }
+            if last, at + width < end { scalar = Unicode.Scalar(0xFFFD)! }  // a stray continuation byte
+            if scalar != CJKEmphasis.marker { return scalar }
+            if last { end = at } else { start = at + width }
+        }
+        return nil
+    }
+
     private func isWide(_ scalar: Unicode.Scalar) -> Bool {
         EastAsianWidth.isWide(scalar) && !EastAsianWidth.isHangul(scalar)
     }
@@ -275,8 +315,8 @@ private struct TreePass {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             guard let literal = cmark_node_get_literal(node) else { return nil }
-            let scalars = String(cString: literal).unicodeScalars.filter { $0 != CJKEmphasis.marker }
-            return last ? scalars.last : scalars.first
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+            return Self.edgeScalar(of: bytes, last: last)
         case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK:
             guard let child = last ? cmark_node_last_child(node) : cmark_node_first_child(node) else { return nil }
             return edgeScalar(child, last: last)

@@ -205,6 +205,15 @@ struct LinkTests {
         #expect(body.links.first?.location == SourceLocation(path: "Content/policies/x.md", line: 11, column: 6))
     }
 
+    @Test("positions of links on lines between others: the line's own characters, not the next line's")
+    func positionsBetweenLines() {
+        let body = render("第一行\n\n公开目录见[链](x.md)说明\n\n末行[尾](y.md)")
+        #expect(body.links.map(\.location) == [
+            SourceLocation(path: "Content/policies/x.md", line: 12, column: 6),
+            SourceLocation(path: "Content/policies/x.md", line: 14, column: 3),
+        ])
+    }
+
     @Test("positions after an emphasis marker do not count the marker")
     func positionsAfterMarker() {
         let body = render("是**《通知》**的[链](x.md)")
