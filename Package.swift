@@ -34,6 +34,9 @@ let package = Package(
         // .gz and .br files of `site build --precompress`. Only SiteOutput imports them.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
+        // mimalloc from the system (Debian: libmimalloc-dev): linked into `site`, it serves every
+        // malloc and free of the process in place of glibc's (docs/performance.md). Only `site` imports it.
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         // Locations, diagnostics and their wording, identifiers shared by every stage.
         .target(name: "SiteCore", swiftSettings: swiftSettings),
         // Reads Content/ and Templates/ from disk into typed values. The only importer of Yams.
@@ -95,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "site",
             dependencies: [
-                "SiteBuild", "SiteCore", "SiteServe", "SiteVerify", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SiteBuild", "SiteCore", "SiteServe", "SiteVerify", "CMimalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),

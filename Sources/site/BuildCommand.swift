@@ -128,6 +128,7 @@ enum Runner {
                 let line = "  " + name + String(format: " %6.3f s  peak %5d MiB", seconds, peak >> 20) + now + "\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
+            FileHandle.standardError.write(Data("  allocator: \(Allocator.description)\n".utf8))
             if let reason = result.patchDeclined, result.reusedFileCount > 0 {
                 FileHandle.standardError.write(Data("  (a full build: not only bodies changed, or not patchable: \(reason))\n".utf8))
             }

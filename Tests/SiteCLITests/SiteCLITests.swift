@@ -108,6 +108,8 @@ struct SiteCLITests {
         #expect((peaks.first ?? 0) > 1)
         #expect(now.count == phases.count, "Linux has /proc/self/statm")
         #expect(zip(now, peaks).allSatisfy { $0 <= $1 && $0 > 0 })
+        // mimalloc serves malloc (Package.swift links it into `site`), not glibc.
+        #expect(result.stderr.split(separator: "\n").contains { $0.hasPrefix("  allocator: mimalloc 2.") })
     }
 
     @Test("a site with errors exits 1, prints them on stderr and publishes nothing")
