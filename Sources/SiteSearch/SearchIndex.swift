@@ -318,6 +318,28 @@ public enum SearchIndex {
     final class Partition: @unchecked Sendable {
         var han = HanTable<PostingList>(capacity: 4096, empty: PostingList())
         var text: [SearchText.Term: PostingList] = [:]
+
+        /// Merges the postings of documents `first…` (their terms of partition `number`). The
+        /// tables are taken out of the object for the loop: every use of a class's stored property
+        /// is checked for exclusive access at run time, a local variable's is not.
+        func add(_ terms: [PartitionedTerms], first: Int, number: Int) {
+            var han = HanTable<PostingList>(capacity: 0, empty: PostingList())
+            var text: [SearchText.Term: PostingList] = [:]
+            swap(&han, &self.han)
+            swap(&text, &self.text)
+            defer {
+                swap(&han, &self.han)
+                swap(&text, &self.text)
+            }
+            for (offset, document) in terms.enumerated() {
+                for (key, stat) in document.han[number] {
+                    han.update(key) { $0.append(document: first + offset, stat, titlePlaces: document.titlePlaces) }
+                }
+                for (term, stat) in document.text[number] {
+                    text[term, default: PostingList()].append(document: first + offset, stat, titlePlaces: document.titlePlaces)
+                }
+            }
+        }
     }
 
     /// Which partition a term's postings are merged in: a cheap hash of the term, not Swift's
@@ -489,15 +511,7 @@ public enum SearchIndex {
                 let part = Array(first..<min(first + SearchIndex.subBatch, documents.count))
                 let terms = part.concurrentMap { index in SearchIndex.partitioned(DocumentTerms(documents[index], text: texts[index]), into: count) }
                 _ = Array(0..<count).concurrentMap { number -> Bool in
-                    let partition = partitions[number]
-                    for (offset, document) in terms.enumerated() {
-                        for (key, stat) in document.han[number] {
-                            partition.han.update(key) { $0.append(document: first + offset, stat, titlePlaces: document.titlePlaces) }
-                        }
-                        for (term, stat) in document.text[number] {
-                            partition.text[term, default: PostingList()].append(document: first + offset, stat, titlePlaces: document.titlePlaces)
-                        }
-                    }
+                    partitions[number].add(terms, first: first, number: number)
                     return true
                 }
             }
@@ -605,17 +619,15 @@ public enum SearchIndex {
                 self.text = text
                 self.titlePlaces = titlePlaces
             }
-            func mark(_ value: String?, _ field: UInt8) {
-                guard let value else { return }
-                SearchText.scan(value, han: { key, _, _ in han.update(key) { $0.fields |= field } }, word: { word, _, _ in text[.text(word), default: Statistic()].fields |= field })
-            }
             SearchText.scan(
                 document.title, han: { key, _, keyPosition in han.update(key) { $0.addTitle(keyPosition, places: &titlePlaces) } },
                 word: { word, _, keyPosition in text[.text(word), default: Statistic()].addTitle(keyPosition, places: &titlePlaces) })
-            mark(document.number, numberField)
-            mark(document.indexNumber, numberField)
-            mark(document.summary, metaField)
-            mark(document.issuer, metaField)
+            // A function of its own, the tables passed in: captured by a nested function, they were
+            // checked for exclusive access at run time on every term.
+            Self.mark(document.number, numberField, han: &han, text: &text)
+            Self.mark(document.indexNumber, numberField, han: &han, text: &text)
+            Self.mark(document.summary, metaField, han: &han, text: &text)
+            Self.mark(document.issuer, metaField, han: &han, text: &text)
             SearchText.scan(
                 body, han: { key, position, _ in han.update(key) { $0.addBody(position) } },
                 word: { word, position, _ in text[.text(word), default: Statistic()].addBody(position) })
@@ -626,6 +638,11 @@ public enum SearchIndex {
             let titleKey = SearchText.key(document.title)
             if !titleKey.isEmpty { text[.text("\u{3}" + titleKey)] = Statistic() }
             for filter in document.filters { text[.text("\u{1}" + filter)] = Statistic() }
+        }
+
+        private static func mark(_ value: String?, _ field: UInt8, han: inout HanTable<Statistic>, text: inout [SearchText.Term: Statistic]) {
+            guard let value else { return }
+            SearchText.scan(value, han: { key, _, _ in han.update(key) { $0.fields |= field } }, word: { word, _, _ in text[.text(word), default: Statistic()].fields |= field })
         }
     }
 
