@@ -297,9 +297,9 @@ public struct OutputAudit: Sendable {
             // The attributes the audit reads, found in one pass over the tag's: most tags have a
             // class or nothing, and a dozen lookups for each tag cost more than the scan.
             let attributes = tag.attributes
-            var slots = SIMD16<Int16>(repeating: -1)
+            var slots = SIMD16<Int32>(repeating: -1)
             for index in 0..<attributes.count {
-                if let slot = Self.auditedSlots[attributes.name(at: index)] { slots[slot] = Int16(truncatingIfNeeded: index) }
+                if let slot = Self.auditedSlots[attributes.name(at: index)] { slots[slot] = Int32(truncatingIfNeeded: index) }
             }
             func value(_ name: AuditedAttribute) -> String? { value(slot: name.rawValue) }
             func value(slot: Int) -> String? {

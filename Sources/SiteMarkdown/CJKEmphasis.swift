@@ -102,4 +102,32 @@ enum CJKEmphasis {
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         EastAsianWidth.isWide(scalar) && !EastAsianWidth.isHangul(scalar)
     }
+
+    /// The first or last scalar of UTF-8 `bytes` that is not an emphasis marker, decoded alone
+    /// (a soft break is between two texts, and decoding both whole for it cost more than the walk).
+    static func edgeScalar(of bytes: UnsafeBufferPointer<UInt8>, last: Bool) -> Unicode.Scalar? {
+        var end = bytes.count
+        var start = 0
+        while start < end {
+            var at = last ? end - 1 : start
+            if last {
+                while at > start, bytes[at] & 0xC0 == 0x80 { at -= 1 }  // back to the scalar's first byte
+            }
+            var iterator = bytes[at..<end].makeIterator()
+            var decoder = UTF8()
+            var scalar: Unicode.Scalar
+            var width = 1
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let decoded):
+                scalar = decoded
+                width = UTF8.width(decoded)
+            case .emptyInput: return nil
+            case .error: scalar = Unicode.Scalar(0xFFFD)!  // as String(cString:) repairs it
+            }
+            if last, at + width < end { scalar = Unicode.Scalar(0xFFFD)! }  // a stray continuation byte
+            if scalar != CJKEmphasis.marker { return scalar }
+            if last { end = at } else { start = at + width }
+        }
+        return nil
+    }
 }

@@ -269,3 +269,31 @@ struct ImageDescriptionTests {
         #expect(render("![**流程图**](../images/图1.png) ![`代码`](../images/图1.png) ![[解读](../interpretations/jd-1.md)](../images/图1.png)").diagnostics == [])
     }
 }
+
+@Suite("The characters beside a line break")
+struct EdgeScalarTests {
+    func edges(_ bytes: [UInt8]) -> [Unicode.Scalar?] {
+        bytes.withUnsafeBufferPointer { [CJKEmphasis.edgeScalar(of: $0, last: false), CJKEmphasis.edgeScalar(of: $0, last: true)] }
+    }
+
+    func edges(_ text: String) -> [Unicode.Scalar?] { edges(Array(text.utf8)) }
+
+    @Test("the first and last scalar of a text, as the text's own scalars give them, markers skipped")
+    func firstAndLast() {
+        let marker = String(CJKEmphasis.marker)
+        for text in ["公开", "a", "𠮷野家", "政务𠮷", "x公", marker + "公开" + marker, marker + marker + "b" + marker, "《通知》" + marker] {
+            let scalars = text.unicodeScalars.filter { $0 != CJKEmphasis.marker }
+            #expect(edges(text) == [scalars.first, scalars.last], "\(text.unicodeScalars.map(\.value))")
+        }
+        #expect(edges("") == [nil, nil])
+        #expect(edges(marker + marker) == [nil, nil])
+    }
+
+    @Test("bytes that are not UTF-8 at an edge read as U+FFFD, as String(cString:) repairs them")
+    func brokenBytes() {
+        let replacement = Unicode.Scalar(0xFFFD)!
+        #expect(edges([0x61, 0x80]) == ["a", replacement])  // a stray continuation byte at the end
+        #expect(edges([0xE5, 0x85]) == [replacement, replacement])  // a character cut short
+        #expect(edges([0xFF, 0x61]) == [replacement, "a"])
+    }
+}

@@ -89,6 +89,19 @@ struct TemplateVocabularyTests {
         #expect(library.render(row, with: "t") == "[/a/][未公开]")
     }
 
+    @Test("a string property renders as a string does: escaped, raw, as a section, with its transforms, and looked past")
+    func stringsAsText() {
+        let template = "{{title}}|{{{title}}}|{{#title}}[{{.}}]{{/title}}|{{^title}}none{{/title}}|{{uppercased(title)}}|"
+            + "{{#empty(title)}}E{{/empty(title)}}{{^empty(title)}}N{{/empty(title)}}|{{#href}}{{href}}:{{title}}{{/href}}"
+        let theme = Theme(
+            templates: TemplateLibrary.required.map { Theme.Template(name: $0, path: "Templates/\($0).mustache", text: "") }
+                + [Theme.Template(name: "t", path: "Templates/t.mustache", text: template)],
+            assets: [])
+        let (library, _) = TemplateLibrary.load(theme)
+        #expect(library.render(LinkView(title: "a<b", href: "/x/", current: false), with: "t") == "a&lt;b|a<b|[a&lt;b]||A&lt;B|N|/x/:a&lt;b")
+        #expect(library.render(LinkView(title: "", href: nil, current: false), with: "t") == "||[]|||E|")
+    }
+
     @Test("the page view answers to its own names too")
     func pageView() {
         let view = PageView(
