@@ -361,7 +361,7 @@ public struct OutputAudit: Sendable {
         if !sawHTML || htmlLang?.lowercased() != language.lowercased() {
             page.report(.pageLanguage(expected: language), at: 0)
         }
-        if titleText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if titleText.trimmingWhitespace().isEmpty {
             page.report(.pageTitleMissing, at: 0)
         }
         let h1 = headings.filter { $0.level == 1 }

@@ -124,7 +124,7 @@ struct YAMLReader {
             report(.wrongType(key: key, expected: "a single value, not a list or mapping"), at: node.mark)
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmingWhitespace()
         if text.isEmpty || (scalar.style == .plain && text == "~") {
             report(.emptyValue(key: key), at: node.mark)
             return nil
