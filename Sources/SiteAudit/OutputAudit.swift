@@ -586,7 +586,8 @@ public struct OutputAudit: Sendable {
     static func isIPLiteral(_ host: String) -> Bool {
         if host.hasPrefix("[") { return true }
         var text = String.UnicodeScalarView()
-        for scalar in (host.removingPercentEncoding ?? host).unicodeScalars {
+        let host = host.utf8.contains(UInt8(ascii: "%")) ? host.removingPercentEncoding ?? host : host
+        for scalar in host.unicodeScalars {
             switch scalar.value {
             case 0xFF01...0xFF5E: text.append(Unicode.Scalar(scalar.value - 0xFEE0)!)  // full-width ASCII
             case 0x3002, 0xFF61: text.append(".")  // 。 and ｡ (full-width ． is above)

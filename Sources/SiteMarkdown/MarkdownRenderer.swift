@@ -234,12 +234,14 @@ private struct TreePass {
     /// A destination on the editor's computer, as they paste it from the file manager, decoded
     /// for the message (cmark percent-encodes `\` and Chinese characters). Nil for anything else.
     static func localFile(_ destination: String) -> String? {
-        let shown = destination.removingPercentEncoding ?? destination
+        // Foundation's percent-decoding only where there is a `%` (it costs more than the rest).
+        let shown = destination.utf8.contains(UInt8(ascii: "%")) ? destination.removingPercentEncoding ?? destination : destination
         let scalars = Array(shown.unicodeScalars.prefix(3))
         let drive = scalars.count == 3 && scalars[0].isASCII && scalars[0].properties.isAlphabetic && scalars[1] == ":"
             && (scalars[2] == "\\" || scalars[2] == "/")
         // `\\server\share` reaches here as `\server\share`: Markdown reads `\\` as an escaped `\`.
-        if drive || shown.hasPrefix("\\") || shown.lowercased().hasPrefix("file:") { return shown }
+        let isFileURL = shown.utf8.prefix(5).map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }.elementsEqual("file:".utf8)
+        if drive || shown.hasPrefix("\\") || isFileURL { return shown }
         return nil
     }
 

@@ -180,6 +180,10 @@ struct LinkTests {
             .localFile("file:///C:/Users/办公室/附件1.pdf"), .localFile(#"C:\Users\附件2.docx"#),
             .localFile("D:/附件3.xls"), .localFile(#"\fileserver\共享\附件4.pdf"#),
         ])
+        // The scheme in any case; a path with no `%` is as written.
+        #expect(render("[五](FILE:///D:/a.pdf) [六](File:x.doc) [七](files/a.pdf)").links.map(\.target).prefix(2) == [
+            .localFile("FILE:///D:/a.pdf"), .localFile("File:x.doc"),
+        ])
     }
 
     @Test("javascript:, vbscript: and data: links are kept as text and reported; inline PNG images are not")
