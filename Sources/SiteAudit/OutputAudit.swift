@@ -376,7 +376,9 @@ public struct OutputAudit: Sendable {
             page.report(.tableWithoutHeaders(detail: detail), at: table.offset)
         }
         // Byte search: Foundation's String.contains folds Unicode and costs more than the whole scan.
-        for mark in footerMarks where !Self.bytes(textBytes, contain: Array(mark.utf8)) {
+        for mark in footerMarks where !textBytes.withUnsafeBufferPointer({ text in
+            Array(mark.utf8).withUnsafeBufferPointer { ByteSearch.contains(text, $0) }
+        }) {
             page.report(.footerMarkMissing(mark: mark), at: 0)
         }
         return page
@@ -422,25 +424,6 @@ public struct OutputAudit: Sendable {
             }
         }
         return urls
-    }
-
-    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
-        // memchr for the first byte, memcmp for the rest (glibc's memmem is not visible to Swift).
-        return haystack.withUnsafeBytes { h in
-            needle.withUnsafeBytes { n in
-                var at = 0
-                let last = h.count - n.count
-                while at <= last {
-                    guard let found = memchr(h.baseAddress! + at, Int32(first), last - at + 1) else { return false }
-                    at = h.baseAddress!.distance(to: UnsafeRawPointer(found))
-                    if memcmp(h.baseAddress! + at, n.baseAddress!, n.count) == 0 { return true }
-                    at += 1
-                }
-                return false
-            }
-        }
     }
 
     /// Sorts one URL found at `offset`: an internal one is kept for the link check; one naming
@@ -514,24 +497,18 @@ public struct OutputAudit: Sendable {
         return value.trimmingCharacters(in: .whitespaces)
     }
 
-    /// Percent-decoded, asking Foundation only when there is a `%`.
-    static func decoded(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
-        return text.removingPercentEncoding ?? text
-    }
-
     /// The output file and fragment an internal URL names, or nil when it is not internal.
     func resolve(_ url: String, from page: String) -> (file: String, fragment: String?)? {
         // A link within the page (`#main`): a fifth of a page's links, on every page.
-        if url.first == "#" { return (page, Self.decoded(String(url.dropFirst()))) }
+        if url.first == "#" { return (page, String(url.dropFirst()).percentDecoded) }
         var path = url
         var fragment: String?
         if let hash = url.firstIndex(of: "#") {
-            fragment = Self.decoded(String(url[url.index(after: hash)...]))
+            fragment = String(url[url.index(after: hash)...]).percentDecoded
             path = String(url[..<hash])
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        path = Self.decoded(path)
+        path = path.percentDecoded
         var resolved: String
         if path.isEmpty {
             return (page, fragment)
@@ -586,8 +563,7 @@ public struct OutputAudit: Sendable {
     static func isIPLiteral(_ host: String) -> Bool {
         if host.hasPrefix("[") { return true }
         var text = String.UnicodeScalarView()
-        let host = host.utf8.contains(UInt8(ascii: "%")) ? host.removingPercentEncoding ?? host : host
-        for scalar in host.unicodeScalars {
+        for scalar in host.percentDecoded.unicodeScalars {
             switch scalar.value {
             case 0xFF01...0xFF5E: text.append(Unicode.Scalar(scalar.value - 0xFEE0)!)  // full-width ASCII
             case 0x3002, 0xFF61: text.append(".")  // 。 and ｡ (full-width ． is above)

@@ -186,7 +186,7 @@ public struct GraphBuilder: Sendable {
                 case .document(let target, let fragment):
                     guard let linked = byID[target] else { continue }
                     if let fragment, !fragment.isEmpty, let ids = anchors[target] {
-                        let decoded = fragment.removingPercentEncoding ?? fragment
+                        let decoded = fragment.percentDecoded
                         if !ids.contains(decoded) {
                             diagnostics.append(Diagnostic(
                                 .danglingFragment(target: link.destination, fragment: decoded, suggestion: suggestion(decoded, among: ids)),

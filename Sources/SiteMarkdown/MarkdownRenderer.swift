@@ -193,7 +193,7 @@ private struct TreePass {
         // The image stays: its description is its alt text. A body image is content, so one without
         // a description would be skipped by screen readers as decoration.
         if isImage, plainText(node).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            undescribedImages.append(Diagnostic(.imageAltEmpty(src: destination.removingPercentEncoding ?? destination), at: location(of: node)))
+            undescribedImages.append(Diagnostic(.imageAltEmpty(src: destination.percentDecoded), at: location(of: node)))
         }
     }
 
@@ -216,7 +216,7 @@ private struct TreePass {
             fragment = String(destination[destination.index(after: hash)...])
         }
         if let query = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<query]) }
-        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        let decoded = pathPart.percentDecoded
         let resolved: String? =
             if decoded.hasPrefix("/") {
                 ContentPath.resolveFromRoot(decoded)
@@ -234,8 +234,7 @@ private struct TreePass {
     /// A destination on the editor's computer, as they paste it from the file manager, decoded
     /// for the message (cmark percent-encodes `\` and Chinese characters). Nil for anything else.
     static func localFile(_ destination: String) -> String? {
-        // Foundation's percent-decoding only where there is a `%` (it costs more than the rest).
-        let shown = destination.utf8.contains(UInt8(ascii: "%")) ? destination.removingPercentEncoding ?? destination : destination
+        let shown = destination.percentDecoded
         let scalars = Array(shown.unicodeScalars.prefix(3))
         let drive = scalars.count == 3 && scalars[0].isASCII && scalars[0].properties.isAlphabetic && scalars[1] == ":"
             && (scalars[2] == "\\" || scalars[2] == "/")

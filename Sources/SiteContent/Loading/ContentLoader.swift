@@ -251,14 +251,8 @@ public struct ContentLoader: Sendable {
         return ConfigurationDecoder.site(path: displayPath("site.yaml"), text: text).0
     }
 
-    /// One Markdown file decoded as `load` decodes it, with its text; `files` are the folder's
-    /// files (for attachments). Nil document: it could not be decoded.
-    public func decodeDocument(_ contentPath: String, organizationCode: String, files: Set<String>) -> (document: Document?, diagnostics: [Diagnostic]) {
-        decodeDocument(contentPath, organizationCode: organizationCode) { files.contains($0) }
-    }
-
-    /// `decodeDocument(_:organizationCode:files:)` with whether a file of the folder exists asked
-    /// of `fileExists`, path by path.
+    /// One Markdown file decoded as `load` decodes it, with its text; `fileExists` tells whether a
+    /// file of the folder exists (for attachments). Nil document: it could not be decoded.
     public func decodeDocument(
         _ contentPath: String, organizationCode: String, fileExists: @escaping @Sendable (String) -> Bool
     ) -> (document: Document?, diagnostics: [Diagnostic]) {

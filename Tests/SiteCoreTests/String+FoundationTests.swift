@@ -3,8 +3,8 @@ import Testing
 
 @testable import SiteCore
 
-@Suite("Trimming white space")
-struct TrimmingTests {
+@Suite("Foundation's string operations, without Foundation where the string stays as it is")
+struct StringFoundationTests {
     @Test("the same as Foundation's trimming of whitespacesAndNewlines, for values with and without white space at either end")
     func sameAsFoundation() {
         let values = [
@@ -14,5 +14,14 @@ struct TrimmingTests {
         for value in values {
             #expect(value.trimmingWhitespace() == value.trimmingCharacters(in: .whitespacesAndNewlines), "\(value.unicodeScalars.map(\.value))")
         }
+    }
+
+    @Test("percent-decoding gives what removingPercentEncoding gives, or the string when that fails")
+    func percentDecoding() {
+        for value in ["", "plain/path.html", "附件1.pdf", "%E5%8A%9E%E6%B3%95", "a%20b", "50%", "%zz", "%FF%FE", "#%E4%B8%80"] {
+            #expect(value.percentDecoded == (value.removingPercentEncoding ?? value), "\(value)")
+        }
+        #expect("%E5%8A%9E%E6%B3%95".percentDecoded == "办法")
+        #expect("50%".percentDecoded == "50%")
     }
 }
