@@ -20,8 +20,9 @@ struct EscapedHTML: MustacheContentType {
 
     static func escape(_ text: String) -> String {
         var text = text
+        // Nothing to escape: the text itself, not a copy of its bytes (an allocation each).
+        guard let first = text.withUTF8({ $0.firstIndex(where: needsEscape) }) else { return text }
         return text.withUTF8 { bytes -> String in
-            guard let first = bytes.firstIndex(where: needsEscape) else { return String(decoding: bytes, as: UTF8.self) }
             var escaped: [UInt8] = []
             escaped.reserveCapacity(bytes.count + 16)
             escaped.append(contentsOf: bytes[..<first])
