@@ -1068,9 +1068,11 @@ html:not(.js-modes):has(#mode-large-contrast:target) body { line-height: 1.85; }
 {{#feeds}}
 <link rel="alternate" type="{{type}}" title="{{title}}" href="{{href}}">
 {{/feeds}}
-<link rel="stylesheet" href="{{site.assetsHref}}site.css">
-<link rel="stylesheet" href="{{site.assetsHref}}view-modes.css">
-<script src="{{site.assetsHref}}view-modes.js"></script>
+{{#site}}
+<link rel="stylesheet" href="{{assetsHref}}site.css">
+<link rel="stylesheet" href="{{assetsHref}}view-modes.css">
+<script src="{{assetsHref}}view-modes.js"></script>
+{{/site}}
 </head>
 <body>
 <span id="mode-standard" class="mode-target"></span><span id="mode-large" class="mode-target"></span><span id="mode-contrast" class="mode-target"></span><span id="mode-large-contrast" class="mode-target"></span>
@@ -1084,15 +1086,17 @@ html:not(.js-modes):has(#mode-large-contrast:target) body { line-height: 1.85; }
 <li><a href="#mode-large-contrast" data-mode="large-contrast">大字高对比</a></li>
 </ul>
 </div>
+{{#site}}
 <div class="wrap site-brand">
-<a class="site-name" href="{{site.homeHref}}">{{site.name}}</a>
+<a class="site-name" href="{{homeHref}}">{{name}}</a>
 <span class="site-column">政府信息公开</span>
-<form class="site-search" role="search" action="{{site.searchHref}}" method="get">
+<form class="site-search" role="search" action="{{searchHref}}" method="get">
 <label for="site-search-q" class="visually-hidden">站内搜索</label>
 <input type="search" id="site-search-q" name="q" placeholder="搜索标题、正文、文号">
 <button type="submit">搜索</button>
 </form>
 </div>
+{{/site}}
 <nav class="site-nav" aria-label="主导航">
 <ul class="wrap">
 {{#navigation}}
@@ -1449,8 +1453,10 @@ html:not(.js-modes):has(#mode-large-contrast:target) body { line-height: 1.85; }
         File(path: "partials/footer.mustache", text: #"""
 <footer class="site-footer">
 <div class="wrap">
-<p>主办单位：{{site.sponsor}}{{#site.address}}　地址：{{site.address}}{{/site.address}}　联系方式：{{site.contact}}</p>
-<p><span>网站标识码：{{site.websiteCode}}</span>　<span>{{site.icp}}</span>　<span>{{site.policeRecord}}</span></p>
+{{#site}}
+<p>主办单位：{{sponsor}}{{#address}}　地址：{{address}}{{/address}}　联系方式：{{contact}}</p>
+<p><span>网站标识码：{{websiteCode}}</span>　<span>{{icp}}</span>　<span>{{policeRecord}}</span></p>
+{{/site}}
 </div>
 </footer>
 
