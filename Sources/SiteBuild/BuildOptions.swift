@@ -40,6 +40,10 @@ public struct BuildOptions: Sendable {
     /// Whether an edit to bodies alone may patch the last site (`BodyPatch`); false makes every
     /// incremental build a full one (the tests of the full build's reuse set it).
     public var patching = true
+    /// Rendered bodies go to a spill file (`TextSpill`) when the documents' Markdown bodies are more
+    /// than this many bytes in all, or when the last build's cache keeps bodies for this one; below,
+    /// they stay in memory. The tests set 0 to spill every body.
+    public var spilledBodyBytes = 64 << 20
 
     public init(
         source: String = "Content", templates: String = "Templates", output: String = "Public",

@@ -137,6 +137,9 @@ public struct BodyStore: Sendable, ExpressibleByDictionaryLiteral {
         return spill.get(ref) ?? ""
     }
 
+    /// Whether the bodies are in a spill file (else all in memory).
+    public var isSpilled: Bool { spill != nil }
+
     /// Why a body could not be read back from the spill; nil while every one could.
     public var failure: String? { spill?.failure }
 

@@ -325,3 +325,37 @@ struct BuildTests {
         }
     }
 }
+
+@Suite("Rendered bodies in memory or in a spill file")
+struct SpilledBodyTests {
+    let asOf = CalendarDate(iso: "2026-11-22")
+
+    @Test("the example portal builds to the same site, byte for byte, with its bodies in memory and in a spill file")
+    func sameSite() throws {
+        let site = try TempSite(files: [:])
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Content"), to: site.url("Content"))
+        let inMemory = BuildOptions(output: "InMemory", asOf: asOf, incremental: false, currentFolder: site.root)
+        var spilled = BuildOptions(output: "Spilled", asOf: asOf, incremental: false, currentFolder: site.root)
+        spilled.spilledBodyBytes = 0
+        // A clean build of a portal this size keeps its bodies in memory.
+        #expect(try !Pipeline().analyse(inMemory).bodies.isSpilled)
+        #expect(try Pipeline().analyse(spilled).bodies.isSpilled)
+        let memoryResult = try Pipeline().run(inMemory)
+        let spilledResult = try Pipeline().run(spilled)
+        #expect(memoryResult.published && spilledResult.published)
+        let files = Tree.contents(under: site.url("InMemory"))
+        #expect(files.count > 400)
+        #expect(files == Tree.contents(under: site.url("Spilled")))
+        #expect(memoryResult.diagnostics.sorted == spilledResult.diagnostics.sorted)
+    }
+
+    @Test("after a build that kept its bodies in its cache, the next build spills, to refer to them there")
+    func spillsAfterACache() throws {
+        let site = try TempSite(files: [:])
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Content"), to: site.url("Content"))
+        let options = BuildOptions(asOf: asOf, currentFolder: site.root)
+        #expect(try Pipeline().run(options).published)
+        let next = try Pipeline().analyse(options)
+        #expect(next.bodies.isSpilled)
+    }
+}

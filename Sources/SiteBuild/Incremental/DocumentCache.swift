@@ -285,6 +285,12 @@ final class DocumentCache: DecodedDocumentMemo, @unchecked Sendable {
         }
     }
 
+    /// Whether a body of the last build is kept for a document of this one (`body(contentPath:targets:)`
+    /// may give it): call it after `prepareBodies`.
+    var keepsBodies: Bool {
+        lock.withLock { reusedDocuments.contains { next[$0]?.body != nil } }
+    }
+
     /// The body kept for a file whose document was reused, if every question its rendering asked
     /// gets the same answer from `targets` now. Its HTML and text are not read.
     func body(contentPath: String, targets: any LinkTargets) -> KeptBody? {
