@@ -55,14 +55,22 @@ public struct StableHasher: Sendable {
         return k
     }
 
-    /// 32 hexadecimal digits.
+    /// 32 hexadecimal digits (lowercase): the two 64-bit halves, each written in full.
     public var digest: String {
         let first = Self.mix(a ^ count)
         let second = Self.mix(b &+ first)
-        return [first, second].map { value in
-            let hex = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
-        }.joined()
+        // Written in place: a String per half, padded and joined, cost five allocations a digest.
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            func write(_ value: UInt64, at start: Int) {
+                for digit in 0..<16 {
+                    let nibble = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(digit))) & 0xF
+                    buffer[start + digit] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+                }
+            }
+            write(first, at: 0)
+            write(second, at: 16)
+            return 32
+        }
     }
 
     /// The digest of some bytes.
