@@ -105,15 +105,13 @@ struct HTMLScanner {
                 i = nextTagOpening(from: i + 1)
                 continue
             }
-            if starts(with: "<!--", at: i) {
-                flushText(i)
-                i = find("-->", from: i + 4).map { $0 + 3 } ?? count
-                textStart = i
-                continue
-            }
             if i + 1 < count, bytes[i + 1] == UInt8(ascii: "!") || bytes[i + 1] == UInt8(ascii: "?") {
                 flushText(i)
-                i = (find(">", from: i) ?? count) + 1
+                if starts(with: "<!--", at: i) {
+                    i = find("-->", from: i + 4).map { $0 + 3 } ?? count
+                } else {
+                    i = (find(">", from: i) ?? count) + 1
+                }
                 textStart = i
                 continue
             }
@@ -240,16 +238,16 @@ struct HTMLScanner {
 
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
 
-    private func starts(with text: String, at index: Int) -> Bool {
-        let pattern = Array(text.utf8)
-        return index + pattern.count <= bytes.count && Array(bytes[index..<index + pattern.count]) == pattern
+    private func starts(with text: StaticString, at index: Int) -> Bool {
+        let pattern = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        return index + pattern.count <= bytes.count && bytes[index..<index + pattern.count].elementsEqual(pattern)
     }
 
-    private func find(_ text: String, from start: Int) -> Int? {
-        let pattern = Array(text.utf8)
+    private func find(_ text: StaticString, from start: Int) -> Int? {
+        let pattern = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
         var k = start
         while k + pattern.count <= bytes.count {
-            if bytes[k] == pattern[0], Array(bytes[k..<k + pattern.count]) == pattern { return k }
+            if bytes[k] == pattern[0], bytes[k..<k + pattern.count].elementsEqual(pattern) { return k }
             k += 1
         }
         return nil
