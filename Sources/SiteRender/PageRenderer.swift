@@ -66,6 +66,8 @@ public struct PageRenderer: Sendable {
     let sectionDirectories: [String: (normative: Bool, decisions: Bool)]
     /// A preview of drafts and scheduled documents (`site build --drafts`).
     let preview: Bool
+    /// The list rows rendered so far (`EntryView.row`); nil when the theme has no row partial.
+    let entryRows: EntryRows?
 
     public init(
         templates: TemplateLibrary, graph: ContentGraph, bodies: BodyStore,
@@ -74,6 +76,7 @@ public struct PageRenderer: Sendable {
     ) {
         self.preview = preview
         self.templates = templates
+        self.entryRows = templates.names.contains(EntryRows.template) ? EntryRows() : nil
         self.graph = graph
         self.bodies = bodies
         self.reportParts = reportParts
@@ -340,12 +343,18 @@ public struct PageRenderer: Sendable {
     }
 
     func entry(_ document: Document) -> EntryView {
-        EntryView(
+        let entry = EntryView(
             title: document.title.value, href: href(document.id.page),
             indexNumber: document.indexNumber?.value.text, documentNumber: document.documentNumber?.value.text,
             issuer: document.issuers.first.flatMap { graph.agency($0.value)?.name },
             published: document.published?.value.description, validity: document.policy?.validity?.value.chinese,
-            kindName: document.kind.chineseName)
+            kindName: document.kind.chineseName, row: nil)
+        guard let entryRows else { return entry }
+        let templates = templates
+        let row = EntryRow(id: document.id, rows: entryRows) { templates.render(entry, with: EntryRows.template) ?? "" }
+        return EntryView(
+            title: entry.title, href: entry.href, indexNumber: entry.indexNumber, documentNumber: entry.documentNumber,
+            issuer: entry.issuer, published: entry.published, validity: entry.validity, kindName: entry.kindName, row: row)
     }
 
     func related(_ document: Document) -> RelatedView {

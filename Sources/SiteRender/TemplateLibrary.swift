@@ -51,6 +51,11 @@ public struct TemplateLibrary: Sendable {
                     .partialMissing(name: reference.name),
                     at: SourceLocation(path: template.path, line: reference.line, column: reference.column)))
             }
+            // `{{{row}}}` prints an entry as `partials/entry-row` renders it (`EntryView.row`).
+            for tag in tags(in: template.text) where tag.content == "row" && [nil, "{", "&"].contains(tag.sigil) && !names.contains(EntryRows.template) {
+                diagnostics.append(Diagnostic(
+                    .partialMissing(name: EntryRows.template), at: SourceLocation(path: template.path, line: tag.line, column: tag.column)))
+            }
         }
         return (TemplateLibrary(library: library, names: names), diagnostics)
     }

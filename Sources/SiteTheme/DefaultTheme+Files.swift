@@ -1433,11 +1433,15 @@ html:not(.js-modes):has(#mode-large-contrast:target) body { line-height: 1.85; }
 </thead>
 <tbody>
 {{#entries}}
-<tr><td class="index-number">{{indexNumber}}</td><td class="title"><a href="{{href}}">{{title}}</a></td><td class="number">{{documentNumber}}</td><td>{{issuer}}</td><td class="date">{{#published}}<time datetime="{{published}}">{{published}}</time>{{/published}}</td><td>{{validity}}</td></tr>
+{{{row}}}
 {{/entries}}
 </tbody>
 </table>
 </div>
+
+"""#),
+        File(path: "partials/entry-row.mustache", text: #"""
+<tr><td class="index-number">{{indexNumber}}</td><td class="title"><a href="{{href}}">{{title}}</a></td><td class="number">{{documentNumber}}</td><td>{{issuer}}</td><td class="date">{{#published}}<time datetime="{{published}}">{{published}}</time>{{/published}}</td><td>{{validity}}</td></tr>
 
 """#),
         File(path: "partials/facets.mustache", text: #"""

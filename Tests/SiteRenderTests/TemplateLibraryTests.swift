@@ -46,6 +46,30 @@ struct TemplateLibraryTests {
         #expect(diagnostics.first?.location == SourceLocation(path: "Templates/page.mustache", line: 2, column: 3))
     }
 
+    @Test("an entry's {{{row}}} needs partials/entry-row: without it, it is reported where it is used")
+    func rowNeedsItsPartial() {
+        let list = "<table>\n{{#entries}}\n  {{{row}}}\n{{/entries}}\n</table>"
+        let (_, missing) = TemplateLibrary.load(theme(["list": list]))
+        #expect(missing.map(\.problem) == [.partialMissing(name: "partials/entry-row")])
+        #expect(missing.first?.location == SourceLocation(path: "Templates/list.mustache", line: 3, column: 3))
+        let (_, complete) = TemplateLibrary.load(theme(["list": list, "partials/entry-row": "<tr><td>{{title}}</td></tr>\n"]))
+        #expect(complete.isEmpty)
+    }
+
+    @Test("a row is rendered once per document and kept, without the partial's last line break")
+    func rowsRenderedOnce() {
+        let rows = EntryRows()
+        nonisolated(unsafe) var renders = 0
+        let render = { () -> String in
+            renders += 1
+            return "<tr><td>甲</td></tr>\n"
+        }
+        #expect(rows.row("policies/a", render) == "<tr><td>甲</td></tr>")
+        #expect(rows.row("policies/a", render) == "<tr><td>甲</td></tr>")
+        #expect(renders == 1)
+        #expect(rows.row("policies/b") { "<tr><td>乙</td></tr>\n\n" } == "<tr><td>乙</td></tr>\n")
+    }
+
     @Test("a name no view has is reported at its tag, with the nearest known name; names, transforms and other tags pass")
     func unknownNames() {
         let text = "<h1>{{titl}}</h1>\n<p>{{{site.nme}}} {{#empty(attachments)}}无{{/empty(attachments)}} {{#document}}{{.}}{{/document}}</p>\n{{! {{nothing}} }}{{>partials/x}}{{$main}}{{/main}} {{^hasTasks}}{{&summary}}{{/hasTasks}}"

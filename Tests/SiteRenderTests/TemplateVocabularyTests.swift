@@ -21,7 +21,7 @@ struct TemplateVocabularyTests {
         ReportSectionView(heading: "h", id: "i", proseHTML: "p", tables: []),
         PlanSummaryView(title: "t", href: "h", total: 1, counts: [], tracksProgress: true),
         StatusCountView(label: "l", count: 1),
-        EntryView(title: "t", href: "h", indexNumber: "i", documentNumber: "d", issuer: "i", published: "p", validity: "v", kindName: "k"),
+        EntryView(title: "t", href: "h", indexNumber: "i", documentNumber: "d", issuer: "i", published: "p", validity: "v", kindName: "k", row: nil),
         PaginationView(current: 1, total: 2, previousHref: "p", nextHref: "n", pages: []),
         PageLinkView(number: 1, href: "h", current: true),
         TreeNodeView(title: "t", href: "h", count: 1, current: false, children: [], hasChildren: false),

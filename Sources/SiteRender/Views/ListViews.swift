@@ -8,6 +8,11 @@ struct EntryView {
     let published: String?
     let validity: String?
     let kindName: String
+    /// This entry as the theme's `partials/entry-row` renders it (without its last line break):
+    /// `{{#entries}}{{{row}}}{{/entries}}`. Rendered once per document for the whole build, where a
+    /// row written out field by field is rendered again in every list the document is in (five on
+    /// average). The partial sees this entry's names only. Nil when the theme has no such partial.
+    let row: EntryRow?
 }
 
 /// A catalog section's page.

@@ -355,6 +355,7 @@ extension EntryView: MustacheParent {
         case "published": self.published.map(TemplateText.init) ?? TemplateNull.value
         case "validity": self.validity.map(TemplateText.init) ?? TemplateNull.value
         case "kindName": TemplateText(self.kindName)
+        case "row": self.row ?? TemplateNull.value
         default: nil
         }
     }
@@ -371,6 +372,7 @@ extension EntryView: StableDigestible {
         published.feed(into: &hasher)
         validity.feed(into: &hasher)
         kindName.feed(into: &hasher)
+        row.feed(into: &hasher)
     }
 }
 
@@ -936,5 +938,5 @@ extension StatusCountView: StableDigestible {
 
 enum TemplateVocabulary {
     /// The stored properties of every view type.
-    static let names: Set<String> = ["address", "agency", "area", "assetsHref", "attachments", "backlinks", "bodyHTML", "bodyRows", "breadcrumb", "canonicalURL", "caption", "catalog", "catalogHref", "cells", "changes", "children", "className", "colspan", "contact", "count", "counts", "current", "date", "datetime", "decisionItems", "decisions", "description", "directories", "document", "documentNumber", "downloads", "due", "dueDate", "emptyReason", "entries", "external", "facetIndex", "facets", "feeds", "fileName", "forms", "hasChildren", "hasDecisions", "hasDocuments", "hasEntries", "hasFeeds", "hasInForce", "hasItems", "hasOthers", "hasOverdue", "hasReportSections", "hasTasks", "headRows", "header", "headers", "heading", "home", "homeHref", "href", "htmlTitle", "icp", "id", "inForce", "indexNumber", "interpretations", "isDecision", "issuer", "issuers", "itemLabels", "items", "kind", "kindName", "label", "lang", "latest", "lead", "levelName", "links", "list", "listCaption", "name", "navigation", "nextHref", "normative", "notFound", "note", "notice", "number", "others", "overdue", "pages", "pagination", "planHref", "planTitle", "policeRecord", "policy", "preambleHTML", "preview", "previewNotice", "previousHref", "proseHTML", "published", "replacement", "replaces", "reportFormat", "reportSections", "reportYear", "responsible", "role", "rowspan", "scope", "searchHref", "section", "sections", "shortName", "site", "sponsor", "status", "statusCounts", "statusNotice", "successor", "summary", "supersededBy", "tables", "task", "taskTable", "tasks", "text", "title", "topics", "total", "tracksProgress", "tree", "type", "validity", "validityClass", "websiteCode", "written", "year", "yearPlans", "years"]
+    static let names: Set<String> = ["address", "agency", "area", "assetsHref", "attachments", "backlinks", "bodyHTML", "bodyRows", "breadcrumb", "canonicalURL", "caption", "catalog", "catalogHref", "cells", "changes", "children", "className", "colspan", "contact", "count", "counts", "current", "date", "datetime", "decisionItems", "decisions", "description", "directories", "document", "documentNumber", "downloads", "due", "dueDate", "emptyReason", "entries", "external", "facetIndex", "facets", "feeds", "fileName", "forms", "hasChildren", "hasDecisions", "hasDocuments", "hasEntries", "hasFeeds", "hasInForce", "hasItems", "hasOthers", "hasOverdue", "hasReportSections", "hasTasks", "headRows", "header", "headers", "heading", "home", "homeHref", "href", "htmlTitle", "icp", "id", "inForce", "indexNumber", "interpretations", "isDecision", "issuer", "issuers", "itemLabels", "items", "kind", "kindName", "label", "lang", "latest", "lead", "levelName", "links", "list", "listCaption", "name", "navigation", "nextHref", "normative", "notFound", "note", "notice", "number", "others", "overdue", "pages", "pagination", "planHref", "planTitle", "policeRecord", "policy", "preambleHTML", "preview", "previewNotice", "previousHref", "proseHTML", "published", "replacement", "replaces", "reportFormat", "reportSections", "reportYear", "responsible", "role", "row", "rowspan", "scope", "searchHref", "section", "sections", "shortName", "site", "sponsor", "status", "statusCounts", "statusNotice", "successor", "summary", "supersededBy", "tables", "task", "taskTable", "tasks", "text", "title", "topics", "total", "tracksProgress", "tree", "type", "validity", "validityClass", "websiteCode", "written", "year", "yearPlans", "years"]
 }
