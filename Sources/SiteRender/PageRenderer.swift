@@ -343,18 +343,17 @@ public struct PageRenderer: Sendable {
     }
 
     func entry(_ document: Document) -> EntryView {
-        let entry = EntryView(
+        var entry = EntryView(
             title: document.title.value, href: href(document.id.page),
             indexNumber: document.indexNumber?.value.text, documentNumber: document.documentNumber?.value.text,
             issuer: document.issuers.first.flatMap { graph.agency($0.value)?.name },
             published: document.published?.value.description, validity: document.policy?.validity?.value.chinese,
             kindName: document.kind.chineseName, row: nil)
-        guard let entryRows else { return entry }
-        let templates = templates
-        let row = EntryRow(id: document.id, rows: entryRows) { templates.render(entry, with: EntryRows.template) ?? "" }
-        return EntryView(
-            title: entry.title, href: entry.href, indexNumber: entry.indexNumber, documentNumber: entry.documentNumber,
-            issuer: entry.issuer, published: entry.published, validity: entry.validity, kindName: entry.kindName, row: row)
+        if let entryRows {
+            let (templates, fields) = (templates, entry)
+            entry.row = EntryRow(id: document.id, rows: entryRows) { templates.render(fields, with: EntryRows.template) ?? "" }
+        }
+        return entry
     }
 
     func related(_ document: Document) -> RelatedView {

@@ -12,7 +12,7 @@ struct EntryView {
     /// `{{#entries}}{{{row}}}{{/entries}}`. Rendered once per document for the whole build, where a
     /// row written out field by field is rendered again in every list the document is in (five on
     /// average). The partial sees this entry's names only. Nil when the theme has no such partial.
-    let row: EntryRow?
+    var row: EntryRow?
 }
 
 /// A catalog section's page.
