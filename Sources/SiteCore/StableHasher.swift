@@ -55,22 +55,11 @@ public struct StableHasher: Sendable {
         return k
     }
 
-    /// 32 hexadecimal digits (lowercase): the two 64-bit halves, each written in full.
+    /// 32 hexadecimal digits: the two 64-bit halves, most significant byte first.
     public var digest: String {
         let first = Self.mix(a ^ count)
-        let second = Self.mix(b &+ first)
-        // Written in place: a String per half, padded and joined, cost five allocations a digest.
-        return String(unsafeUninitializedCapacity: 32) { buffer in
-            func write(_ value: UInt64, at start: Int) {
-                for digit in 0..<16 {
-                    let nibble = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(digit))) & 0xF
-                    buffer[start + digit] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
-                }
-            }
-            write(first, at: 0)
-            write(second, at: 16)
-            return 32
-        }
+        var halves = (first.bigEndian, Self.mix(b &+ first).bigEndian)
+        return withUnsafeBytes(of: &halves) { Hexadecimal.lowercase($0) }
     }
 
     /// The digest of some bytes.
