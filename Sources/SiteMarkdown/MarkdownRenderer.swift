@@ -239,8 +239,7 @@ private struct TreePass {
         let drive = scalars.count == 3 && scalars[0].isASCII && scalars[0].properties.isAlphabetic && scalars[1] == ":"
             && (scalars[2] == "\\" || scalars[2] == "/")
         // `\\server\share` reaches here as `\server\share`: Markdown reads `\\` as an escaped `\`.
-        let isFileURL = shown.utf8.prefix(5).map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }.elementsEqual("file:".utf8)
-        if drive || shown.hasPrefix("\\") || isFileURL { return shown }
+        if drive || shown.hasPrefix("\\") || shown.prefix(5).lowercased() == "file:" { return shown }
         return nil
     }
 
