@@ -47,17 +47,13 @@ public struct SiteExporter: Sendable {
     /// sitemap and robots.txt.
     public func files() throws(SiteError) -> [ExportFile] {
         var files: [ExportFile] = []
-        try export { file throws(SiteError) in files.append(file) }
+        let kept = try Kept { _ in false }
+        for job in Job.allCases {
+            try make(job, kept: kept) { file throws(SiteError) in files.append(file) }
+        }
         return files
     }
 
-    /// Hands each export to `emit` as soon as it is made, in the order of `files()`: at 100,000
-    /// documents catalog.json, catalog.csv and sitemap.xml are over 100 MB together, and need not
-    /// be in memory together.
-    ///
-    /// `keep` is asked first about each file that reads no body (the catalog, the sitemap,
-    /// robots.txt): when it answers true, the caller kept the last build's copy, and the file is
-    /// not made.
     /// Which documents' bodies each feed file carries, by the file's path (`BodyPatch` patches them).
     public var feedMembers: [String: [DocumentID]] {
         let builder = FeedBuilder(graph: graph, bodies: bodies, address: address, length: Self.feedLength)
@@ -78,9 +74,47 @@ public struct SiteExporter: Sendable {
         return Array(data.dropFirst().dropLast())
     }
 
+    /// Hands each export to `emit` as soon as it is made: at 100,000 documents catalog.json,
+    /// catalog.csv and sitemap.xml are over 100 MB together, and need not be in memory together.
+    /// The feeds, the catalog and the sitemap are made side by side, on all cores (`emit` is
+    /// called from several threads); each in the order of `files()`.
+    ///
+    /// `keep` is asked first, in this order, about each file that reads no body (catalog.json,
+    /// catalog.csv, sitemap.xml, robots.txt): when it answers true, the caller kept the last
+    /// build's copy, and the file is not made.
     public func export(
-        _ emit: (ExportFile) throws(SiteError) -> Void, keep: (SitePath) throws(SiteError) -> Bool = { _ in false }
+        _ emit: @Sendable (ExportFile) throws(SiteError) -> Void, keep: (SitePath) throws(SiteError) -> Bool = { _ in false }
     ) throws(SiteError) {
+        let kept = try Kept(keep)
+        let failures = Job.allCases.concurrentMap { job -> SiteError? in
+            do throws(SiteError) {
+                try make(job, kept: kept, emit)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// What the exporter makes in three parts that share nothing: each reads the graph only.
+    private enum Job: CaseIterable {
+        case feeds, catalog, sitemap
+    }
+
+    /// The caller's answers to `keep`.
+    private struct Kept {
+        let json, csv, sitemap, robots: Bool
+
+        init(_ keep: (SitePath) throws(SiteError) -> Bool) throws(SiteError) {
+            json = try keep(ExportPaths.catalogJSON)
+            csv = try keep(ExportPaths.catalogCSV)
+            sitemap = try keep(ExportPaths.sitemap)
+            robots = try keep(ExportPaths.robots)
+        }
+    }
+
+    private func make(_ job: Job, kept: Kept, _ emit: (ExportFile) throws(SiteError) -> Void) throws(SiteError) {
         func json(_ path: SitePath, _ make: () throws -> Data) throws(SiteError) {
             let data: Data
             do {
@@ -90,24 +124,26 @@ public struct SiteExporter: Sendable {
             }
             try emit(ExportFile(path: path, data: data))
         }
-        for (feed, atom, jsonPath) in FeedBuilder(graph: graph, bodies: bodies, address: address, length: Self.feedLength).feeds {
-            try emit(ExportFile(path: atom, data: Data(AtomFeed.render(feed).utf8)))
-            try json(jsonPath) { try JSONFeed.render(feed) }
-        }
-        let keptJSON = try keep(ExportPaths.catalogJSON)
-        let keptCSV = try keep(ExportPaths.catalogCSV)
-        if !keptJSON || !keptCSV {
+        switch job {
+        case .feeds:
+            for (feed, atom, jsonPath) in FeedBuilder(graph: graph, bodies: bodies, address: address, length: Self.feedLength).feeds {
+                try emit(ExportFile(path: atom, data: Data(AtomFeed.render(feed).utf8)))
+                try json(jsonPath) { try JSONFeed.render(feed) }
+            }
+        case .catalog:
+            guard !kept.json || !kept.csv else { return }
             let entries = try CatalogBuilder(graph: graph, address: address, fileData: fileData).entries()
             let configuration = graph.configuration
             let site = CatalogJSON.Site(name: configuration.name, url: address.baseURL, organizationCode: configuration.organizationCode)
-            if !keptJSON { try json(ExportPaths.catalogJSON) { try CatalogJSON.render(site: site, entries: entries) } }
-            if !keptCSV { try emit(ExportFile(path: ExportPaths.catalogCSV, data: CatalogCSV.render(entries))) }
-        }
-        if try !keep(ExportPaths.sitemap) {
-            try emit(ExportFile(path: ExportPaths.sitemap, data: Data(Sitemap(graph: graph, address: address).render(pages).utf8)))
-        }
-        if try !keep(ExportPaths.robots) {
-            try emit(ExportFile(path: ExportPaths.robots, data: Data(RobotsTxt.render(sitemapURL: address.url(ExportPaths.sitemap)).utf8)))
+            if !kept.json { try json(ExportPaths.catalogJSON) { try CatalogJSON.render(site: site, entries: entries) } }
+            if !kept.csv { try emit(ExportFile(path: ExportPaths.catalogCSV, data: CatalogCSV.render(entries))) }
+        case .sitemap:
+            if !kept.sitemap {
+                try emit(ExportFile(path: ExportPaths.sitemap, data: Data(Sitemap(graph: graph, address: address).render(pages).utf8)))
+            }
+            if !kept.robots {
+                try emit(ExportFile(path: ExportPaths.robots, data: Data(RobotsTxt.render(sitemapURL: address.url(ExportPaths.sitemap)).utf8)))
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import SiteBuild
 import SiteCore
 import SiteExport
+import SiteRender
 import SiteTestSupport
 import Testing
 
@@ -130,17 +131,24 @@ struct CatalogTests {
             var count = 0
             func add() { lock.withLock { count += 1 } }
         }
+        /// The files made, from the threads that make them.
+        final class Made: @unchecked Sendable {
+            let lock = NSLock()
+            var paths: [String] = []
+            func add(_ path: String) { lock.withLock { paths.append(path) } }
+        }
         let reads = Reads()
+        let madeFiles = Made()
         let exporter = SiteExporter(graph: graph, bodies: analysis.bodies, pages: []) { _ in
             reads.add()
             return Data("x".utf8)
         }
         var asked: [String] = []
-        var made: [String] = []
-        try exporter.export({ made.append($0.path.rawValue) }) { path in
+        try exporter.export({ madeFiles.add($0.path.rawValue) }) { path in
             asked.append(path.rawValue)
             return path != ExportPaths.catalogCSV
         }
+        let made = madeFiles.paths
         #expect(asked == ["catalog.json", "catalog.csv", "sitemap.xml", "robots.txt"])
         #expect(made.contains("feed.xml") && made.contains("feed.json"))
         #expect(made.filter { !$0.hasPrefix("feed.") && !$0.hasSuffix("/feed.xml") && !$0.hasSuffix("/feed.json") } == ["catalog.csv"])
@@ -148,6 +156,29 @@ struct CatalogTests {
         let before = reads.count
         try exporter.export({ _ in }) { _ in true }
         #expect(reads.count == before)
+    }
+
+    @Test("made side by side, the exports are those of files(), byte for byte, each file once")
+    func sideBySide() throws {
+        let site = try TempSite(files: Self.files)
+        let analysis = try Pipeline().analyse(BuildOptions(currentFolder: site.root))
+        let graph = try #require(analysis.graph)
+        let pages = PageRenderer(templates: analysis.templates, graph: graph, bodies: analysis.bodies).pages
+        let content = site.url("Content")
+        let exporter = SiteExporter(graph: graph, bodies: analysis.bodies, pages: pages) { path in
+            FileManager.default.contents(atPath: content.appendingPathComponent(path).path)
+        }
+        final class Collected: @unchecked Sendable {
+            let lock = NSLock()
+            var files: [ExportFile] = []
+            func add(_ file: ExportFile) { lock.withLock { files.append(file) } }
+        }
+        let collected = Collected()
+        try exporter.export { collected.add($0) }
+        let serial = try exporter.files()
+        #expect(serial.count > 10)
+        #expect(collected.files.count == serial.count)
+        #expect(collected.files.sorted { $0.path.rawValue < $1.path.rawValue } == serial.sorted { $0.path.rawValue < $1.path.rawValue })
     }
 
     @Test("an attachment that cannot be read stops the export with the tool's error")
