@@ -74,10 +74,11 @@ public struct SiteExporter: Sendable {
         return Array(data.dropFirst().dropLast())
     }
 
-    /// Hands each export to `emit` as soon as it is made: at 100,000 documents catalog.json,
-    /// catalog.csv and sitemap.xml are over 100 MB together, and need not be in memory together.
-    /// The feeds, the catalog and the sitemap are made side by side, on all cores (`emit` is
-    /// called from several threads); each in the order of `files()`.
+    /// Hands each export to `emit` as soon as it is made, and keeps none: at 100,000 documents
+    /// catalog.json, catalog.csv and sitemap.xml are over 100 MB together. The feeds, the catalog
+    /// and the sitemap are made side by side, on all cores (`emit` is called from several
+    /// threads), each part's files in the order of `files()`; so the sitemap may be in memory with
+    /// one of the catalog's two files, not with both.
     ///
     /// `keep` is asked first, in this order, about each file that reads no body (catalog.json,
     /// catalog.csv, sitemap.xml, robots.txt): when it answers true, the caller kept the last
