@@ -15,6 +15,8 @@ import FoundationXML
 struct Exports {
     let site: TempSite
     let analysis: Pipeline.Analysis
+    /// The exporter the files were made with, to make them again another way.
+    let exporter: SiteExporter
     let files: [String: ExportFile]
 
     init(_ files: [String: String], data: [String: Data] = [:], baseURL: String? = nil) throws {
@@ -25,9 +27,10 @@ struct Exports {
         let graph = try #require(analysis.graph)
         let pages = PageRenderer(templates: analysis.templates, graph: graph, bodies: analysis.bodies).pages
         let content = site.url("Content")
-        let exported = try SiteExporter(graph: graph, bodies: analysis.bodies, pages: pages) { path in
+        exporter = SiteExporter(graph: graph, bodies: analysis.bodies, pages: pages) { path in
             FileManager.default.contents(atPath: content.appendingPathComponent(path).path)
-        }.files()
+        }
+        let exported = try exporter.files()
         self.files = Dictionary(uniqueKeysWithValues: exported.map { ($0.path.rawValue, $0) })
     }
 
